@@ -1,0 +1,1 @@
+namespace OneOnOne.Bot; public static class Program { public static int Main() => 0; }

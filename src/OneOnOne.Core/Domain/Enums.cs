@@ -1,0 +1,77 @@
+namespace OneOnOne.Core.Domain;
+
+/// <summary>The three kinds of 1:1 the method distinguishes.</summary>
+public enum MeetingKind
+{
+    Recruitment,
+    Maintenance,
+    Escalation,
+}
+
+/// <summary>Where a meeting is in its life.</summary>
+public enum MeetingStatus
+{
+    /// <summary>Prepared (or being prepared) but not yet given a time.</summary>
+    Planned,
+    Scheduled,
+    Held,
+    Cancelled,
+    /// <summary>The organizer said it did not happen.</summary>
+    Missed,
+}
+
+/// <summary>The engagement pyramid, lowest rung first, so that a higher value means "moved up".</summary>
+public enum EngagementLevel
+{
+    Follower = 1,
+    Contributor = 2,
+    Active = 3,
+    Core = 4,
+}
+
+public enum AskAnswer
+{
+    Yes,
+    Maybe,
+    No,
+}
+
+/// <summary>What a "no" was about: the date or time offered, or the activity itself.</summary>
+public enum NoReason
+{
+    Date,
+    Activity,
+}
+
+public enum FollowUpKind
+{
+    PocketGuide,
+    DidYouMeet,
+    ReflectionPrompt,
+    ThankYou,
+    ConfirmCommitment,
+    RevisitMaybe,
+    OfferNewDate,
+    MaintenanceCheckIn,
+    GoalPace,
+    UncontactedPeople,
+}
+
+public enum FollowUpStatus
+{
+    Pending,
+    Sent,
+    Done,
+    Dismissed,
+    Cancelled,
+    /// <summary>Fell due while the bot could not send it and was too stale to send late.</summary>
+    Dropped,
+}
+
+public enum FlowStatus
+{
+    Active,
+    Completed,
+    Cancelled,
+    Expired,
+}

@@ -1,0 +1,19 @@
+namespace OneOnOne.Core.Domain;
+
+/// <summary>One step in a person's history on the engagement pyramid.</summary>
+public sealed class LevelChange
+{
+    public int Id { get; set; }
+
+    public int PersonId { get; set; }
+
+    public int OrganizerId { get; set; }
+
+    public EngagementLevel? From { get; set; }
+
+    public EngagementLevel To { get; set; }
+
+    public DateTimeOffset ChangedAt { get; set; }
+
+    public bool IsMoveUp => From is null ? false : To > From;
+}

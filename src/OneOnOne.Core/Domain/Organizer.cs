@@ -1,0 +1,28 @@
+namespace OneOnOne.Core.Domain;
+
+/// <summary>Someone on the team who holds 1:1s and talks to the bot.</summary>
+public sealed class Organizer
+{
+    public int Id { get; set; }
+
+    public int TeamId { get; set; }
+
+    public Team Team { get; set; } = null!;
+
+    /// <summary>The platform's id for the user; with the team, where to reach them later.</summary>
+    public required string ExternalUserId { get; set; }
+
+    public required string DisplayName { get; set; }
+
+    /// <summary>IANA zone the organizer chose; null means the team's zone.</summary>
+    public string? TimeZone { get; set; }
+
+    /// <summary>Number of 1:1s the organizer aims to hold in a four-week window.</summary>
+    public int? Goal { get; set; }
+
+    public DateTimeOffset? GoalSetAt { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string EffectiveTimeZone => TimeZone ?? Team.TimeZone;
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using OneOnOne.Core.Domain;
+
+namespace OneOnOne.Core.Storage;
+
+/// <summary>
+/// The engine's view of storage. Implemented by the data project's DbContext on SQLite or PostgreSQL;
+/// the engine only ever sees these sets.
+/// </summary>
+public interface IOneOnOneStore
+{
+    DbSet<Team> Teams { get; }
+
+    DbSet<Organizer> Organizers { get; }
+
+    DbSet<Person> People { get; }
+
+    DbSet<Relationship> Relationships { get; }
+
+    DbSet<LevelChange> LevelChanges { get; }
+
+    DbSet<Meeting> Meetings { get; }
+
+    DbSet<Reflection> Reflections { get; }
+
+    DbSet<FollowUp> FollowUps { get; }
+
+    DbSet<FlowRun> FlowRuns { get; }
+
+    DbSet<ProcessedEvent> ProcessedEvents { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}
