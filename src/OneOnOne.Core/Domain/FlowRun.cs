@@ -31,4 +31,45 @@ public sealed class FlowRun
 
     /// <summary>Optimistic-concurrency token: two deliveries of one answer cannot both advance the run.</summary>
     public int Revision { get; set; }
+
+    public bool IsActive => Status == FlowStatus.Active;
+
+    /// <summary>Records an answer and the next step. Only an active run moves.</summary>
+    public void Advance(string? nextStep, string answersJson, DateTimeOffset now)
+    {
+        EnsureActive();
+        Step = nextStep;
+        AnswersJson = answersJson;
+        Touch(now);
+    }
+
+    /// <summary>
+    /// The one way a run leaves the active state. Every other transition is refused the same way,
+    /// so a late button press on a finished run can never revive it.
+    /// </summary>
+    public void Finish(FlowStatus outcome, DateTimeOffset now)
+    {
+        if (outcome == FlowStatus.Active)
+        {
+            throw new InvalidOperationException("A run cannot be finished into the active state.");
+        }
+
+        EnsureActive();
+        Status = outcome;
+        Touch(now);
+    }
+
+    private void EnsureActive()
+    {
+        if (Status != FlowStatus.Active)
+        {
+            throw new InvalidOperationException($"Flow run {Id} is {Status}; only an active run can change.");
+        }
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Revision++;
+    }
 }

@@ -15,6 +15,8 @@ public sealed class FollowUp
 
     public int? MeetingId { get; set; }
 
+    public Meeting? Meeting { get; set; }
+
     public FollowUpKind Kind { get; set; }
 
     /// <summary>UTC instant at which it should reach the organizer.</summary>

@@ -34,6 +34,9 @@ public sealed class Meeting
 
     public NoReason? NoReason { get; set; }
 
+    /// <summary>What a maybe or a no was about, in the organizer's words.</summary>
+    public string? AnswerNote { get; set; }
+
     public string? Commitment { get; set; }
 
     /// <summary>UTC instant by which the commitment is due.</summary>
@@ -71,6 +74,9 @@ public sealed class Prep
 
     /// <summary>How the organizer knows them, for the invitation ("we met at...").</summary>
     public string? Connection { get; set; }
+
+    /// <summary>Why the organizer wants to meet, in words meant for the person; used in the invitation.</summary>
+    public string? InvitationPurpose { get; set; }
 
     public DateTimeOffset? CompletedAt { get; set; }
 }

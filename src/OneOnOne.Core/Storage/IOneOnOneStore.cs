@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using OneOnOne.Core.Domain;
 
 namespace OneOnOne.Core.Storage;
@@ -30,4 +31,7 @@ public interface IOneOnOneStore
     DbSet<ProcessedEvent> ProcessedEvents { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>For work that spans several statements and must happen whole or not at all.</summary>
+    Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default);
 }

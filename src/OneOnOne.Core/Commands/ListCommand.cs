@@ -1,0 +1,163 @@
+using Microsoft.EntityFrameworkCore;
+using OneOnOne.Core.Domain;
+using OneOnOne.Core.Engine;
+using OneOnOne.Core.People;
+using OneOnOne.Core.Storage;
+
+namespace OneOnOne.Core.Commands;
+
+/// <summary><c>list</c>, <c>list add</c>, <c>list remove</c>: the people an organizer wants a 1:1 with.</summary>
+public sealed class ListCommand(IOneOnOneStore store, PersonResolver resolver, PeopleDirectory directory) : ICommand
+{
+    /// <summary>The method suggests keeping about this many people on the list.</summary>
+    public const int SuggestedSize = 10;
+
+    private const string MetAt = " met at ";
+    private const string ReferredBy = " referred by ";
+
+    public string Name => "list";
+
+    public CommandHelp Help { get; } = new(1, "list [add <person> [met at … | referred by …] | remove <person>]",
+        "The people you want a 1:1 with", "list add Maria Lopez met at the kickoff");
+
+    public Task<Reply> ExecuteAsync(ConversationContext context, string arguments, CancellationToken ct)
+    {
+        var (verb, rest) = CommandLine.Split(arguments);
+        return verb switch
+        {
+            "" => ShowAsync(context, ct),
+            "add" => AddAsync(context, rest, ct),
+            "remove" or "rm" or "delete" => RemoveAsync(context, rest, ct),
+            _ => Task.FromResult(Reply.WithText(
+                "I can show your list (`list`), add to it (`list add Maria met at the kickoff`) or take someone off (`list remove Maria`).")),
+        };
+    }
+
+    private async Task<Reply> ShowAsync(ConversationContext context, CancellationToken ct)
+    {
+        var onList = await store.Relationships
+            .Where(r => r.OrganizerId == context.Organizer.Id && r.OnList)
+            .Select(r => new
+            {
+                r.Person.Name,
+                r.Person.Level,
+                r.MetAt,
+                ReferredBy = r.Person.ReferredBy != null ? r.Person.ReferredBy.Name : null,
+                Held = store.Meetings.Count(m => m.OrganizerId == r.OrganizerId && m.PersonId == r.PersonId && m.Status == MeetingStatus.Held),
+                Open = store.Meetings.Any(m => m.OrganizerId == r.OrganizerId && m.PersonId == r.PersonId
+                                               && (m.Status == MeetingStatus.Planned || m.Status == MeetingStatus.Scheduled)),
+            })
+            .OrderBy(r => r.Name)
+            .ToListAsync(ct);
+
+        if (onList.Count == 0)
+        {
+            return Reply.WithText("Your list is empty. Who would you like to sit down with? " +
+                                  $"Start with a few names (the method suggests about {SuggestedSize}): `list add Maria Lopez met at the kickoff`.");
+        }
+
+        var lines = onList.Select(p =>
+        {
+            var source = p.ReferredBy is not null ? $", referred by {p.ReferredBy}" : p.MetAt is not null ? $", met at {p.MetAt}" : string.Empty;
+            var state = p.Open ? "1:1 in the works" : p.Held > 0 ? $"{p.Held} 1:1{(p.Held == 1 ? string.Empty : "s")} held" : "not contacted yet";
+            return $"• {p.Name} ({Labels.Of(p.Level)}{source}): {state}";
+        });
+        var reply = new Reply().Header($"Your list ({onList.Count})").Text(string.Join('\n', lines));
+        if (onList.Count < SuggestedSize)
+        {
+            reply.Text($"The method suggests about {SuggestedSize} people; who else comes to mind?");
+        }
+
+        return reply;
+    }
+
+    private async Task<Reply> AddAsync(ConversationContext context, string text, CancellationToken ct)
+    {
+        var (name, metAt, referredByName) = SplitSource(text);
+        if (name.Length == 0)
+        {
+            return Reply.WithText("Who should I add? For example `list add Maria Lopez met at the kickoff` or `list add Sam referred by Maria`.");
+        }
+
+        if (name.Length > 200)
+        {
+            return Reply.WithText("That name is very long; please keep it under 200 characters.");
+        }
+
+        Person? referrer = null;
+        if (referredByName is not null)
+        {
+            var lookup = await resolver.FindAsync(context, referredByName, ct);
+            if (PersonReplies.Unresolved(lookup, "list add", p => $"list add {name} referred by #{p.Id}") is { } problem && lookup is PersonLookup.Ambiguous)
+            {
+                return problem;
+            }
+
+            referrer = lookup is PersonLookup.Found found
+                ? found.Person
+                : (await directory.AddAsync(context, PersonReference.Parse(referredByName), null, null, null, ct)).Person;
+        }
+
+        var reference = PersonReference.Parse(name);
+        Person? existing = null;
+        if (reference.Id is not null)
+        {
+            if (await resolver.FindAsync(context, name, ct) is not PersonLookup.Found byId)
+            {
+                return Reply.WithText("I couldn't find that person any more. Try adding them by name.");
+            }
+
+            existing = byId.Person;
+        }
+
+        var added = await directory.AddAsync(context, reference, existing, metAt, referrer, ct);
+        await store.SaveChangesAsync(ct);
+
+        var reply = Reply.WithText(added.WasAlreadyOnList
+            ? $"{added.Person.Name} is already on your list{(metAt is null ? "." : $"; I noted you met at {metAt}.")}"
+            : $"Added {added.Person.Name} to your list{(referrer is not null ? $", referred by {referrer.Name}" : string.Empty)}.");
+        if (added.AlsoAddedBy.Count > 0)
+        {
+            reply.Text($"Heads-up: {string.Join(" and ", added.AlsoAddedBy)} also added {added.Person.Name} recently. " +
+                       "Worth a quick word so you don't both reach out at once.");
+        }
+
+        return reply.Buttons(Payloads.Command($"Plan a 1:1 with {added.Person.Name}", $"plan #{added.Person.Id}"));
+    }
+
+    private async Task<Reply> RemoveAsync(ConversationContext context, string text, CancellationToken ct)
+    {
+        var lookup = await resolver.FindAsync(context, text, ct);
+        if (PersonReplies.Unresolved(lookup, "list remove") is { } problem)
+        {
+            return problem;
+        }
+
+        var found = (PersonLookup.Found)lookup;
+        if (found.Mine is not { OnList: true } mine)
+        {
+            return Reply.WithText($"{found.Person.Name} isn't on your list, so there's nothing to remove.");
+        }
+
+        mine.OnList = false;
+        await store.SaveChangesAsync(ct);
+        return Reply.WithText($"Took {found.Person.Name} off your list. Their history stays; `forget {found.Person.Name}` erases it.");
+    }
+
+    private static (string Name, string? MetAt, string? ReferredBy) SplitSource(string text)
+    {
+        var padded = " " + text.Trim();
+        foreach (var (marker, isReferral) in new[] { (MetAt, false), (ReferredBy, true) })
+        {
+            var at = padded.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0)
+            {
+                var name = padded[..at].Trim();
+                var source = padded[(at + marker.Length)..].Trim();
+                return source.Length == 0 ? (name, null, null) : isReferral ? (name, null, source) : (name, source, null);
+            }
+        }
+
+        return (padded.Trim(), null, null);
+    }
+}

@@ -1,0 +1,58 @@
+using OneOnOne.Core.Domain;
+using OneOnOne.Core.Engine;
+using OneOnOne.Core.Flows;
+using OneOnOne.Core.Flows.Definitions;
+using OneOnOne.Core.Meetings;
+using OneOnOne.Core.People;
+using OneOnOne.Core.Storage;
+
+namespace OneOnOne.Core.Commands;
+
+/// <summary><c>plan &lt;person&gt; [kind]</c>: starts the preparation flow for a 1:1.</summary>
+public sealed class PlanCommand(IOneOnOneStore store, PersonResolver resolver, PeopleDirectory directory, MeetingBook meetings, FlowRunner runner) : ICommand
+{
+    public string Name => "plan";
+
+    public CommandHelp Help { get; } = new(3, "plan <person> [recruitment|maintenance|escalation]",
+        "Prepare a 1:1: your goal, their interests, the ask", "plan Maria recruitment");
+
+    public async Task<Reply> ExecuteAsync(ConversationContext context, string arguments, CancellationToken ct)
+    {
+        var words = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        MeetingKind? kind = words.Length > 1 && Labels.TryParseKind(words[^1], out var parsed) ? parsed : null;
+        var personText = kind is null ? arguments : string.Join(' ', words[..^1]);
+
+        var lookup = await resolver.FindAsync(context, personText, ct);
+        if (PersonReplies.Unresolved(lookup, "plan", kind is null ? string.Empty : Labels.Of(kind.Value)) is { } problem)
+        {
+            return problem;
+        }
+
+        var (person, mine) = (PersonLookup.Found)lookup;
+        mine ??= await directory.EnsureMineAsync(context, person, ct);
+        var meeting = await meetings.FindOpenAsync(context, person.Id, ct);
+        if (meeting is null)
+        {
+            meeting = meetings.Create(context, person, kind ?? await meetings.DefaultKindAsync(context, person.Id, ct));
+            if (mine.MetAt is { } metAt)
+            {
+                meeting.Prep.Connection = $"we met at {metAt}";
+            }
+        }
+        else if (kind is { } newKind)
+        {
+            meeting.Kind = newKind;
+        }
+
+        await store.SaveChangesAsync(ct);
+        var intro = Reply.WithText(KindAdvice(meeting.Kind, person.Name));
+        return intro.Append(await runner.StartAsync(context, new FlowStart(PrepFlow.Name, person.Id, meeting.Id), ct));
+    }
+
+    private static string KindAdvice(MeetingKind kind, string name) => kind switch
+    {
+        MeetingKind.Recruitment => $"A recruitment 1:1 with {name}: get to know them, share your story, and find what they care about.",
+        MeetingKind.Maintenance => $"A maintenance 1:1 with {name}: check in on how their involvement is going and what they need.",
+        _ => $"An escalation 1:1 with {name}: invite them into a new role or responsibility that fits what drives them.",
+    };
+}

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using OneOnOne.Core.Domain;
+using OneOnOne.Core.Engine;
+using OneOnOne.Core.Flows;
+using OneOnOne.Core.Storage;
+using OneOnOne.Core.Time;
+
+namespace OneOnOne.Core.Commands;
+
+/// <summary><c>status</c>: goal progress, upcoming 1:1s, open commitments and follow-ups due.</summary>
+public sealed class StatusCommand(IOneOnOneStore store, GoalCommand goal, FlowRunner runner) : ICommand
+{
+    private const int ShownFollowUps = 8;
+
+    public string Name => "status";
+
+    public CommandHelp Help { get; } = new(11, "status", "Your goal, upcoming 1:1s, open commitments and follow-ups", "status");
+
+    public async Task<Reply> ExecuteAsync(ConversationContext context, string arguments, CancellationToken ct)
+    {
+        var me = context.Organizer.Id;
+        var zone = context.Zone;
+        var reply = new Reply().Header("Where you are").Text("Goal: " + await goal.DescribeAsync(context, ct));
+
+        var scheduled = await store.Meetings.Include(m => m.Person)
+            .Where(m => m.OrganizerId == me && m.Status == MeetingStatus.Scheduled)
+            .OrderBy(m => m.StartsAt)
+            .ToListAsync(ct);
+        var upcoming = scheduled.Where(m => m.EndsAt > context.Now).ToList();
+        var awaiting = scheduled.Except(upcoming).ToList();
+        reply.Text(upcoming.Count == 0
+            ? "Upcoming 1:1s: none scheduled. `schedule <name> <when>` sets one up."
+            : "Upcoming 1:1s:\n" + string.Join('\n', upcoming.Select(m =>
+                $"• {Zones.Describe(m.StartsAt!.Value, zone)}: {m.Person.Name}{(m.Place is null ? string.Empty : $" at {m.Place}")}" +
+                (m.Prep.CompletedAt is null ? " (not prepared yet)" : string.Empty))));
+        if (awaiting.Count > 0)
+        {
+            reply.Text("Did these happen? Tell me with `met <name>`:\n" + string.Join('\n', awaiting.Select(m =>
+                $"• {m.Person.Name}, {Zones.Describe(m.StartsAt!.Value, zone)}")));
+        }
+
+        var commitments = await store.Meetings.Include(m => m.Person)
+            .Where(m => m.OrganizerId == me && m.Commitment != null && m.CommitmentDoneAt == null)
+            .OrderBy(m => m.CommitmentDueAt)
+            .ToListAsync(ct);
+        if (commitments.Count > 0)
+        {
+            reply.Text("Open commitments:\n" + string.Join('\n', commitments.Select(m =>
+                $"• {m.Person.Name}: {m.Commitment}" +
+                (m.CommitmentDueAt is { } due ? $" (by {Zones.DescribeDate(due, zone)})" : string.Empty))));
+        }
+
+        var followUps = await store.FollowUps.Include(f => f.Person)
+            .Where(f => f.OrganizerId == me && f.Status == FollowUpStatus.Pending)
+            .OrderBy(f => f.DueAt)
+            .Take(ShownFollowUps + 1)
+            .ToListAsync(ct);
+        reply.Text(followUps.Count == 0
+            ? "Follow-ups: nothing pending."
+            : "Follow-ups coming up:\n" + string.Join('\n', followUps.Take(ShownFollowUps).Select(f =>
+                $"• {Zones.Describe(f.DueAt, zone)}: {Labels.Of(f.Kind)}{(f.Person is null ? string.Empty : $" ({f.Person.Name})")}"))
+              + (followUps.Count > ShownFollowUps ? "\n• …and more" : string.Empty));
+
+        if (await runner.FindActiveAsync(me, ct) is { } active)
+        {
+            reply.Text("You have questions waiting for you:").Append(await runner.RepeatAsync(active, ct));
+        }
+
+        return reply;
+    }
+}

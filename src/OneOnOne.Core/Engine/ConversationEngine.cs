@@ -1,0 +1,195 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OneOnOne.Core.Commands;
+using OneOnOne.Core.Domain;
+using OneOnOne.Core.Flows;
+using OneOnOne.Core.Messaging;
+using OneOnOne.Core.Storage;
+
+namespace OneOnOne.Core.Engine;
+
+/// <summary>
+/// The platform-neutral heart of the bot: de-duplicates, finds the organizer, and routes each input to
+/// a command or to the flow waiting for an answer. Whatever goes wrong, the organizer gets words, not a stack trace.
+/// </summary>
+public sealed partial class ConversationEngine(
+    IOneOnOneStore store,
+    OrganizerDirectory organizers,
+    FlowRunner runner,
+    IEnumerable<ICommand> commands,
+    IOptions<EngineOptions> options,
+    TimeProvider time,
+    ILogger<ConversationEngine> logger) : IConversationEngine
+{
+    private const string CommandName = "/one-on-one";
+
+    private readonly Dictionary<string, ICommand> _commands = commands.ToDictionary(c => c.Name);
+
+    public async Task<IReadOnlyList<Outbound>> HandleAsync(Inbound inbound, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            if (inbound.EventId is { } eventId && !await ClaimEventAsync(inbound.From.Platform, eventId, cancellationToken))
+            {
+                LogDuplicate(inbound.From.Platform);
+                return [];
+            }
+
+            var context = await organizers.ResolveAsync(inbound.From, inbound.DisplayName, cancellationToken);
+            var reply = await DispatchAsync(context, inbound.Input, cancellationToken);
+            return reply.ToOutbounds();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Reply.WithText("That crossed with another answer of yours. Type `continue` to see where we are.").ToOutbounds();
+        }
+        catch (Exception exception)
+        {
+            LogFailure(exception, inbound.Input.GetType().Name);
+            return Reply.WithText("Sorry, something went wrong on my side and I couldn't finish that. " +
+                                  "What you'd already saved is safe; please try again in a moment.").ToOutbounds();
+        }
+    }
+
+    private async Task<Reply> DispatchAsync(ConversationContext context, Input input, CancellationToken ct)
+    {
+        switch (input)
+        {
+            case CommandInput command:
+                return await RunCommandAsync(context, command.Text, ct);
+
+            case ReplyInput reply when await runner.FindActiveAsync(context.Organizer.Id, ct) is { } run:
+                return IsCancel(reply.Text)
+                    ? await runner.CancelAsync(context, ct)
+                    : await runner.AnswerAsync(context, run, null, reply.Text, ct);
+
+            case ReplyInput reply:
+                // With no question waiting, a message to the bot is read as a command.
+                return await RunCommandAsync(context, reply.Text, ct);
+
+            case ButtonInput button when Payloads.TryParseAnswer(button.Payload, out var runId, out var questionId, out var value):
+                return await runner.FindActiveAsync(context.Organizer.Id, ct) is { } active && active.Id == runId
+                    ? await runner.AnswerAsync(context, active, questionId, value, ct)
+                    : Reply.WithText("Those questions are already closed, so that button doesn't do anything any more. Type `status` to see where you are.");
+
+            case ButtonInput button when Payloads.TryParseCommand(button.Payload, out var commandText):
+                return await RunCommandAsync(context, commandText, ct);
+
+            case FormInput form:
+                return await SubmitFormAsync(context, form, ct);
+
+            default:
+                return Reply.WithText("I didn't understand that. Type `help` to see what I can do.");
+        }
+    }
+
+    private async Task<Reply> RunCommandAsync(ConversationContext context, string text, CancellationToken ct)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.StartsWith(CommandName, StringComparison.OrdinalIgnoreCase))
+        {
+            trimmed = trimmed[CommandName.Length..].Trim();
+        }
+
+        if (trimmed.Length > options.Value.MaxCommandLength)
+        {
+            return Reply.WithText($"That's {trimmed.Length:N0} characters, more than I can take in one go " +
+                                  $"(up to {options.Value.MaxCommandLength:N0}). Could you send it in a shorter form?");
+        }
+
+        if (trimmed.Length == 0)
+        {
+            return Reply.WithText("Hi! I help you prepare, hold and follow up your 1:1s. Type `help` to see everything, " +
+                                  "or start with `list add <name>`.");
+        }
+
+        var (name, arguments) = CommandLine.Split(trimmed);
+        if (_commands.TryGetValue(name, out var command))
+        {
+            return await command.ExecuteAsync(context, arguments, ct);
+        }
+
+        var suggestion = Suggest(name);
+        return Reply.WithText($"I don't know the command “{Truncate(name)}”." +
+                              (suggestion is null ? string.Empty : $" Did you mean `{suggestion}`?") +
+                              " Type `help` to see what I can do.");
+    }
+
+    private async Task<Reply> SubmitFormAsync(ConversationContext context, FormInput form, CancellationToken ct)
+    {
+        if (await runner.FindActiveAsync(context.Organizer.Id, ct) is not { } run || run.Id != form.FlowRunId)
+        {
+            return Reply.WithText("That form was already closed, so I couldn't save it. Type `status` to see where you are.");
+        }
+
+        var (errors, reply) = await runner.SubmitAsync(context, run, form.Answers, ct);
+        return reply ?? Reply.WithText("A few answers need another look:\n" +
+                                       string.Join('\n', errors.Select(e => $"• {e.Key}: {e.Value}")));
+    }
+
+    /// <summary>Records the event id; false when it was seen before (a retry or a duplicate delivery).</summary>
+    private async Task<bool> ClaimEventAsync(string platform, string eventId, CancellationToken ct)
+    {
+        var key = $"{platform}:{eventId}";
+        if (await store.ProcessedEvents.AnyAsync(e => e.Key == key, ct))
+        {
+            return false;
+        }
+
+        var claim = store.ProcessedEvents.Add(new ProcessedEvent { Key = key, ReceivedAt = time.GetUtcNow() });
+        try
+        {
+            await store.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Another delivery of the same event won the race.
+            claim.State = EntityState.Detached;
+            return false;
+        }
+    }
+
+    private static bool IsCancel(string text) =>
+        text.Trim() is var t && (t.Equals("cancel", StringComparison.OrdinalIgnoreCase) || t.Equals($"{CommandName} cancel", StringComparison.OrdinalIgnoreCase));
+
+    private string? Suggest(string name) =>
+        _commands.Keys
+            .Select(candidate => (candidate, distance: Distance(candidate, name)))
+            .Where(c => c.distance <= 2 || c.candidate.StartsWith(name, StringComparison.Ordinal) && name.Length >= 2)
+            .OrderBy(c => c.distance)
+            .Select(c => c.candidate)
+            .FirstOrDefault();
+
+    private static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
+
+    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a duplicate delivery from {Platform}")]
+    private partial void LogDuplicate(string platform);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Failed to handle a {InputKind}")]
+    private partial void LogFailure(Exception exception, string inputKind);
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OneOnOne.Core.Commands;
+using OneOnOne.Core.Digests;
+using OneOnOne.Core.Engine;
+using OneOnOne.Core.Flows;
+using OneOnOne.Core.Flows.Definitions;
+using OneOnOne.Core.FollowUps;
+using OneOnOne.Core.Meetings;
+using OneOnOne.Core.People;
+
+namespace OneOnOne.Core;
+
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the conversation engine, its commands and flows. Storage (<see cref="Storage.IOneOnOneStore"/>)
+    /// is registered by the data project; everything here is scoped to one inbound.
+    /// </summary>
+    public static IServiceCollection AddOneOnOneEngine(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section);
+        services.AddOptions<FollowUpOptions>().BindConfiguration(FollowUpOptions.SectionName);
+        services.AddSingleton(provider => new FollowUpPlanner(
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<FollowUpOptions>>().Value));
+
+        services.AddScoped<IConversationEngine, ConversationEngine>();
+        services.AddScoped<OrganizerDirectory>();
+        services.AddScoped<FlowRunner>();
+        services.AddScoped<PersonResolver>();
+        services.AddScoped<PeopleDirectory>();
+        services.AddScoped<LevelHistory>();
+        services.AddScoped<MeetingBook>();
+        services.AddScoped<FollowUpSync>();
+        services.AddScoped<TeamDigestBuilder>();
+
+        services.AddScoped<IFlow, PrepFlow>();
+        services.AddScoped<IFlow, OutcomeFlow>();
+        services.AddScoped<IFlow, ReflectionFlow>();
+
+        services.AddScoped<GoalCommand>();
+        services.AddScoped<ICommand>(provider => provider.GetRequiredService<GoalCommand>());
+        AddCommand<HelpCommand>(services);
+        AddCommand<ListCommand>(services);
+        AddCommand<PlanCommand>(services);
+        AddCommand<ScheduleCommand>(services);
+        AddCommand<MetCommand>(services);
+        AddCommand<ReflectCommand>(services);
+        AddCommand<LevelCommand>(services);
+        AddCommand<NoteCommand>(services);
+        AddCommand<PersonCommand>(services);
+        AddCommand<PeopleCommand>(services);
+        AddCommand<StatusCommand>(services);
+        AddCommand<CancelCommand>(services);
+        AddCommand<ContinueCommand>(services);
+        AddCommand<TimezoneCommand>(services);
+        AddCommand<ExportCommand>(services);
+        AddCommand<ForgetCommand>(services);
+        AddCommand<DigestCommand>(services);
+        return services;
+    }
+
+    private static void AddCommand<TCommand>(IServiceCollection services)
+        where TCommand : class, ICommand =>
+        services.AddScoped<ICommand, TCommand>();
+}

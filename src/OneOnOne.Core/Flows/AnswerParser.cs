@@ -1,0 +1,121 @@
+using System.Globalization;
+using OneOnOne.Core.Time;
+
+namespace OneOnOne.Core.Flows;
+
+/// <summary>The outcome of reading one typed or pressed answer.</summary>
+public abstract record AnswerResult
+{
+    public sealed record Accepted(string Value) : AnswerResult;
+
+    public sealed record Skipped : AnswerResult;
+
+    public sealed record Refused(string Message) : AnswerResult;
+}
+
+/// <summary>Turns what an organizer typed into a normalised answer, or a friendly reason why not.</summary>
+public static class AnswerParser
+{
+    public const string SkipWord = "skip";
+
+    private static readonly string[] PeopleSeparators = [",", ";", "\n", " and "];
+
+    public static AnswerResult Parse(Question question, string raw, DateTime localNow, TimeZoneInfo zone)
+    {
+        var text = raw.Trim();
+        if (text.Length > question.MaxLength)
+        {
+            return new AnswerResult.Refused(
+                $"That's {text.Length:N0} characters, and I can keep up to {question.MaxLength:N0} here. " +
+                "Could you shorten it a little?");
+        }
+
+        if (string.Equals(text, SkipWord, StringComparison.OrdinalIgnoreCase))
+        {
+            return question.Required
+                ? new AnswerResult.Refused("This one matters for what comes next, so I can't skip it. A few words are enough.")
+                : new AnswerResult.Skipped();
+        }
+
+        if (text.Length == 0)
+        {
+            return new AnswerResult.Refused(question.Required
+                ? "I didn't catch an answer. A few words are enough."
+                : "I didn't catch an answer. A few words are enough, or type `skip`.");
+        }
+
+        return question.Kind switch
+        {
+            QuestionKind.Text => new AnswerResult.Accepted(text),
+            QuestionKind.Number => ParseNumber(question, text),
+            QuestionKind.DateTime => ParseDateTime(question, text, localNow, zone),
+            QuestionKind.People => ParsePeople(text),
+            _ => ParseChoice(question, text),
+        };
+    }
+
+    private static AnswerResult ParseChoice(Question question, string text)
+    {
+        var choices = question.EffectiveChoices;
+        var match = choices.FirstOrDefault(c =>
+                string.Equals(c.Value, text, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(c.Label, text, StringComparison.OrdinalIgnoreCase))
+            ?? ByNumber(choices, text)
+            ?? ByFirstWord(choices, text);
+        return match is not null
+            ? new AnswerResult.Accepted(match.Value)
+            : new AnswerResult.Refused($"Please pick one of: {string.Join(", ", choices.Select(c => c.Label))}.");
+    }
+
+    private static Choice? ByNumber(IReadOnlyList<Choice> choices, string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= choices.Count
+            ? choices[n - 1]
+            : null;
+
+    /// <summary>Accepts "y", "core leader", "active supporter" and the like when exactly one choice fits.</summary>
+    private static Choice? ByFirstWord(IReadOnlyList<Choice> choices, string text)
+    {
+        var candidates = choices.Where(c =>
+            c.Label.StartsWith(text, StringComparison.OrdinalIgnoreCase)
+            || c.Value.StartsWith(text, StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith(c.Value, StringComparison.OrdinalIgnoreCase)).ToList();
+        return candidates.Count == 1 ? candidates[0] : null;
+    }
+
+    private static AnswerResult ParseNumber(Question question, string text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= question.Min && n <= question.Max
+            ? new AnswerResult.Accepted(n.ToString(CultureInfo.InvariantCulture))
+            : new AnswerResult.Refused($"Please answer with a whole number from {question.Min} to {question.Max}.");
+
+    private static AnswerResult ParseDateTime(Question question, string text, DateTime localNow, TimeZoneInfo zone)
+    {
+        var parsed = WhenParser.TryParse(text, localNow, out var local)
+            || (question.DefaultTime is { } time
+                && WhenParser.TryParse($"{text} {time.ToString("HH:mm", CultureInfo.InvariantCulture)}", localNow, out local));
+        return parsed
+            ? new AnswerResult.Accepted(Zones.ToUtc(local, zone).ToString("O", CultureInfo.InvariantCulture))
+            : new AnswerResult.Refused(
+                $"I couldn't read that as a date. Try something like {string.Join(", ", WhenParser.Examples.Take(4).Select(e => $"`{e}`"))}.");
+    }
+
+    private static AnswerResult ParsePeople(string text)
+    {
+        var names = text.Split(PeopleSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        if (names.Any(n => n.Length > 200))
+        {
+            return new AnswerResult.Refused("One of those names is very long. Please separate names with commas.");
+        }
+
+        return names.Count == 0
+            ? new AnswerResult.Refused("I didn't catch any names. Separate them with commas, or type `skip`.")
+            : new AnswerResult.Accepted(string.Join('\n', names));
+    }
+
+    public static IReadOnlyList<string> SplitPeople(string? stored) =>
+        stored?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? [];
+
+    public static DateTimeOffset? ReadInstant(string? stored) =>
+        stored is null ? null : DateTimeOffset.Parse(stored, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+}

@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using OneOnOne.Core.Domain;
+using OneOnOne.Core.Engine;
+using OneOnOne.Core.FollowUps;
+using OneOnOne.Core.People;
+using OneOnOne.Core.Storage;
+
+namespace OneOnOne.Core.Flows.Definitions;
+
+/// <summary>Right after a 1:1 (METHOD.md §5 and §7): the answer to the ask, the commitment, and the person's level.</summary>
+public sealed class OutcomeFlow(IOneOnOneStore store, LevelHistory levels, FollowUpSync followUps) : IFlow
+{
+    public const string Name = "outcome";
+
+    public FlowDefinition Definition { get; } = new(Name, 1, "How your 1:1 with {person} went",
+    [
+        new("answer", "How did {person} answer your ask?", QuestionKind.YesMaybeNo)
+        {
+            Hint = "Skip if you didn't make an ask this time.",
+        },
+        new("no-reason", "Was it a no to the date and time, or to the activity itself?", QuestionKind.Choice)
+        {
+            Required = true,
+            Choices = [new("date", "The date or time"), new("activity", "The activity")],
+            ShownIf = new ShowIf("answer", "no"),
+        },
+        new("answer-note", "What would help {person} say yes? What did the maybe mean?", QuestionKind.Text)
+        {
+            ShownIf = new ShowIf("answer", "maybe"),
+        },
+        new("commitment", "What exactly did {person} commit to?", QuestionKind.Text)
+        {
+            Required = true,
+            ShownIf = new ShowIf("answer", "yes"),
+        },
+        new("due", "By when?", QuestionKind.DateTime)
+        {
+            Hint = "A date or a date and time, like `next friday` or `dec 12 18:00`.",
+            DefaultTime = new TimeOnly(17, 0),
+            ShownIf = new ShowIf("answer", "yes"),
+        },
+        new("level", "Where is {person} on the engagement pyramid now?", QuestionKind.Level),
+    ]);
+
+    public async Task<FlowOutcome> CompleteAsync(ConversationContext context, FlowRun run, FlowAnswers answers, CancellationToken ct)
+    {
+        var meeting = await store.Meetings.Include(m => m.Person).Include(m => m.Reflection)
+            .SingleAsync(m => m.Id == run.MeetingId, ct);
+        meeting.Answer = Enum.TryParse<AskAnswer>(answers.Get("answer"), ignoreCase: true, out var answer) ? answer : null;
+        meeting.NoReason = Enum.TryParse<NoReason>(answers.Get("no-reason"), ignoreCase: true, out var reason) ? reason : null;
+        meeting.AnswerNote = answers.Get("answer-note");
+        meeting.Commitment = answers.Get("commitment");
+        meeting.CommitmentDueAt = AnswerParser.ReadInstant(answers.Get("due"));
+        meeting.UpdatedAt = context.Now;
+
+        var person = meeting.Person;
+        if (Labels.TryParseLevel(answers.Get("level") ?? string.Empty, out var level))
+        {
+            levels.Record(context, person, level);
+        }
+
+        await followUps.SyncAsync(meeting, context.Now, ct);
+        var reply = new Reply().Text(Summary(meeting, person.Name));
+        reply.Text("Now, while it's fresh, a short reflection. It's just for you.");
+        return new FlowOutcome(reply, new FlowStart(ReflectionFlow.Name, person.Id, meeting.Id));
+    }
+
+    private static string Summary(Meeting meeting, string name) => meeting.Answer switch
+    {
+        AskAnswer.Yes => $"{name} said yes: {meeting.Commitment}. Share the details soon and confirm it together.",
+        AskAnswer.Maybe => $"A maybe from {name}. I'll remind you to come back to it in a few days, perhaps with an adjusted ask.",
+        AskAnswer.No when meeting.NoReason == NoReason.Date => $"{name} couldn't make that date. I'll remind you to offer another.",
+        AskAnswer.No => $"{name} said no to the activity. That's useful to know: what else might fit what they care about?",
+        _ => $"Noted your 1:1 with {name}.",
+    };
+}

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using OneOnOne.Core.Domain;
+using OneOnOne.Core.Engine;
+using OneOnOne.Core.Storage;
+
+namespace OneOnOne.Core.Flows.Definitions;
+
+/// <summary>Preparing a 1:1 (METHOD.md §2): the organizer's goal, the other person's interests, and the ask.</summary>
+public sealed class PrepFlow(IOneOnOneStore store) : IFlow
+{
+    public const string Name = "prep";
+
+    public FlowDefinition Definition { get; } = new(Name, 1, "Preparing your 1:1 with {person}",
+    [
+        new("goal", "What do you hope {person} will commit to by the end? Be specific.", QuestionKind.Text)
+        {
+            Required = true,
+            Hint = "For example: “come to the tenants' meeting on the 12th and bring a neighbour”.",
+        },
+        new("why", "Why might {person} want to do that?", QuestionKind.Text),
+        new("interest", "What might matter most to {person}? Their number-one interest?", QuestionKind.Text),
+        new("known", "What do you already know about {person}, and what do you hope to find out?", QuestionKind.Text),
+        new("story", "What do you want {person} to learn about you? Why did you get involved?", QuestionKind.Text),
+        new("connection", "How do you know {person}? I'll use it in the invitation.", QuestionKind.Text)
+        {
+            Hint = "For example: “we met at the kickoff” or “Sam suggested I reach out”.",
+        },
+        new("purpose", "In a sentence for {person}: why would you like to meet? I'll put it in the invitation.", QuestionKind.Text)
+        {
+            Hint = "Keep it general for a first meeting, e.g. “hear what matters to you about the neighbourhood”.",
+        },
+        new("ask", "What exactly will you ask {person} to do?", QuestionKind.Text)
+        {
+            Hint = "In a first recruitment 1:1 it's fine to save the ask for the second meeting.",
+        },
+        new("alternatives", "If they say no or maybe, what could you offer instead?", QuestionKind.Text)
+        {
+            ShownIf = new ShowIf("ask"),
+        },
+    ]);
+
+    public async Task<FlowOutcome> CompleteAsync(ConversationContext context, FlowRun run, FlowAnswers answers, CancellationToken ct)
+    {
+        var meeting = await store.Meetings.Include(m => m.Person).SingleAsync(m => m.Id == run.MeetingId, ct);
+        var prep = meeting.Prep;
+        prep.Goal = answers.Get("goal");
+        prep.WhyThem = answers.Get("why");
+        prep.TheirInterest = answers.Get("interest");
+        prep.KnownAndHoped = answers.Get("known");
+        prep.MyStory = answers.Get("story");
+        prep.Connection = answers.Get("connection") ?? prep.Connection;
+        prep.InvitationPurpose = answers.Get("purpose");
+        prep.Ask = answers.Get("ask");
+        prep.Alternatives = answers.Get("alternatives");
+        prep.CompletedAt = context.Now;
+        meeting.UpdatedAt = context.Now;
+
+        var name = meeting.Person.Name;
+        var reply = new Reply().Text($"Your prep for {name} is saved. You'll find it in `person {name}` and in the pocket guide before you meet.");
+        reply.Text(prep.Ask is null
+            ? "No ask yet: that's fine for a first meeting. Listen for what they care about, and end by agreeing to meet again."
+            : $"Your ask: {prep.Ask}" + (prep.Alternatives is null ? string.Empty : $"\nIf not: {prep.Alternatives}"));
+        if (meeting.Status == MeetingStatus.Planned)
+        {
+            reply.Text($"Next, pick a time within the next two weeks: `schedule {name} tomorrow 6pm at the library for 45`.");
+        }
+
+        return new FlowOutcome(reply);
+    }
+}

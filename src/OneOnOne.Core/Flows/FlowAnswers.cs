@@ -1,0 +1,27 @@
+using System.Text.Json;
+
+namespace OneOnOne.Core.Flows;
+
+/// <summary>
+/// The answers given so far in a flow run: question id to normalised text. A skipped question is
+/// recorded with a null value so the runner knows it was asked.
+/// </summary>
+public sealed class FlowAnswers
+{
+    private readonly Dictionary<string, string?> _values;
+
+    private FlowAnswers(Dictionary<string, string?> values) => _values = values;
+
+    public static FlowAnswers Empty() => new(new Dictionary<string, string?>(StringComparer.Ordinal));
+
+    public static FlowAnswers FromJson(string json) =>
+        new(JsonSerializer.Deserialize<Dictionary<string, string?>>(json) ?? []);
+
+    public string ToJson() => JsonSerializer.Serialize(_values);
+
+    public string? Get(string questionId) => _values.GetValueOrDefault(questionId);
+
+    public bool WasAsked(string questionId) => _values.ContainsKey(questionId);
+
+    public void Set(string questionId, string? value) => _values[questionId] = value;
+}

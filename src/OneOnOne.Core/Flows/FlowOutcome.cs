@@ -1,0 +1,9 @@
+using OneOnOne.Core.Engine;
+
+namespace OneOnOne.Core.Flows;
+
+/// <summary>What a completed flow says, and optionally the flow that should start right after it.</summary>
+public sealed record FlowOutcome(Reply Reply, FlowStart? Next = null);
+
+/// <summary>A request to start a flow about a person and, where there is one, a meeting.</summary>
+public sealed record FlowStart(string Flow, int? PersonId, int? MeetingId);

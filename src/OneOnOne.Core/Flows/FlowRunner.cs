@@ -1,0 +1,217 @@
+using Microsoft.EntityFrameworkCore;
+using OneOnOne.Core.Domain;
+using OneOnOne.Core.Engine;
+using OneOnOne.Core.Messaging;
+using OneOnOne.Core.Storage;
+
+namespace OneOnOne.Core.Flows;
+
+/// <summary>
+/// Walks an organizer through a flow one question at a time. The run is a row: every answer is
+/// saved before the next question is asked, so a restart resumes exactly where it stopped.
+/// </summary>
+public sealed class FlowRunner(IOneOnOneStore store, IEnumerable<IFlow> flows)
+{
+    private readonly Dictionary<string, IFlow> _flows = flows.ToDictionary(f => f.Definition.Name);
+
+    public Task<FlowRun?> FindActiveAsync(int organizerId, CancellationToken ct) =>
+        store.FlowRuns.SingleOrDefaultAsync(r => r.OrganizerId == organizerId && r.Status == FlowStatus.Active, ct);
+
+    /// <summary>Starts a flow, unless another one is waiting for an answer: then says so and offers the way out.</summary>
+    public async Task<Reply> StartAsync(ConversationContext context, FlowStart start, CancellationToken ct)
+    {
+        if (await RefuseIfBusyAsync(context, ct) is { } busy)
+        {
+            return busy;
+        }
+
+        var flow = _flows[start.Flow];
+        var run = new FlowRun
+        {
+            OrganizerId = context.Organizer.Id,
+            Flow = flow.Definition.Name,
+            FlowVersion = flow.Definition.Version,
+            PersonId = start.PersonId,
+            MeetingId = start.MeetingId,
+            Status = FlowStatus.Active,
+            StartedAt = context.Now,
+            UpdatedAt = context.Now,
+        };
+        var answers = FlowAnswers.Empty();
+        var first = flow.Definition.NextShown(null, answers)
+            ?? throw new InvalidOperationException($"Flow {flow.Definition.Name} has no questions.");
+        run.Step = first.Id;
+        store.FlowRuns.Add(run);
+        await store.SaveChangesAsync(ct);
+
+        var name = await PersonNameAsync(run, ct);
+        return new Reply().Header(Personalise(flow.Definition.Title, name)).Append(Ask(run, flow, first, answers, name));
+    }
+
+    /// <summary>
+    /// Null when the organizer has no flow waiting for an answer; otherwise says which one is, with
+    /// the way to continue or leave it. Nothing is dropped silently.
+    /// </summary>
+    public async Task<Reply?> RefuseIfBusyAsync(ConversationContext context, CancellationToken ct)
+    {
+        if (await FindActiveAsync(context.Organizer.Id, ct) is not { } active)
+        {
+            return null;
+        }
+
+        var title = await TitleAsync(active, ct);
+        return Reply.WithText($"You're still in the middle of “{title}”. Let's finish or leave that first.")
+            .Buttons(Payloads.Command("Continue it", "continue"), Payloads.Command("Leave it", "cancel"));
+    }
+
+    /// <summary>Asks the current question again, e.g. after a restart or an interruption.</summary>
+    public async Task<Reply> RepeatAsync(FlowRun run, CancellationToken ct)
+    {
+        var flow = _flows[run.Flow];
+        var answers = FlowAnswers.FromJson(run.AnswersJson);
+        var question = flow.Definition.Find(run.Step) ?? flow.Definition.NextShown(null, answers)!;
+        return Ask(run, flow, question, answers, await PersonNameAsync(run, ct));
+    }
+
+    /// <summary>
+    /// Takes an answer for the current question. <paramref name="questionId"/> is set when the answer
+    /// came from a button: a press on an earlier question's button is not taken as an answer to this one.
+    /// </summary>
+    public async Task<Reply> AnswerAsync(ConversationContext context, FlowRun run, string? questionId, string text, CancellationToken ct)
+    {
+        var flow = _flows[run.Flow];
+        var question = flow.Definition.Find(run.Step);
+        if (question is null || run.FlowVersion != flow.Definition.Version)
+        {
+            run.Finish(FlowStatus.Expired, context.Now);
+            await store.SaveChangesAsync(ct);
+            return Reply.WithText("That conversation was started with an older version of me, so I've closed it. " +
+                                  "Please start it again; sorry for the trouble.");
+        }
+
+        if (questionId is not null && questionId != question.Id)
+        {
+            return Reply.WithText("That button belongs to a question you've already answered. Here's where we are:")
+                .Append(await RepeatAsync(run, ct));
+        }
+
+        var answers = FlowAnswers.FromJson(run.AnswersJson);
+        switch (AnswerParser.Parse(question, text, context.LocalNow, context.Zone))
+        {
+            case AnswerResult.Refused refused:
+                return Reply.WithText(refused.Message).Append(await RepeatAsync(run, ct));
+            case AnswerResult.Accepted accepted:
+                answers.Set(question.Id, accepted.Value);
+                break;
+            default:
+                answers.Set(question.Id, null);
+                break;
+        }
+
+        return await MoveOnAsync(context, run, flow, question.Id, answers, ct);
+    }
+
+    /// <summary>
+    /// Takes every answer at once, as a form submits them. Returns the problems per question id, or
+    /// the completion reply when all were acceptable.
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<string, string> Errors, Reply? Reply)> SubmitAsync(
+        ConversationContext context, FlowRun run, IReadOnlyDictionary<string, string?> submitted, CancellationToken ct)
+    {
+        var flow = _flows[run.Flow];
+        var answers = FlowAnswers.Empty();
+        var errors = new Dictionary<string, string>();
+        foreach (var question in flow.Definition.Questions.Where(q => q.IsShown(answers)))
+        {
+            var raw = submitted.GetValueOrDefault(question.Id);
+            switch (AnswerParser.Parse(question, string.IsNullOrWhiteSpace(raw) ? AnswerParser.SkipWord : raw, context.LocalNow, context.Zone))
+            {
+                case AnswerResult.Refused refused:
+                    errors[question.Id] = refused.Message;
+                    break;
+                case AnswerResult.Accepted accepted:
+                    answers.Set(question.Id, accepted.Value);
+                    break;
+                default:
+                    answers.Set(question.Id, null);
+                    break;
+            }
+        }
+
+        return errors.Count > 0 ? (errors, null) : (errors, await CompleteAsync(context, run, flow, answers, ct));
+    }
+
+    public async Task<Reply> CancelAsync(ConversationContext context, CancellationToken ct)
+    {
+        if (await FindActiveAsync(context.Organizer.Id, ct) is not { } run)
+        {
+            return Reply.WithText("There's nothing in progress to leave. Type `help` to see what I can do.");
+        }
+
+        var title = await TitleAsync(run, ct);
+        run.Finish(FlowStatus.Cancelled, context.Now);
+        await store.SaveChangesAsync(ct);
+        return Reply.WithText($"Okay, I've closed “{title}”. Nothing else changed; you can start it again any time.");
+    }
+
+    private async Task<Reply> MoveOnAsync(
+        ConversationContext context, FlowRun run, IFlow flow, string answeredId, FlowAnswers answers, CancellationToken ct)
+    {
+        var next = flow.Definition.NextShown(answeredId, answers);
+        if (next is not null)
+        {
+            run.Advance(next.Id, answers.ToJson(), context.Now);
+            await store.SaveChangesAsync(ct);
+            return Ask(run, flow, next, answers, await PersonNameAsync(run, ct));
+        }
+
+        return await CompleteAsync(context, run, flow, answers, ct);
+    }
+
+    private async Task<Reply> CompleteAsync(ConversationContext context, FlowRun run, IFlow flow, FlowAnswers answers, CancellationToken ct)
+    {
+        var outcome = await flow.CompleteAsync(context, run, answers, ct);
+        run.Advance(null, answers.ToJson(), context.Now);
+        run.Finish(FlowStatus.Completed, context.Now);
+
+        // The completion's changes and the run's end are saved together: both happen or neither.
+        await store.SaveChangesAsync(ct);
+        return outcome.Next is { } next ? outcome.Reply.Append(await StartAsync(context, next, ct)) : outcome.Reply;
+    }
+
+    private static Reply Ask(FlowRun run, IFlow flow, Question question, FlowAnswers answers, string? personName)
+    {
+        var (position, total) = flow.Definition.PositionOf(question, answers);
+        var reply = new Reply().Text($"({position}/{total}) {Personalise(question.Prompt, personName)}");
+        var choices = question.EffectiveChoices;
+        var help = question.Hint;
+        if (!question.Required && choices.Count == 0)
+        {
+            help = help is null ? "Type `skip` to leave it out." : $"{help} Or type `skip`.";
+        }
+
+        if (help is not null)
+        {
+            reply.Text(help);
+        }
+
+        var buttons = choices.Select(c => Payloads.Answer(c.Label, run.Id, question.Id, c.Value)).ToList();
+        if (buttons.Count > 0 && !question.Required)
+        {
+            buttons.Add(Payloads.Answer("Skip", run.Id, question.Id, AnswerParser.SkipWord));
+        }
+
+        return reply.Buttons(buttons).Add(new QuestionBlock(run.Id, flow.Definition.Name, question.Id));
+    }
+
+    private async Task<string> TitleAsync(FlowRun run, CancellationToken ct) =>
+        Personalise(_flows.TryGetValue(run.Flow, out var flow) ? flow.Definition.Title : run.Flow, await PersonNameAsync(run, ct));
+
+    private async Task<string?> PersonNameAsync(FlowRun run, CancellationToken ct) =>
+        run.PersonId is { } id
+            ? await store.People.Where(p => p.Id == id).Select(p => p.Name).SingleOrDefaultAsync(ct)
+            : null;
+
+    private static string Personalise(string text, string? personName) =>
+        text.Replace("{person}", personName ?? "them", StringComparison.Ordinal);
+}

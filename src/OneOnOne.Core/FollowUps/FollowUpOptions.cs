@@ -1,0 +1,71 @@
+using OneOnOne.Core.Domain;
+
+namespace OneOnOne.Core.FollowUps;
+
+/// <summary>
+/// When each follow-up falls due. Bound from the "FollowUps" configuration section; durations use
+/// the TimeSpan format ("01:00:00", "14.00:00:00").
+/// </summary>
+public sealed class FollowUpOptions
+{
+    public const string SectionName = "FollowUps";
+
+    /// <summary>How long before the start the pocket guide arrives.</summary>
+    public TimeSpan PocketGuideLead { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long after the planned end the bot asks whether the meeting happened.</summary>
+    public TimeSpan DidYouMeetDelay { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>First reflection prompt, counted from when the meeting was held.</summary>
+    public TimeSpan ReflectionPromptDelay { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>Second (and last) reflection prompt, counted from when the meeting was held.</summary>
+    public TimeSpan SecondReflectionPromptDelay { get; set; } = TimeSpan.FromDays(1);
+
+    public TimeSpan ThankYouDelay { get; set; } = TimeSpan.FromHours(3);
+
+    /// <summary>How long before a commitment is due the organizer is reminded to confirm it.</summary>
+    public TimeSpan ConfirmCommitmentLead { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// When the lead has already passed but the commitment is not yet due (it is due tomorrow morning
+    /// and the outcome was recorded tonight), the reminder comes this long after planning instead,
+    /// so it does not land on top of the outcome conversation. Never later than the due instant.
+    /// </summary>
+    public TimeSpan ConfirmCommitmentLateDelay { get; set; } = TimeSpan.FromHours(1);
+
+    public TimeSpan RevisitMaybeDelay { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>After a "no" to the date (or a missed meeting), when to nudge for a new date.</summary>
+    public TimeSpan OfferNewDateDelay { get; set; } = TimeSpan.FromDays(1);
+
+    public TimeSpan CorePace { get; set; } = TimeSpan.FromDays(14);
+
+    public TimeSpan ActivePace { get; set; } = TimeSpan.FromDays(28);
+
+    public TimeSpan ContributorPace { get; set; } = TimeSpan.FromDays(42);
+
+    /// <summary>Also the pace for a person whose level is not known yet.</summary>
+    public TimeSpan FollowerPace { get; set; } = TimeSpan.FromDays(56);
+
+    /// <summary>How long someone can wait on the list without a meeting before the organizer is nudged.</summary>
+    public TimeSpan UncontactedAfter { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>The goal is a number of 1:1s in this window (METHOD.md §1: four weeks).</summary>
+    public TimeSpan GoalWindow { get; set; } = TimeSpan.FromDays(28);
+
+    /// <summary>
+    /// A nudge at most this overdue is still planned at its own time. Without it, a replan that
+    /// happens a moment after a nudge fell due, before the scheduler fired it, would cancel it.
+    /// </summary>
+    public TimeSpan LateTolerance { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Time between maintenance check-ins: the more engaged, the more often.</summary>
+    public TimeSpan MaintenancePace(EngagementLevel? level) => level switch
+    {
+        EngagementLevel.Core => CorePace,
+        EngagementLevel.Active => ActivePace,
+        EngagementLevel.Contributor => ContributorPace,
+        _ => FollowerPace,
+    };
+}

@@ -1,0 +1,33 @@
+using OneOnOne.Core.Domain;
+
+namespace OneOnOne.Core.FollowUps;
+
+/// <summary>The facts about a 1:1 that decide its follow-ups; everything else about a meeting is irrelevant to them.</summary>
+/// <param name="Level">The person's current level on the engagement pyramid; sets the maintenance pace.</param>
+public sealed record MeetingFacts(
+    MeetingStatus Status,
+    DateTimeOffset? StartsAt,
+    int DurationMinutes,
+    DateTimeOffset? HeldAt,
+    AskAnswer? Answer,
+    NoReason? NoReason,
+    DateTimeOffset? CommitmentDueAt,
+    bool CommitmentDone,
+    bool ReflectionDone,
+    EngagementLevel? Level)
+{
+    public DateTimeOffset? EndsAt => StartsAt?.AddMinutes(DurationMinutes);
+
+    /// <summary>Reads the facts from a meeting. Its <see cref="Meeting.Reflection"/> must be loaded.</summary>
+    public static MeetingFacts From(Meeting m, EngagementLevel? level) => new(
+        m.Status,
+        m.StartsAt,
+        m.DurationMinutes,
+        m.HeldAt,
+        m.Answer,
+        m.NoReason,
+        m.CommitmentDueAt,
+        CommitmentDone: m.CommitmentDoneAt is not null,
+        ReflectionDone: m.Reflection is not null,
+        level);
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+
+namespace OneOnOne.Core.Meetings;
+
+/// <summary>What the bot knows when it drafts an invitation to a 1:1.</summary>
+/// <param name="PersonName">Who is being invited, as the organizer wrote the name.</param>
+/// <param name="OrganizerName">Who is inviting.</param>
+/// <param name="Connection">
+/// How the organizer knows them, either as a phrase ("we met at the kickoff", "Maria suggested I get in touch")
+/// or just the occasion ("the kickoff"); null when there is none.
+/// </param>
+/// <param name="Purpose">
+/// Why the organizer wants to meet, in their own words, best as something to do together ("hear how you got
+/// involved with the food bank"); null for the general first-meeting wording.
+/// </param>
+/// <param name="LocalStart">Proposed start in the organizer's own time zone.</param>
+/// <param name="Minutes">Proposed length.</param>
+/// <param name="Place">Proposed place; null lets the other person choose.</param>
+public sealed record InvitationDetails(
+    string PersonName,
+    string OrganizerName,
+    string? Connection,
+    string? Purpose,
+    DateTime LocalStart,
+    int Minutes,
+    string? Place);
+
+/// <summary>
+/// Drafts the message an organizer copies and sends to ask for a 1:1 (METHOD.md §3): who they are, how they know
+/// the person, a general reason to meet, a concrete proposal, and an easy way to say yes or suggest another time.
+/// </summary>
+public static class InvitationDraft
+{
+    // A first meeting is about the relationship, not a pitch, so the default reason stays general.
+    private const string GeneralPurpose =
+        "I'm getting to know people who care about this community, and I'd love to hear what matters to you "
+        + "and tell you a little about why I got involved.";
+
+    private static readonly HashSet<string> MeetingPrepositions =
+        new(["at", "in", "on", "through", "from", "via", "during", "after"], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> Articles = new(["the", "a", "an"], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> FirstPersonWords = new(
+        ["i", "i'm", "i'd", "i've", "me", "my", "we", "we're", "we've", "us", "our", "you", "you're", "your"],
+        StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> PlacePrepositions =
+        new(["at", "in", "on", "over", "by", "via", "near", "online"], StringComparer.OrdinalIgnoreCase);
+
+    public static string Write(InvitationDetails d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+
+        var person = Blank(d.PersonName) ? "there" : d.PersonName.Trim();
+        var parts = new List<string>
+        {
+            Blank(d.OrganizerName) ? $"Hi {person}!" : $"Hi {person}, this is {d.OrganizerName.Trim()}.",
+        };
+
+        if (!Blank(d.Connection))
+        {
+            parts.Add(ConnectionSentence(d.Connection!.Trim()));
+        }
+
+        parts.Add(Blank(d.Purpose) ? GeneralPurpose : PurposeSentence(d.Purpose!.Trim()));
+
+        // Invariant culture: the bot writes English, whatever the server's locale.
+        var when = d.LocalStart.ToString("dddd d MMMM 'at' HH:mm", CultureInfo.InvariantCulture);
+        parts.Add($"Could we sit down for {Length(d.Minutes)} on {when}, {PlacePhrase(d.Place)}?");
+
+        // Asking, not telling: the method wants the other person to be free to say yes or offer another time.
+        parts.Add("Would that work for you? If not, tell me what would suit you better and I'll fit around it.");
+
+        return string.Join(' ', parts);
+    }
+
+    private static string ConnectionSentence(string connection)
+    {
+        var first = FirstWord(connection);
+        if (MeetingPrepositions.Contains(first))
+        {
+            return $"We met {LowerFirst(TrimEnd(connection))}.";
+        }
+
+        if (Articles.Contains(first))
+        {
+            return $"We met at {LowerFirst(TrimEnd(connection))}.";
+        }
+
+        // "we met at the rally", "Maria suggested I get in touch": the organizer already wrote a sentence.
+        if (Words(connection).Any(FirstPersonWords.Contains))
+        {
+            return AsSentence(connection);
+        }
+
+        // A bare occasion such as "kickoff" or "Maria's barbecue".
+        return $"We met at {TrimEnd(connection)}.";
+    }
+
+    private static string PurposeSentence(string purpose)
+    {
+        var first = FirstWord(purpose);
+        if (FirstPersonWords.Contains(first))
+        {
+            return AsSentence(purpose);
+        }
+
+        if (first.Equals("to", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"I'd love to get together {LowerFirst(TrimEnd(purpose))}.";
+        }
+
+        if (first.Equals("because", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"I'm reaching out {LowerFirst(TrimEnd(purpose))}.";
+        }
+
+        return $"I'd love to get together to {LowerFirst(TrimEnd(purpose))}.";
+    }
+
+    private static string PlacePhrase(string? place)
+    {
+        if (Blank(place))
+        {
+            return "somewhere that suits you";
+        }
+
+        var trimmed = TrimEnd(place!.Trim());
+        return PlacePrepositions.Contains(FirstWord(trimmed)) ? trimmed : $"at {trimmed}";
+    }
+
+    private static string Length(int minutes) => minutes switch
+    {
+        60 => "about an hour",
+        _ => $"about {minutes} minutes",
+    };
+
+    private static bool Blank(string? text) => string.IsNullOrWhiteSpace(text);
+
+    private static IEnumerable<string> Words(string text) =>
+        text.Split([' ', ',', '.', ';', ':', '!', '?', '(', ')', '"'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Replace('\u2019', '\''));
+
+    private static string FirstWord(string text) => Words(text).FirstOrDefault() ?? "";
+
+    private static string TrimEnd(string text) => text.TrimEnd('.', ' ', ';', ',');
+
+    private static string LowerFirst(string text) =>
+        text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
+
+    private static string AsSentence(string text)
+    {
+        var trimmed = text.TrimEnd(' ', ';', ',');
+        var capitalised = char.ToUpperInvariant(trimmed[0]) + trimmed[1..];
+        return capitalised.EndsWith('.') || capitalised.EndsWith('!') || capitalised.EndsWith('?')
+            ? capitalised
+            : capitalised + ".";
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using OneOnOne.Core.Domain;
+using OneOnOne.Core.Engine;
+using OneOnOne.Core.Storage;
+
+namespace OneOnOne.Core.People;
+
+/// <summary>Someone put on an organizer's list, and what the organizer should know about it.</summary>
+/// <param name="AlsoAddedBy">Other organizers who added the same person recently (names only, never their notes).</param>
+public sealed record AddedPerson(Person Person, Relationship Relationship, bool WasAlreadyOnList, IReadOnlyList<string> AlsoAddedBy);
+
+/// <summary>Adds people to an organizer's list, sharing one team-wide person row between organizers.</summary>
+public sealed class PeopleDirectory(IOneOnOneStore store)
+{
+    /// <summary>How far back another organizer's addition is worth a heads-up.</summary>
+    public static readonly TimeSpan RecentlyAdded = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// Puts a person on the organizer's list, reusing the team's row for them when one exists.
+    /// Changes are tracked, not saved: the caller saves them with its own.
+    /// </summary>
+    public async Task<AddedPerson> AddAsync(
+        ConversationContext context, PersonReference reference, Person? existing, string? metAt, Person? referredBy, CancellationToken ct)
+    {
+        var person = existing ?? await FindTeamPersonAsync(context, reference, ct) ?? Create(context, reference);
+        if (referredBy is not null && person.ReferredByPersonId is null && referredBy != person)
+        {
+            person.ReferredBy = referredBy;
+        }
+
+        var relationship = person.Id == 0
+            ? null
+            : await store.Relationships.SingleOrDefaultAsync(r => r.OrganizerId == context.Organizer.Id && r.PersonId == person.Id, ct);
+        var wasOnList = relationship?.OnList ?? false;
+        if (relationship is null)
+        {
+            relationship = new Relationship { Organizer = context.Organizer, Person = person, AddedAt = context.Now };
+            store.Relationships.Add(relationship);
+        }
+
+        relationship.OnList = true;
+        relationship.MetAt = metAt ?? relationship.MetAt;
+        return new AddedPerson(person, relationship, wasOnList, await OthersWhoAddedAsync(context, person, ct));
+    }
+
+    /// <summary>
+    /// Makes sure the organizer has their own relationship with a person another organizer added,
+    /// e.g. when they plan a 1:1 with them. Tracked, not saved.
+    /// </summary>
+    public async Task<Relationship> EnsureMineAsync(ConversationContext context, Person person, CancellationToken ct) =>
+        (await AddAsync(context, new PersonReference(person.Id, null, person.Name), person, null, null, ct)).Relationship;
+
+    private async Task<Person?> FindTeamPersonAsync(ConversationContext context, PersonReference reference, CancellationToken ct)
+    {
+        var team = store.People.Where(p => p.TeamId == context.Organizer.TeamId);
+        if (reference.MentionId is not null)
+        {
+            return await team.FirstOrDefaultAsync(p => p.ExternalUserId == reference.MentionId, ct);
+        }
+
+        var normalized = Person.Normalize(reference.Name);
+        return store.People.Local.FirstOrDefault(p => p.TeamId == context.Organizer.TeamId && p.NormalizedName == normalized)
+            ?? await team.OrderBy(p => p.Id).FirstOrDefaultAsync(p => p.NormalizedName == normalized, ct);
+    }
+
+    private Person Create(ConversationContext context, PersonReference reference)
+    {
+        var person = new Person
+        {
+            TeamId = context.Organizer.TeamId,
+            Name = reference.Name,
+            NormalizedName = Person.Normalize(reference.Name),
+            ExternalUserId = reference.MentionId,
+            AddedBy = context.Organizer,
+            CreatedAt = context.Now,
+        };
+        store.People.Add(person);
+        return person;
+    }
+
+    private async Task<IReadOnlyList<string>> OthersWhoAddedAsync(ConversationContext context, Person person, CancellationToken ct)
+    {
+        if (person.Id == 0)
+        {
+            return [];
+        }
+
+        var since = context.Now - RecentlyAdded;
+        return await store.Relationships
+            .Where(r => r.PersonId == person.Id && r.OrganizerId != context.Organizer.Id && r.AddedAt >= since)
+            .Select(r => r.Organizer.DisplayName)
+            .ToListAsync(ct);
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OneOnOne.Core.Domain;
+
+namespace OneOnOne.Data.Configurations;
+
+internal sealed class LevelChangeConfiguration : IEntityTypeConfiguration<LevelChange>
+{
+    public void Configure(EntityTypeBuilder<LevelChange> change)
+    {
+        change.Ignore(c => c.IsMoveUp);
+        change.HasIndex(c => new { c.PersonId, c.ChangedAt });
+        change.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId);
+        change.HasOne<Organizer>().WithMany().HasForeignKey(c => c.OrganizerId);
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OneOnOne.Core.Storage;
+
+namespace OneOnOne.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>Registers the DbContext on the configured provider and migrates the database at start.</summary>
+    public static IServiceCollection AddOneOnOneData(this IServiceCollection services)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
+            .Validate(o => string.Equals(o.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase),
+                "Database:Provider must be \"Sqlite\"; PostgreSQL support is not built yet.")
+            .ValidateOnStart();
+        services.AddDbContext<OneOnOneDbContext>((provider, options) =>
+            options.UseSqlite(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+        services.AddScoped<IOneOnOneStore>(provider => provider.GetRequiredService<OneOnOneDbContext>());
+        services.AddHostedService<DatabaseMigrator>();
+        return services;
+    }
+}

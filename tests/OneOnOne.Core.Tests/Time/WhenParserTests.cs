@@ -1,0 +1,393 @@
+using OneOnOne.Core.Time;
+
+namespace OneOnOne.Core.Tests.Time;
+
+public class WhenParserTests
+{
+    /// <summary>Thursday 26 Nov 2026, 10:00 on the organizer's wall clock.</summary>
+    private static readonly DateTime Now = new(2026, 11, 26, 10, 0, 0);
+
+    private static DateTime Parse(string text, DateTime now)
+    {
+        Assert.True(WhenParser.TryParse(text, now, out var local), $"expected \"{text}\" to parse");
+        Assert.Equal(DateTimeKind.Unspecified, local.Kind);
+        return local;
+    }
+
+    private static void AssertParses(string text, string expected, DateTime now) =>
+        Assert.Equal(DateTime.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), Parse(text, now));
+
+    [Fact]
+    public void Fixed_now_is_a_thursday()
+    {
+        Assert.Equal(DayOfWeek.Thursday, Now.DayOfWeek);
+    }
+
+    [Theory]
+    // The required forms.
+    [InlineData("tomorrow 6pm", "2026-11-27 18:00")]
+    [InlineData("tue 18:30", "2026-12-01 18:30")]
+    [InlineData("next friday 9am", "2026-11-27 09:00")]
+    [InlineData("in 3 days at noon", "2026-11-29 12:00")]
+    [InlineData("2026-12-03 18:00", "2026-12-03 18:00")]
+    // today / tonight / tomorrow.
+    [InlineData("today 5:30pm", "2026-11-26 17:30")]
+    [InlineData("today at 11am", "2026-11-26 11:00")]
+    [InlineData("tomorrow at 6pm", "2026-11-27 18:00")]
+    [InlineData("tomorrow 6 pm", "2026-11-27 18:00")]
+    [InlineData("tmrw 6pm", "2026-11-27 18:00")]
+    [InlineData("tomorrow 12am", "2026-11-27 00:00")]
+    [InlineData("tomorrow 12:30am", "2026-11-27 00:30")]
+    [InlineData("tomorrow 12pm", "2026-11-27 12:00")]
+    [InlineData("tomorrow 1am", "2026-11-27 01:00")]
+    [InlineData("tomorrow 11:59pm", "2026-11-27 23:59")]
+    [InlineData("tomorrow 00:00", "2026-11-27 00:00")]
+    [InlineData("tomorrow 06:05", "2026-11-27 06:05")]
+    [InlineData("tomorrow 6:30", "2026-11-27 06:30")]
+    [InlineData("tomorrow 23:59", "2026-11-27 23:59")]
+    [InlineData("tomorrow 18h30", "2026-11-27 18:30")]
+    [InlineData("tomorrow noon", "2026-11-27 12:00")]
+    [InlineData("tomorrow midday", "2026-11-27 12:00")]
+    [InlineData("tomorrow midnight", "2026-11-27 00:00")]
+    // Weekdays, full and short names.
+    [InlineData("friday at 9:15am", "2026-11-27 09:15")]
+    [InlineData("fri 9:15am", "2026-11-27 09:15")]
+    [InlineData("on friday at 9:15am", "2026-11-27 09:15")]
+    [InlineData("this friday 9am", "2026-11-27 09:00")]
+    [InlineData("saturday 7:05pm", "2026-11-28 19:05")]
+    [InlineData("sat 7:05pm", "2026-11-28 19:05")]
+    [InlineData("sunday 12pm", "2026-11-29 12:00")]
+    [InlineData("sun 12pm", "2026-11-29 12:00")]
+    [InlineData("monday noon", "2026-11-30 12:00")]
+    [InlineData("mon noon", "2026-11-30 12:00")]
+    [InlineData("tuesday 18:30", "2026-12-01 18:30")]
+    [InlineData("tues 18:30", "2026-12-01 18:30")]
+    [InlineData("wednesday 8am", "2026-12-02 08:00")]
+    [InlineData("wed 8am", "2026-12-02 08:00")]
+    [InlineData("weds 8am", "2026-12-02 08:00")]
+    [InlineData("thursday 2pm", "2026-11-26 14:00")]
+    [InlineData("thu 2pm", "2026-11-26 14:00")]
+    [InlineData("thur 2pm", "2026-11-26 14:00")]
+    [InlineData("thurs 2pm", "2026-11-26 14:00")]
+    // Relative days.
+    [InlineData("in 2 weeks at 10am", "2026-12-10 10:00")]
+    [InlineData("in 1 day 14:00", "2026-11-27 14:00")]
+    [InlineData("in 1 week 9am", "2026-12-03 09:00")]
+    [InlineData("in a week 9am", "2026-12-03 09:00")]
+    [InlineData("in a day at noon", "2026-11-27 12:00")]
+    [InlineData("in 6 days 9am", "2026-12-02 09:00")]
+    [InlineData("in 0 days at 5pm", "2026-11-26 17:00")]
+    [InlineData("in 40 days at 5pm", "2027-01-05 17:00")]
+    // Calendar dates.
+    [InlineData("dec 3 6pm", "2026-12-03 18:00")]
+    [InlineData("3 dec 18:00", "2026-12-03 18:00")]
+    [InlineData("December 3 at 6:30pm", "2026-12-03 18:30")]
+    [InlineData("december 3rd 6:30pm", "2026-12-03 18:30")]
+    [InlineData("3rd of December at 6:30pm", "2026-12-03 18:30")]
+    [InlineData("on dec 3 at 18:30", "2026-12-03 18:30")]
+    [InlineData("on 3 dec 18:30", "2026-12-03 18:30")]
+    [InlineData("dec 1st 9am", "2026-12-01 09:00")]
+    [InlineData("dec 22nd 9am", "2026-12-22 09:00")]
+    [InlineData("sept 9 9am", "2027-09-09 09:00")]
+    [InlineData("May 5 9am", "2027-05-05 09:00")]
+    [InlineData("dec 3, 2026 6pm", "2026-12-03 18:00")]
+    [InlineData("dec 3 2027 6pm", "2027-12-03 18:00")]
+    [InlineData("3 dec 2027 18:00", "2027-12-03 18:00")]
+    [InlineData("2026-12-03 6pm", "2026-12-03 18:00")]
+    [InlineData("2026-12-03 at 6pm", "2026-12-03 18:00")]
+    [InlineData("2026-12-3 18:00", "2026-12-03 18:00")]
+    [InlineData("2026-12-03T18:00", "2026-12-03 18:00")]
+    [InlineData("2028-02-29 9am", "2028-02-29 09:00")]
+    // Time first.
+    [InlineData("6pm tomorrow", "2026-11-27 18:00")]
+    [InlineData("6pm on friday", "2026-11-27 18:00")]
+    [InlineData("9am next monday", "2026-11-30 09:00")]
+    [InlineData("noon in 3 days", "2026-11-29 12:00")]
+    [InlineData("18:00 dec 3", "2026-12-03 18:00")]
+    [InlineData("at 6pm tomorrow", "2026-11-27 18:00")]
+    [InlineData("at 6 tomorrow", "2026-11-27 18:00")]
+    [InlineData("18h30 tomorrow", "2026-11-27 18:30")]
+    // Case and whitespace.
+    [InlineData("TOMORROW 6PM", "2026-11-27 18:00")]
+    [InlineData("  Tomorrow   at\t6:30 PM  ", "2026-11-27 18:30")]
+    [InlineData("tomorrow, 6pm", "2026-11-27 18:00")]
+    [InlineData("tomorrow6pm", "2026-11-27 18:00")]
+    public void Accepted_forms(string text, string expected)
+    {
+        AssertParses(text, expected, Now);
+    }
+
+    [Theory]
+    [InlineData("noon", "2026-11-26 12:00")]              // still ahead today
+    [InlineData("6pm", "2026-11-26 18:00")]
+    [InlineData("at 6pm", "2026-11-26 18:00")]
+    [InlineData("10:30", "2026-11-26 10:30")]
+    [InlineData("9am", "2026-11-27 09:00")]               // already passed: tomorrow
+    [InlineData("10am", "2026-11-27 10:00")]              // exactly now is not "ahead"
+    [InlineData("midnight", "2026-11-27 00:00")]          // the coming midnight
+    [InlineData("at midnight", "2026-11-27 00:00")]
+    public void A_time_without_a_day_is_its_next_occurrence(string text, string expected)
+    {
+        AssertParses(text, expected, Now);
+    }
+
+    [Theory]
+    [InlineData("tonight 8", "2026-11-26 20:00")]
+    [InlineData("tonight at 8", "2026-11-26 20:00")]
+    [InlineData("tonight 8pm", "2026-11-26 20:00")]
+    [InlineData("tonight 8:30", "2026-11-26 20:30")]
+    [InlineData("tonight 11:30", "2026-11-26 23:30")]
+    [InlineData("tonight 20:00", "2026-11-26 20:00")]
+    [InlineData("tonight 21", "2026-11-26 21:00")]
+    [InlineData("8 tonight", "2026-11-26 20:00")]
+    [InlineData("8pm tonight", "2026-11-26 20:00")]
+    [InlineData("tonight midnight", "2026-11-27 00:00")]
+    public void Tonight_is_today_with_a_pm_bias(string text, string expected)
+    {
+        AssertParses(text, expected, Now);
+    }
+
+    [Theory]
+    [InlineData("tomorrow at 0", "2026-11-27 00:00")]
+    [InlineData("tomorrow at 1", "2026-11-27 13:00")]
+    [InlineData("tomorrow at 6", "2026-11-27 18:00")]
+    [InlineData("tomorrow at 7", "2026-11-27 19:00")]
+    [InlineData("tomorrow at 8", "2026-11-27 08:00")]
+    [InlineData("tomorrow at 11", "2026-11-27 11:00")]
+    [InlineData("tomorrow at 12", "2026-11-27 12:00")]
+    [InlineData("tomorrow at 13", "2026-11-27 13:00")]
+    [InlineData("tomorrow at 23", "2026-11-27 23:00")]
+    [InlineData("friday at 3", "2026-11-27 15:00")]
+    [InlineData("in 3 days at 9", "2026-11-29 09:00")]
+    [InlineData("at 6", "2026-11-26 18:00")]
+    public void A_bare_hour_after_at_is_read_as_a_working_hours_time(string text, string expected)
+    {
+        AssertParses(text, expected, Now);
+    }
+
+    [Theory]
+    // Today (Thursday) counts for a plain weekday only while the time is still ahead.
+    [InlineData("thu 11am", "2026-11-26 11:00")]
+    [InlineData("thu 10:01", "2026-11-26 10:01")]
+    [InlineData("thu 10:00", "2026-12-03 10:00")]
+    [InlineData("thu 9am", "2026-12-03 09:00")]
+    [InlineData("thursday midnight", "2026-12-03 00:00")]
+    // "next" never means today, whatever the time.
+    [InlineData("next thu 11am", "2026-12-03 11:00")]
+    [InlineData("next thu 9am", "2026-12-03 09:00")]
+    [InlineData("next friday 9am", "2026-11-27 09:00")]
+    [InlineData("next wed 9am", "2026-12-02 09:00")]
+    [InlineData("next monday 9am", "2026-11-30 09:00")]
+    public void Weekday_and_next_weekday(string text, string expected)
+    {
+        AssertParses(text, expected, Now);
+    }
+
+    [Fact]
+    public void Weekdays_land_on_that_weekday_within_a_week_for_every_starting_day_and_hour()
+    {
+        var start = new DateTime(2026, 11, 23, 0, 30, 0); // a Monday
+        for (var now = start; now < start.AddDays(7); now = now.AddHours(1))
+        {
+            foreach (var weekday in Enum.GetValues<DayOfWeek>())
+            {
+                var name = weekday.ToString();
+
+                var plain = Parse($"{name} 9am", now);
+                Assert.Equal(weekday, plain.DayOfWeek);
+                Assert.Equal(new TimeSpan(9, 0, 0), plain.TimeOfDay);
+                Assert.True(plain > now && plain <= now.Date.AddDays(7).AddHours(9), $"{name} 9am at {now:s} gave {plain:s}");
+
+                var next = Parse($"next {name} 9am", now);
+                Assert.Equal(weekday, next.DayOfWeek);
+                Assert.InRange((next.Date - now.Date).Days, 1, 7);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("nov 26 9am", "2026-11-26 09:00")]  // today, even though 9am has passed: dates compare by day
+    [InlineData("nov 27 9am", "2026-11-27 09:00")]
+    [InlineData("nov 25 9am", "2027-11-25 09:00")]  // yesterday: next year
+    [InlineData("nov 1 9am", "2027-11-01 09:00")]
+    [InlineData("jan 2 9am", "2027-01-02 09:00")]
+    [InlineData("feb 29 9am", "2028-02-29 09:00")]  // next year that has one
+    [InlineData("2025-01-01 9am", "2025-01-01 09:00")] // explicit past dates still parse
+    [InlineData("today 9am", "2026-11-26 09:00")]
+    [InlineData("nov 1 2025 9am", "2025-11-01 09:00")]
+    public void Month_day_without_year_is_the_next_occurrence(string text, string expected)
+    {
+        AssertParses(text, expected, Now);
+    }
+
+    [Theory]
+    [InlineData("jan 2 9am", "2027-01-02 09:00")]
+    [InlineData("2 jan 9am", "2027-01-02 09:00")]
+    [InlineData("dec 31 9am", "2026-12-31 09:00")]
+    [InlineData("dec 30 9am", "2026-12-30 09:00")]
+    [InlineData("dec 29 9am", "2027-12-29 09:00")]
+    [InlineData("tomorrow 9am", "2026-12-31 09:00")]
+    [InlineData("in 3 days at noon", "2027-01-02 12:00")]
+    [InlineData("fri 9am", "2027-01-01 09:00")]
+    [InlineData("next wed 9am", "2027-01-06 09:00")]
+    [InlineData("wed 9am", "2027-01-06 09:00")]
+    [InlineData("wed 11pm", "2026-12-30 23:00")]
+    public void Year_rollover(string text, string expected)
+    {
+        AssertParses(text, expected, new DateTime(2026, 12, 30, 10, 0, 0)); // a Wednesday
+    }
+
+    [Theory]
+    [InlineData("2026-01-31 22:00", "tomorrow 9am", "2026-02-01 09:00")]
+    [InlineData("2026-01-31 22:00", "9am", "2026-02-01 09:00")]
+    [InlineData("2026-02-27 10:00", "in 2 days at noon", "2026-03-01 12:00")]
+    [InlineData("2028-02-28 10:00", "tomorrow 9am", "2028-02-29 09:00")]
+    [InlineData("2026-12-31 23:30", "midnight", "2027-01-01 00:00")]
+    [InlineData("2026-12-31 23:30", "tonight midnight", "2027-01-01 00:00")]
+    public void Month_and_leap_day_rollover(string now, string text, string expected)
+    {
+        AssertParses(text, expected, DateTime.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("banana")]
+    [InlineData("tomorrow")]             // a time is required
+    [InlineData("tonight")]
+    [InlineData("friday")]
+    [InlineData("next friday")]
+    [InlineData("dec 3")]
+    [InlineData("2026-12-03")]
+    [InlineData("in 3 days")]
+    [InlineData("tomorrow at")]
+    [InlineData("25:00")]
+    [InlineData("tomorrow 25:00")]
+    [InlineData("tomorrow 24:00")]
+    [InlineData("tomorrow 18:60")]
+    [InlineData("tomorrow 18:5")]
+    [InlineData("tomorrow 1800")]
+    [InlineData("13pm")]
+    [InlineData("tomorrow 13pm")]
+    [InlineData("0am")]
+    [InlineData("tomorrow 0pm")]
+    [InlineData("tomorrow 13:30pm")]
+    [InlineData("tomorrow 18h30pm")]
+    [InlineData("tomorrow 18h")]
+    [InlineData("12/03 6pm")]            // US or EU? we don't guess
+    [InlineData("12/03")]
+    [InlineData("3/12/2026 6pm")]
+    [InlineData("12.03 6pm")]
+    [InlineData("in -3 days at 5pm")]
+    [InlineData("in 1000000000 days at 5pm")]
+    [InlineData("in 999999999 days at 5pm")]
+    [InlineData("in 3 months at 5pm")]
+    [InlineData("in days at 5pm")]
+    [InlineData("in 3 at 5pm")]
+    [InlineData("6")]                    // bare hour without "at" or "tonight"
+    [InlineData("tomorrow 6")]
+    [InlineData("friday 9")]
+    [InlineData("dec 3 6")]
+    [InlineData("tonight 8am")]          // contradictory
+    [InlineData("tonight 12")]           // noon or midnight?
+    [InlineData("tonight at 12")]
+    [InlineData("tonight 0")]
+    [InlineData("next week 9am")]
+    [InlineData("next tomorrow 9am")]
+    [InlineData("this dec 3 6pm")]
+    [InlineData("next dec 3 6pm")]
+    [InlineData("tomorrow 6pm at the cafe")] // the whole text must be a time
+    [InlineData("tomorrow 6pm.")]
+    [InlineData("tomorrow tomorrow 6pm")]
+    [InlineData("tomorrow at at 6pm")]
+    [InlineData("6pm 7pm")]
+    [InlineData("tue wed 9am")]
+    [InlineData("6pm tomorrow 7pm")]
+    [InlineData("feb 30 9am")]
+    [InlineData("dec 32 9am")]
+    [InlineData("dec 0 9am")]
+    [InlineData("2026-02-29 9am")]
+    [InlineData("2026-13-01 9am")]
+    [InlineData("0000-01-01 9am")]
+    [InlineData("26-12-03 9am")]
+    [InlineData("dec 3 6pm 2026")]
+    [InlineData("tomorrow 6pm tomorrow")]
+    [InlineData("mañana 6pm")]
+    [InlineData("tomorrow 6pm 🎉")]
+    public void Rejected(string text)
+    {
+        Assert.False(WhenParser.TryParse(text, Now, out var local));
+        Assert.Equal(default, local);
+    }
+
+    [Fact]
+    public void Null_text_is_rejected()
+    {
+        Assert.False(WhenParser.TryParse(null!, Now, out _));
+    }
+
+    [Fact]
+    public void Far_relative_dates_parse_without_throwing()
+    {
+        // Representable, so accepted; how far ahead is sensible is the caller's call.
+        Assert.True(WhenParser.TryParse("in 1000000 days at 5pm", Now, out var local));
+        Assert.Equal(Now.Date.AddDays(1_000_000).AddHours(17), local);
+    }
+
+    [Theory]
+    [InlineData("tomorrow 9am")]
+    [InlineData("in 1 day 9am")]
+    [InlineData("in 1000000 days at 5pm")]
+    [InlineData("next friday 9am")]
+    [InlineData("friday 9am")]
+    [InlineData("9am")]
+    [InlineData("midnight")]
+    [InlineData("tonight midnight")]
+    [InlineData("jan 2 9am")]
+    [InlineData("feb 29 9am")]
+    [InlineData("tomorrow friday 9am")]
+    public void At_the_end_of_the_calendar_nothing_throws(string text)
+    {
+        var endOfTime = new DateTime(9999, 12, 31, 23, 0, 0); // a Friday
+        Assert.False(WhenParser.TryParse(text, endOfTime, out _));
+    }
+
+    [Fact]
+    public void At_the_end_of_the_calendar_today_still_works()
+    {
+        AssertParses("today 11:30pm", "9999-12-31 23:30", new DateTime(9999, 12, 31, 23, 0, 0));
+        AssertParses("fri 11:30pm", "9999-12-31 23:30", new DateTime(9999, 12, 31, 23, 0, 0));
+    }
+
+    [Fact]
+    public void LocalNow_kind_does_not_leak_into_the_result()
+    {
+        var utcNow = DateTime.SpecifyKind(Now, DateTimeKind.Utc);
+        Assert.True(WhenParser.TryParse("tomorrow 6pm", utcNow, out var local));
+        Assert.Equal(DateTimeKind.Unspecified, local.Kind);
+        Assert.Equal(new DateTime(2026, 11, 27, 18, 0, 0), local);
+    }
+
+    [Fact]
+    public void Every_example_parses()
+    {
+        Assert.NotEmpty(WhenParser.Examples);
+        foreach (var example in WhenParser.Examples)
+        {
+            Assert.True(WhenParser.TryParse(example, Now, out _), example);
+        }
+    }
+
+    [Fact]
+    public void The_longest_parsing_prefix_splits_when_from_place()
+    {
+        // How callers use the strictness: "<when> at <place>".
+        var words = "tomorrow at 6pm at the corner cafe".Split(' ');
+        var found = Enumerable.Range(1, words.Length).Reverse()
+            .Select(n => (n, ok: WhenParser.TryParse(string.Join(' ', words[..n]), Now, out var at), at))
+            .First(x => x.ok);
+
+        Assert.Equal(3, found.n);
+        Assert.Equal(new DateTime(2026, 11, 27, 18, 0, 0), found.at);
+    }
+}
