@@ -1,0 +1,176 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OneOnOne.Core.Engine;
+using OneOnOne.Core.Messaging;
+
+namespace OneOnOne.Console;
+
+/// <summary>
+/// Lets someone try the whole bot in a terminal, or a script drive it through a pipe:
+/// each line becomes an <see cref="Inbound"/> and each reply is printed.
+/// </summary>
+public sealed class ConsoleAdapter : BackgroundService
+{
+    private const string Goodbye = "Bye for now. Good luck with your one-on-ones!";
+    private const string Oops = "Sorry, something went wrong on my side and I couldn't finish that. Mind trying again?";
+
+    private readonly IServiceScopeFactory _scopes;
+    private readonly IHostApplicationLifetime _lifetime;
+    private readonly ConsoleIo _io;
+    private readonly ConsoleRenderer _renderer;
+    private readonly ILogger<ConsoleAdapter> _logger;
+
+    private ConsoleOrganizer _organizer;
+    private IReadOnlyList<Button> _pressable = [];
+
+    public ConsoleAdapter(
+        IServiceScopeFactory scopes,
+        IHostApplicationLifetime lifetime,
+        ConsoleIo io,
+        IOptions<ConsoleOptions> options,
+        ILogger<ConsoleAdapter> logger)
+    {
+        _scopes = scopes;
+        _lifetime = lifetime;
+        _io = io;
+        _logger = logger;
+        _renderer = new ConsoleRenderer(io.Out, new ConsoleFileSaver(options.Value.FilesDirectory), logger);
+        _organizer = ConsoleOrganizer.FromName(options.Value.User);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            // Start-up logs (migrations, say) come first, so they don't land in the middle of a prompt.
+            await WhenStartedAsync(stoppingToken);
+            if (_io.IsInteractive)
+            {
+                WriteWelcome();
+            }
+
+            await ConverseAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return; // Ctrl+C: the host is already stopping.
+        }
+
+        if (_io.IsInteractive)
+        {
+            _io.Out.WriteLine(Goodbye);
+        }
+
+        // The conversation is the whole app here: when it ends, so does the process (exit code 0).
+        _lifetime.StopApplication();
+    }
+
+    /// <summary>Reads and handles lines until the input ends or the person quits.</summary>
+    private async Task ConverseAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (_io.IsInteractive)
+            {
+                _io.Out.Write($"{_organizer.Id}> ");
+                _io.Out.Flush();
+            }
+
+            // Null is the end of input: Ctrl+D at a terminal, or the end of a piped script.
+            var line = await ReadLineAsync(cancellationToken);
+            if (line is null)
+            {
+                if (_io.IsInteractive)
+                {
+                    _io.Out.WriteLine(); // Ctrl+D leaves the cursor after the prompt.
+                }
+
+                return;
+            }
+
+            if (!await HandleLineAsync(line, cancellationToken))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Returns false when the person asked to leave.</summary>
+    private async Task<bool> HandleLineAsync(string line, CancellationToken cancellationToken)
+    {
+        try
+        {
+            switch (ConsoleLine.Parse(line, _pressable))
+            {
+                case ConsoleLine.Quit:
+                    return false;
+                case ConsoleLine.SwitchOrganizer(var name):
+                    SwitchOrganizer(name);
+                    break;
+                case ConsoleLine.ForEngine(var input):
+                    await SendAsync(input, cancellationToken);
+                    break;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The line itself is not logged: it may hold private notes about a person.
+            _logger.LogError(ex, "The console adapter could not handle a line from {User}.", _organizer.Id);
+            _io.Out.WriteLine(Oops);
+            _io.Out.WriteLine();
+        }
+
+        return true;
+    }
+
+    private async Task SendAsync(Input input, CancellationToken cancellationToken)
+    {
+        // One scope per line, as a web request would have: the engine and its DbContext are scoped.
+        await using var scope = _scopes.CreateAsyncScope();
+        var engine = scope.ServiceProvider.GetRequiredService<IConversationEngine>();
+        var inbound = new Inbound(_organizer.Address, _organizer.Name, input, EventId: null);
+
+        foreach (var message in await engine.HandleAsync(inbound, cancellationToken))
+        {
+            _pressable = _renderer.Render(message, _organizer.Address);
+        }
+    }
+
+    private void SwitchOrganizer(string? name)
+    {
+        if (name is not null)
+        {
+            _organizer = ConsoleOrganizer.FromName(name);
+            _io.Out.WriteLine($"Okay, you're {_organizer.Name} now (on the same team as everyone else here).");
+        }
+        else
+        {
+            _io.Out.WriteLine($"You're {_organizer.Name}. Type /as <name> to be someone else.");
+        }
+
+        _io.Out.WriteLine();
+    }
+
+    private void WriteWelcome()
+    {
+        _io.Out.WriteLine("Welcome to OneOnOne.Bot, your practice partner for relational one-on-ones.");
+        _io.Out.WriteLine("Type `help` to see what I can do.");
+        _io.Out.WriteLine("While I'm asking you something, a line is your answer; start with / to run a command instead (/status).");
+        _io.Out.WriteLine("Type /as <name> to switch organizer; Ctrl+D or /quit to leave.");
+        _io.Out.WriteLine();
+    }
+
+    private async Task WhenStartedAsync(CancellationToken cancellationToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = _lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await started.Task.WaitAsync(cancellationToken);
+    }
+
+    private Task<string?> ReadLineAsync(CancellationToken cancellationToken) =>
+        // Console.In reads synchronously even through ReadLineAsync, so read on the pool and stop
+        // waiting when the host stops; otherwise Ctrl+C would wait for one more line.
+        Task.Run(_io.In.ReadLine, cancellationToken).WaitAsync(cancellationToken);
+}

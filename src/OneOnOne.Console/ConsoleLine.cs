@@ -1,0 +1,58 @@
+using System.Globalization;
+using OneOnOne.Core.Messaging;
+
+namespace OneOnOne.Console;
+
+/// <summary>What one typed line means.</summary>
+internal abstract record ConsoleLine
+{
+    public sealed record Blank : ConsoleLine;
+
+    public sealed record Quit : ConsoleLine;
+
+    /// <summary><c>/as &lt;name&gt;</c>; a null name asks who you are.</summary>
+    public sealed record SwitchOrganizer(string? Name) : ConsoleLine;
+
+    public sealed record ForEngine(Input Input) : ConsoleLine;
+
+    /// <param name="pressable">The buttons of the last message printed, numbered from 1.</param>
+    public static ConsoleLine Parse(string line, IReadOnlyList<Button> pressable)
+    {
+        var text = line.Trim();
+        if (text.Length == 0)
+        {
+            return new Blank();
+        }
+
+        if (text.StartsWith('/'))
+        {
+            var space = text.IndexOfAny([' ', '\t']);
+            var command = space < 0 ? text : text[..space];
+            var rest = space < 0 ? "" : text[(space + 1)..].Trim();
+            return command.ToLowerInvariant() switch
+            {
+                "/one-on-one" or "/1on1" => new ForEngine(new CommandInput(rest)),
+                "/quit" or "/exit" => new Quit(),
+                "/as" => new SwitchOrganizer(rest.Length == 0 ? null : rest),
+
+                // Any other slash word is a bot command ("/status"), so commands work even while a
+                // question is waiting and plain text would be taken as its answer.
+                _ => new ForEngine(new CommandInput(text[1..])),
+            };
+        }
+
+        var button = FindButton(text, pressable);
+        return new ForEngine(button is null ? new ReplyInput(text) : new ButtonInput(button.Payload));
+    }
+
+    private static Button? FindButton(string text, IReadOnlyList<Button> pressable)
+    {
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            // A number that is no button's (say, an answer to "how many?") stays a reply.
+            return number >= 1 && number <= pressable.Count ? pressable[number - 1] : null;
+        }
+
+        return pressable.FirstOrDefault(b => string.Equals(b.Label, text, StringComparison.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace OneOnOne.Console;
+
+public static class ConsoleServiceCollectionExtensions
+{
+    /// <summary>Talks to the bot through this process's terminal (or a piped script).</summary>
+    public static IServiceCollection AddConsoleAdapter(this IServiceCollection services)
+    {
+        services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.SectionName);
+        services.TryAddSingleton(_ => ConsoleIo.FromSystemConsole());
+
+        // Standard output is the conversation now; logs go to standard error so a piped
+        // transcript holds only what the bot said.
+        services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        // The welcome already says how to leave; "Press Ctrl+C to shut down" would only crowd the prompt.
+        services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+
+        services.AddHostedService<ConsoleAdapter>();
+        return services;
+    }
+}

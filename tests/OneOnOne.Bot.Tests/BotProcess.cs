@@ -1,0 +1,71 @@
+using System.Diagnostics;
+
+namespace OneOnOne.Bot.Tests;
+
+/// <summary>Runs the built bot as a separate process, the way a newcomer runs it, with a piped script.</summary>
+public sealed class BotProcess : IDisposable
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
+
+    public BotProcess()
+    {
+        Directory.CreateDirectory(WorkingDirectory);
+    }
+
+    public string WorkingDirectory { get; } = Path.Combine(Path.GetTempPath(), $"oneonone-e2e-{Guid.NewGuid():N}");
+
+    public string DatabasePath => Path.Combine(WorkingDirectory, "bot.db");
+
+    /// <summary>Starts the bot, types <paramref name="lines"/>, closes its input and returns what it printed.</summary>
+    public async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] lines)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = WorkingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "OneOnOne.Bot.dll"), "--console" },
+            Environment =
+            {
+                ["Database__ConnectionString"] = $"Data Source={DatabasePath}",
+                ["Bot__DefaultTimeZone"] = "UTC",
+                ["Console__User"] = "Ana",
+                ["DOTNET_ENVIRONMENT"] = "Production",
+            },
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("The bot did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        foreach (var line in lines)
+        {
+            await process.StandardInput.WriteLineAsync(line);
+        }
+
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(Limit);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The bot did not exit within {Limit} after its input ended.\n{await output}\n{await errors}");
+        }
+
+        return (process.ExitCode, await output, await errors);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(WorkingDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is not worth failing a test over.
+        }
+    }
+}

@@ -1,0 +1,80 @@
+namespace OneOnOne.Bot.Tests;
+
+/// <summary>The real host, in console mode, on a real SQLite file: run, stop, run again.</summary>
+public sealed class ConsoleEndToEndTests : IDisposable
+{
+    private readonly BotProcess _bot = new();
+
+    public void Dispose() => _bot.Dispose();
+
+    [Fact]
+    public async Task A_piped_script_walks_the_method_and_a_restart_finds_everything()
+    {
+        var first = await _bot.RunAsync(
+            "list add Maria Lopez met at the kickoff",
+            "goal 6",
+            "plan Maria",
+            "come to the housing meeting on the 12th",
+            "skip", "skip", "skip", "skip", "skip", "skip",
+            "join the housing committee",
+            "help with flyers",
+            "schedule Maria tomorrow 6pm at Cafe Luna for 40",
+            "met Maria",
+            "1",
+            "join the committee",
+            "2026-12-18",
+            "Contributor",
+            "we grew up on the same street",
+            "skip", "skip", "skip", "skip",
+            "Sam Ortiz",
+            "skip", "skip", "skip",
+            "Yes",
+            "level Maria active",
+            "person Maria",
+            "status",
+            "digest",
+            "plan Sam",
+            "come to a house meeting");
+
+        Assert.True(first.ExitCode == 0, first.Errors);
+        Assert.DoesNotContain("Exception", first.Output);
+        Assert.Contains("Added Maria Lopez to your list", first.Output);
+        Assert.Contains("Goal set: 6", first.Output);
+        Assert.Contains("Your prep for Maria Lopez is saved", first.Output);
+        Assert.Contains("40 minutes at Cafe Luna", first.Output);
+        Assert.Contains("Maria Lopez said yes: join the committee", first.Output);
+        Assert.Contains("Added to your list, referred by Maria Lopez: Sam Ortiz", first.Output);
+        Assert.Contains("moved up to active supporter (was contributor)", first.Output);
+        Assert.Contains("1 of 6 1:1s held", first.Output);
+        Assert.Contains("1:1s held this week: 1", first.Output);
+        Assert.True(File.Exists(Path.Combine(_bot.WorkingDirectory, "data", "files", "one-on-one-maria-lopez.ics")));
+
+        var second = await _bot.RunAsync("/person Maria", "/status", "/digest", "/continue", "his landlord", "cancel");
+
+        Assert.True(second.ExitCode == 0, second.Errors);
+        Assert.Contains("contributor (", second.Output);
+        Assert.Contains("active supporter (", second.Output);
+        Assert.Contains("ask: join the housing committee → yes", second.Output);
+        Assert.Contains("Referred to you: Sam Ortiz", second.Output);
+        Assert.Contains("Common ground: we grew up on the same street", second.Output);
+        Assert.Contains("Maria Lopez: join the committee (by Fri 18 Dec)", second.Output);
+        Assert.Contains("1 of 6 toward their 4-week goal", second.Output);
+        Assert.Contains("(2/9) Why might Sam Ortiz want to do that?", second.Output);
+        Assert.Contains("(3/9)", second.Output);
+        Assert.Contains("closed “Preparing your 1:1 with Sam Ortiz”", second.Output);
+    }
+
+    [Fact]
+    public async Task Bad_input_gets_words_not_a_stack_trace()
+    {
+        var run = await _bot.RunAsync("frobnicate", "person Nobody", "schedule", new string('x', 10_000), "/bogus");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("I don't know the command “frobnicate”", run.Output);
+        Assert.Contains("I don't know anyone called “Nobody”", run.Output);
+        Assert.Contains("more than I can take in one go", run.Output);
+        Assert.Contains("I don't know the command “bogus”", run.Output);
+        Assert.DoesNotContain("   at ", run.Output);
+        Assert.DoesNotContain("Exception", run.Output);
+    }
+}

@@ -1,0 +1,32 @@
+using OneOnOne.Core.Engine;
+using OneOnOne.Core.Messaging;
+
+namespace OneOnOne.Console.Tests;
+
+/// <summary>Records every inbound and answers with whatever the test scripted.</summary>
+internal sealed class FakeEngine : IConversationEngine
+{
+    private Func<Inbound, IReadOnlyList<Outbound>> _respond = _ => [];
+
+    public List<Inbound> Received { get; } = [];
+
+    public List<Input> Inputs => [.. Received.Select(i => i.Input)];
+
+    public FakeEngine Respond(Func<Inbound, IReadOnlyList<Outbound>> respond)
+    {
+        _respond = respond;
+        return this;
+    }
+
+    /// <summary>Answers the n-th inbound (from 0) with the given messages, and every other with nothing.</summary>
+    public FakeEngine RespondTo(int index, params Outbound[] messages) =>
+        Respond(_ => Received.Count - 1 == index ? messages : []);
+
+    public Task<IReadOnlyList<Outbound>> HandleAsync(Inbound inbound, CancellationToken cancellationToken = default)
+    {
+        Received.Add(inbound);
+        return Task.FromResult(_respond(inbound));
+    }
+
+    public static Outbound Say(params Block[] blocks) => new(ToSender.Instance, blocks);
+}
