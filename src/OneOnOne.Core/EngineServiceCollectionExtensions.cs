@@ -25,6 +25,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(provider => new FollowUpPlanner(
             provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<FollowUpOptions>>().Value));
 
+        services.AddSingleton<Messaging.IMessenger, Messaging.MessengerRouter>();
         services.AddScoped<IConversationEngine, ConversationEngine>();
         services.AddScoped<OrganizerDirectory>();
         services.AddScoped<FlowRunner>();

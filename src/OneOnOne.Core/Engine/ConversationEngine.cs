@@ -129,7 +129,8 @@ public sealed partial class ConversationEngine(
 
         var (errors, reply) = await runner.SubmitAsync(context, run, form.Answers, ct);
         return reply ?? Reply.WithText("A few answers need another look:\n" +
-                                       string.Join('\n', errors.Select(e => $"• {e.Key}: {e.Value}")));
+                                       string.Join('\n', errors.Select(e => $"• {e.Key}: {e.Value}")))
+            .Add(new FormErrorsBlock(errors));
     }
 
     /// <summary>Records the event id; false when it was seen before (a retry or a duplicate delivery).</summary>

@@ -49,3 +49,9 @@ public sealed record FileBlock(string FileName, string ContentType, byte[] Conte
 /// instead of one question at a time. Adapters that do not care can ignore it.
 /// </summary>
 public sealed record QuestionBlock(int FlowRunId, string Flow, string QuestionId) : Block;
+
+/// <summary>
+/// Problems with a submitted form, keyed by question id, so a platform can show each one under its
+/// field (a Slack modal's <c>response_action: errors</c>). Always accompanied by a text version.
+/// </summary>
+public sealed record FormErrorsBlock(IReadOnlyDictionary<string, string> Errors) : Block;

@@ -82,6 +82,17 @@ public sealed class BadInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task People_can_be_named_by_platform_mentions()
+    {
+        var ana = _bot.Organizer("Ana");
+        (await ana.Command("list add <@U123|maria> met at the kickoff")).Expect("Added maria to your list");
+        (await ana.Command("person <@U123>")).Expect("Met at: the kickoff");
+        (await ana.Command("level <@!U123> core")).Expect("maria is now placed as core leader");
+        (await ana.Command("list add <@U123>")).Expect("already on your list");
+        Assert.Equal("U123", await _bot.QueryAsync(s => s.People.Select(p => p.ExternalUserId).SingleAsync()));
+    }
+
+    [Fact]
     public async Task An_unreadable_date_shows_the_accepted_forms()
     {
         var ana = _bot.Organizer("Ana");
