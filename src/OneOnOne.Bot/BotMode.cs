@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace OneOnOne.Bot;
 
 /// <summary>Which adapter the bot talks through.</summary>
@@ -12,12 +14,16 @@ public static class BotModes
     public const string ConsoleFlag = "--console";
 
     /// <summary>
-    /// Picks the mode from the command line. <c>--console</c> forces the console; it is removed from the
-    /// arguments handed to the host, whose command-line configuration would not understand it.
+    /// Picks the adapter from the settings: a chat platform when its token is configured, else the console.
+    /// <paramref name="forceConsole"/> (the <c>--console</c> flag) wins over everything.
     /// </summary>
-    public static (BotMode Mode, string[] HostArgs) Choose(string[] args)
+    public static BotMode Choose(IConfiguration settings, bool forceConsole)
     {
-        var hostArgs = args.Where(a => !string.Equals(a, ConsoleFlag, StringComparison.OrdinalIgnoreCase)).ToArray();
-        return (BotMode.Console, hostArgs);
+        _ = settings;
+        _ = forceConsole;
+        return BotMode.Console;
     }
+
+    /// <summary>Whether the mode serves HTTP (webhooks, health); the console never opens a port.</summary>
+    public static bool ServesHttp(this BotMode mode) => mode != BotMode.Console;
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OneOnOne.Console;
@@ -6,18 +8,27 @@ using OneOnOne.Data;
 
 namespace OneOnOne.Bot;
 
-/// <summary>The composition root: each area registers itself; this decides which adapter runs.</summary>
+/// <summary>The composition root: each area registers itself; the mode decides which adapter runs.</summary>
 public static class HostingExtensions
 {
-    public static HostApplicationBuilder AddOneOnOneBot(this HostApplicationBuilder builder, BotMode mode)
+    public static IHostApplicationBuilder AddOneOnOneBot(this IHostApplicationBuilder builder, BotMode mode)
     {
         builder.Services.AddOneOnOneData();
         builder.Services.AddOneOnOneEngine();
-        if (mode == BotMode.Console)
+        switch (mode)
         {
-            builder.Services.AddConsoleAdapter();
+            case BotMode.Console:
+                builder.Services.AddConsoleAdapter();
+                break;
         }
 
         return builder;
+    }
+
+    public static WebApplication MapOneOnOneEndpoints(this WebApplication app, BotMode mode)
+    {
+        _ = mode;
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        return app;
     }
 }
