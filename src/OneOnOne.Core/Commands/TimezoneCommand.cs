@@ -15,7 +15,12 @@ public sealed class TimezoneCommand(IOneOnOneStore store) : ICommand
     {
         if (arguments.Length == 0)
         {
-            var source = context.Organizer.TimeZone is null ? " (your team's default)" : string.Empty;
+            var source = context.Organizer switch
+            {
+                { TimeZone: not null } => string.Empty,
+                { PlatformTimeZone: not null } => " (from your chat profile)",
+                _ => " (your team's default)",
+            };
             return Reply.WithText($"Your time zone is {context.Zone.Id}{source}; it's {Zones.Describe(context.Now, context.Zone)} there. " +
                                   "Change it with `timezone America/Chicago` (any IANA zone name).");
         }

@@ -14,8 +14,11 @@ public sealed class Organizer
 
     public required string DisplayName { get; set; }
 
-    /// <summary>IANA zone the organizer chose; null means the team's zone.</summary>
+    /// <summary>IANA zone the organizer chose with <c>timezone</c>; it wins over every other.</summary>
     public string? TimeZone { get; set; }
+
+    /// <summary>IANA zone the platform reports for the user (Slack does; Discord and the console don't).</summary>
+    public string? PlatformTimeZone { get; set; }
 
     /// <summary>Number of 1:1s the organizer aims to hold in a four-week window.</summary>
     public int? Goal { get; set; }
@@ -24,5 +27,5 @@ public sealed class Organizer
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    public string EffectiveTimeZone => TimeZone ?? Team.TimeZone;
+    public string EffectiveTimeZone => TimeZone ?? PlatformTimeZone ?? Team.TimeZone;
 }

@@ -36,7 +36,7 @@ public sealed partial class ConversationEngine(
                 return [];
             }
 
-            var context = await organizers.ResolveAsync(inbound.From, inbound.DisplayName, cancellationToken);
+            var context = await organizers.ResolveAsync(inbound.From, inbound.DisplayName, inbound.TimeZone, cancellationToken);
             var reply = await DispatchAsync(context, inbound.Input, cancellationToken);
             return reply.ToOutbounds();
         }

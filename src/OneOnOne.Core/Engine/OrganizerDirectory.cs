@@ -10,7 +10,7 @@ namespace OneOnOne.Core.Engine;
 /// <summary>Turns an inbound's sender into an organizer, creating the team and organizer on first contact.</summary>
 public sealed class OrganizerDirectory(IOneOnOneStore store, TimeProvider time, IOptions<EngineOptions> options)
 {
-    public async Task<ConversationContext> ResolveAsync(Address address, string displayName, CancellationToken ct)
+    public async Task<ConversationContext> ResolveAsync(Address address, string displayName, string? platformTimeZone, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var team = await store.Teams.SingleOrDefaultAsync(t => t.Platform == address.Platform && t.ExternalId == address.Workspace, ct);
@@ -33,6 +33,11 @@ public sealed class OrganizerDirectory(IOneOnOneStore store, TimeProvider time, 
         if (!string.IsNullOrWhiteSpace(displayName) && organizer.DisplayName != displayName)
         {
             organizer.DisplayName = displayName;
+        }
+
+        if (platformTimeZone is not null && Zones.TryFind(platformTimeZone, out var reported))
+        {
+            organizer.PlatformTimeZone = reported.Id;
         }
 
         await store.SaveChangesAsync(ct);

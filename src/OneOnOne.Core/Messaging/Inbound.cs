@@ -5,7 +5,8 @@ namespace OneOnOne.Core.Messaging;
 /// <param name="DisplayName">How to call them, as the platform knows them.</param>
 /// <param name="Input">What they did.</param>
 /// <param name="EventId">The platform's delivery id, for de-duplication; null when the platform has none.</param>
-public sealed record Inbound(Address From, string DisplayName, Input Input, string? EventId = null);
+/// <param name="TimeZone">The IANA zone the platform reports for the user, if it reports one.</param>
+public sealed record Inbound(Address From, string DisplayName, Input Input, string? EventId = null, string? TimeZone = null);
 
 /// <summary>The platform-neutral kinds of input.</summary>
 public abstract record Input;

@@ -11,6 +11,7 @@ internal sealed class OrganizerConfiguration : IEntityTypeConfiguration<Organize
         organizer.Property(o => o.ExternalUserId).HasMaxLength(64);
         organizer.Property(o => o.DisplayName).HasMaxLength(200);
         organizer.Property(o => o.TimeZone).HasMaxLength(64);
+        organizer.Property(o => o.PlatformTimeZone).HasMaxLength(64);
         organizer.Ignore(o => o.EffectiveTimeZone);
         organizer.HasOne(o => o.Team).WithMany(t => t.Organizers).HasForeignKey(o => o.TeamId);
         organizer.HasIndex(o => new { o.TeamId, o.ExternalUserId }).IsUnique();

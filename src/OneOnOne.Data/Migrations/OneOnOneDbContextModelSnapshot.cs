@@ -247,6 +247,10 @@ namespace OneOnOne.Data.Migrations
                     b.Property<long?>("GoalSetAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PlatformTimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("TeamId")
                         .HasColumnType("INTEGER");
 

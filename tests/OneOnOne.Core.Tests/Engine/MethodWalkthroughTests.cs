@@ -170,6 +170,18 @@ public sealed class MethodWalkthroughTests : IAsyncLifetime
         Assert.Equal(new DateTimeOffset(2026, 11, 27, 17, 0, 0, TimeSpan.Zero), meeting.StartsAt);
     }
 
+    [Fact]
+    public async Task A_zone_reported_by_the_platform_applies_until_the_organizer_sets_one()
+    {
+        var ana = _bot.Organizer("Ana");
+        await ana.DeliverAs(new Messaging.Inbound(ana.Address, "Ana", new Messaging.CommandInput("timezone"), TimeZone: "Asia/Tokyo"));
+        ana.Expect("Asia/Tokyo (from your chat profile)");
+
+        await ana.Command("timezone Europe/Lisbon");
+        await ana.DeliverAs(new Messaging.Inbound(ana.Address, "Ana", new Messaging.CommandInput("timezone"), TimeZone: "Asia/Tokyo"));
+        ana.Expect("Your time zone is Europe/Lisbon;").ExpectNot("chat profile");
+    }
+
     private Task<DateTimeOffset> PocketGuideDue() =>
         _bot.QueryAsync(s => s.FollowUps
             .Where(f => f.Kind == FollowUpKind.PocketGuide && f.Status == FollowUpStatus.Pending)
