@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using OneOnOne.Console;
 using OneOnOne.Core;
 using OneOnOne.Data;
+using OneOnOne.Scheduling;
 
 namespace OneOnOne.Bot;
 
@@ -15,10 +16,14 @@ public static class HostingExtensions
     {
         builder.Services.AddOneOnOneData();
         builder.Services.AddOneOnOneEngine();
+        builder.Services.AddOneOnOneScheduling(builder.Configuration);
         switch (mode)
         {
             case BotMode.Console:
                 builder.Services.AddConsoleAdapter();
+
+                // A newcomer sees a week of reminders in a minute with /clock; every other mode runs on real time.
+                builder.Services.AddSimulatedClock();
                 break;
         }
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using OneOnOne.Core.Engine;
 using OneOnOne.Core.Messaging;
+using OneOnOne.Core.Time;
 
 namespace OneOnOne.Console;
 
@@ -18,26 +18,24 @@ public sealed class ConsoleAdapter : BackgroundService
 
     private readonly IServiceScopeFactory _scopes;
     private readonly IHostApplicationLifetime _lifetime;
+    private readonly ConsoleSession _session;
     private readonly ConsoleIo _io;
-    private readonly ConsoleRenderer _renderer;
+    private readonly IClockControl? _clock;
     private readonly ILogger<ConsoleAdapter> _logger;
-
-    private ConsoleOrganizer _organizer;
-    private IReadOnlyList<Button> _pressable = [];
 
     public ConsoleAdapter(
         IServiceScopeFactory scopes,
         IHostApplicationLifetime lifetime,
-        ConsoleIo io,
-        IOptions<ConsoleOptions> options,
-        ILogger<ConsoleAdapter> logger)
+        ConsoleSession session,
+        ILogger<ConsoleAdapter> logger,
+        IClockControl? clock = null)
     {
         _scopes = scopes;
         _lifetime = lifetime;
-        _io = io;
+        _session = session;
+        _io = session.Io;
+        _clock = clock;
         _logger = logger;
-        _renderer = new ConsoleRenderer(io.Out, new ConsoleFileSaver(options.Value.FilesDirectory), logger);
-        _organizer = ConsoleOrganizer.FromName(options.Value.User);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -74,7 +72,7 @@ public sealed class ConsoleAdapter : BackgroundService
         {
             if (_io.IsInteractive)
             {
-                _io.Out.Write($"{_organizer.Id}> ");
+                _io.Out.Write($"{_session.Organizer.Id}> ");
                 _io.Out.Flush();
             }
 
@@ -102,10 +100,13 @@ public sealed class ConsoleAdapter : BackgroundService
     {
         try
         {
-            switch (ConsoleLine.Parse(line, _pressable))
+            switch (ConsoleLine.Parse(line, _session.Pressable))
             {
                 case ConsoleLine.Quit:
                     return false;
+                case ConsoleLine.MoveClock(var by):
+                    await MoveClockAsync(by, cancellationToken);
+                    break;
                 case ConsoleLine.SwitchOrganizer(var name):
                     SwitchOrganizer(name);
                     break;
@@ -117,7 +118,7 @@ public sealed class ConsoleAdapter : BackgroundService
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The line itself is not logged: it may hold private notes about a person.
-            _logger.LogError(ex, "The console adapter could not handle a line from {User}.", _organizer.Id);
+            _logger.LogError(ex, "The console adapter could not handle a line from {User}.", _session.Organizer.Id);
             _io.Out.WriteLine(Oops);
             _io.Out.WriteLine();
         }
@@ -130,24 +131,55 @@ public sealed class ConsoleAdapter : BackgroundService
         // One scope per line, as a web request would have: the engine and its DbContext are scoped.
         await using var scope = _scopes.CreateAsyncScope();
         var engine = scope.ServiceProvider.GetRequiredService<IConversationEngine>();
-        var inbound = new Inbound(_organizer.Address, _organizer.Name, input, EventId: null);
+        var organizer = _session.Organizer;
+        var inbound = new Inbound(organizer.Address, organizer.Name, input, EventId: null);
 
         foreach (var message in await engine.HandleAsync(inbound, cancellationToken))
         {
-            _pressable = _renderer.Render(message, _organizer.Address);
+            _session.Print(message);
         }
     }
+
+    /// <summary>
+    /// <c>/clock +2d</c>: time travel for trying the follow-ups. Whatever falls due on the way is
+    /// printed by the scheduler as it would arrive in a chat.
+    /// </summary>
+    private async Task MoveClockAsync(TimeSpan? by, CancellationToken cancellationToken)
+    {
+        if (_clock is null)
+        {
+            _io.Out.WriteLine("The clock can't be moved here.");
+        }
+        else if (by is null)
+        {
+            _io.Out.WriteLine($"It's {Zones.Describe(_clock.Now, TimeZoneInfo.Local)} on the bot's clock. " +
+                              "Move it ahead with /clock +3h, /clock +2d or /clock +1w to see reminders arrive.");
+        }
+        else
+        {
+            _io.Out.WriteLine($"Moving the clock {Describe(by.Value)} ahead...");
+            var now = await _clock.AdvanceAsync(by.Value, cancellationToken);
+            _io.Out.WriteLine($"It's now {Zones.Describe(now, TimeZoneInfo.Local)}.");
+        }
+
+        _io.Out.WriteLine();
+    }
+
+    private static string Describe(TimeSpan span) =>
+        span.TotalDays >= 1 ? $"{span.TotalDays:0.#} day{(span.TotalDays == 1 ? string.Empty : "s")}"
+        : span.TotalHours >= 1 ? $"{span.TotalHours:0.#} hour{(span.TotalHours == 1 ? string.Empty : "s")}"
+        : $"{span.TotalMinutes:0} minutes";
 
     private void SwitchOrganizer(string? name)
     {
         if (name is not null)
         {
-            _organizer = ConsoleOrganizer.FromName(name);
-            _io.Out.WriteLine($"Okay, you're {_organizer.Name} now (on the same team as everyone else here).");
+            _session.Organizer = ConsoleOrganizer.FromName(name);
+            _io.Out.WriteLine($"Okay, you're {_session.Organizer.Name} now (on the same team as everyone else here).");
         }
         else
         {
-            _io.Out.WriteLine($"You're {_organizer.Name}. Type /as <name> to be someone else.");
+            _io.Out.WriteLine($"You're {_session.Organizer.Name}. Type /as <name> to be someone else.");
         }
 
         _io.Out.WriteLine();
@@ -158,7 +190,7 @@ public sealed class ConsoleAdapter : BackgroundService
         _io.Out.WriteLine("Welcome to OneOnOne.Bot, your practice partner for relational one-on-ones.");
         _io.Out.WriteLine("Type `help` to see what I can do.");
         _io.Out.WriteLine("While I'm asking you something, a line is your answer; start with / to run a command instead (/status).");
-        _io.Out.WriteLine("Type /as <name> to switch organizer; Ctrl+D or /quit to leave.");
+        _io.Out.WriteLine("Type /as <name> to switch organizer, /clock +2d to jump ahead and see reminders arrive; Ctrl+D or /quit to leave.");
         _io.Out.WriteLine();
     }
 

@@ -15,6 +15,9 @@ internal abstract record ConsoleLine
 
     public sealed record ForEngine(Input Input) : ConsoleLine;
 
+    /// <summary><c>/clock</c> (show) or <c>/clock +2d</c> (move ahead); null when no amount was given.</summary>
+    public sealed record MoveClock(TimeSpan? By) : ConsoleLine;
+
     /// <param name="pressable">The buttons of the last message printed, numbered from 1.</param>
     public static ConsoleLine Parse(string line, IReadOnlyList<Button> pressable)
     {
@@ -34,6 +37,7 @@ internal abstract record ConsoleLine
                 "/one-on-one" or "/1on1" => new ForEngine(new CommandInput(rest)),
                 "/quit" or "/exit" => new Quit(),
                 "/as" => new SwitchOrganizer(rest.Length == 0 ? null : rest),
+                "/clock" => ParseClock(rest),
 
                 // Any other slash word is a bot command ("/status"), so commands work even while a
                 // question is waiting and plain text would be taken as its answer.
@@ -43,6 +47,26 @@ internal abstract record ConsoleLine
 
         var button = FindButton(text, pressable);
         return new ForEngine(button is null ? new ReplyInput(text) : new ButtonInput(button.Payload));
+    }
+
+    /// <summary>"+2d", "3h", "+30m", "1w"; anything else shows the clock and how to move it.</summary>
+    private static ConsoleLine ParseClock(string amount)
+    {
+        var text = amount.Trim().TrimStart('+');
+        if (text.Length < 2 || !int.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 999)
+        {
+            return new MoveClock(null);
+        }
+
+        TimeSpan? by = char.ToLowerInvariant(text[^1]) switch
+        {
+            'm' => TimeSpan.FromMinutes(n),
+            'h' => TimeSpan.FromHours(n),
+            'd' => TimeSpan.FromDays(n),
+            'w' => TimeSpan.FromDays(7 * n),
+            _ => null,
+        };
+        return new MoveClock(by);
     }
 
     private static Button? FindButton(string text, IReadOnlyList<Button> pressable)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using OneOnOne.Core.Messaging;
 
 namespace OneOnOne.Console;
 
@@ -21,6 +22,8 @@ public static class ConsoleServiceCollectionExtensions
         // The welcome already says how to leave; "Press Ctrl+C to shut down" would only crowd the prompt.
         services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
 
+        services.TryAddSingleton<ConsoleSession>();
+        services.AddSingleton<IPlatformMessenger, ConsoleMessenger>();
         services.AddHostedService<ConsoleAdapter>();
         return services;
     }

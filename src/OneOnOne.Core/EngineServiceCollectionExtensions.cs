@@ -35,10 +35,12 @@ public static class EngineServiceCollectionExtensions
         services.AddScoped<MeetingBook>();
         services.AddScoped<FollowUpSync>();
         services.AddScoped<TeamDigestBuilder>();
+        services.AddScoped<MeetingScheduler>();
 
         services.AddScoped<IFlow, PrepFlow>();
         services.AddScoped<IFlow, OutcomeFlow>();
         services.AddScoped<IFlow, ReflectionFlow>();
+        services.AddScoped<IFlow, MoveFlow>();
 
         services.AddScoped<GoalCommand>();
         services.AddScoped<ICommand>(provider => provider.GetRequiredService<GoalCommand>());
@@ -59,6 +61,10 @@ public static class EngineServiceCollectionExtensions
         AddCommand<ExportCommand>(services);
         AddCommand<ForgetCommand>(services);
         AddCommand<DigestCommand>(services);
+        AddCommand<PauseCommand>(services);
+        AddCommand<ResumeCommand>(services);
+        AddCommand<NudgesCommand>(services);
+        AddCommand<FollowUpCommand>(services);
         return services;
     }
 

@@ -1,18 +1,119 @@
+using System.Globalization;
 using OneOnOne.Core.Digests;
 using OneOnOne.Core.Engine;
+using OneOnOne.Core.Messaging;
+using OneOnOne.Core.Storage;
+using OneOnOne.Core.Time;
 
 namespace OneOnOne.Core.Commands;
 
-/// <summary><c>digest</c>: a preview of this week's team digest. Counts and levels only, never notes.</summary>
-public sealed class DigestCommand(TeamDigestBuilder builder) : ICommand
+/// <summary>
+/// <c>digest</c> previews this week's team digest (counts and levels only, never notes);
+/// <c>digest channel &lt;#channel&gt;</c> and <c>digest time &lt;day&gt; &lt;hh:mm&gt; [zone]</c> set where and when it is posted.
+/// </summary>
+public sealed class DigestCommand(IOneOnOneStore store, TeamDigestBuilder builder, IEnumerable<IDigestChartRenderer> charts) : ICommand
 {
     public string Name => "digest";
 
-    public CommandHelp Help { get; } = new(17, "digest", "Preview this week's team digest (counts and levels only, never notes)", "digest");
+    public CommandHelp Help { get; } = new(17, "digest [channel <#channel> | time <day> <hh:mm> [zone]]",
+        "Preview this week's team digest, or set where and when it's posted (counts and levels only, never notes)", "digest channel #organizing");
 
     public async Task<Reply> ExecuteAsync(ConversationContext context, string arguments, CancellationToken ct)
     {
+        var (verb, rest) = CommandLine.Split(arguments);
+        return verb switch
+        {
+            "" => await PreviewAsync(context, ct),
+            "channel" => await SetChannelAsync(context, rest, ct),
+            "time" => await SetTimeAsync(context, rest, ct),
+            _ => Reply.WithText("Try `digest` for a preview, `digest channel #organizing` or `digest time monday 09:00`."),
+        };
+    }
+
+    private async Task<Reply> PreviewAsync(ConversationContext context, CancellationToken ct)
+    {
         var digest = await builder.BuildAsync(context.Organizer.TeamId, context.Now, ct);
-        return DigestFormatter.Format(digest, context.Zone);
+        var reply = DigestFormatter.Format(digest, context.Zone);
+        foreach (var chart in charts.Take(1))
+        {
+            reply.File(new FileBlock(chart.FileName(context.Now), chart.ContentType, chart.Render(digest), "Team progress chart"));
+        }
+
+        var team = context.Organizer.Team;
+        reply.Text(team.DigestChannel is null
+            ? "This digest isn't posted anywhere yet. Choose a team channel with `digest channel #organizing`."
+            : $"It's posted to {ChannelLabel(team.DigestChannel)} on {DigestSchedule.Describe(team)}; next on {Zones.Describe(team.NextDigestAt ?? context.Now, context.Zone)}.");
+        return reply;
+    }
+
+    private async Task<Reply> SetChannelAsync(ConversationContext context, string text, CancellationToken ct)
+    {
+        var channel = ParseChannel(text);
+        if (channel is null)
+        {
+            return Reply.WithText("Which channel? For example `digest channel #organizing`.");
+        }
+
+        var team = context.Organizer.Team;
+        team.DigestChannel = channel;
+        team.NextDigestAt ??= DigestSchedule.Next(team, context.Now);
+        await store.SaveChangesAsync(ct);
+        return Reply.WithText($"The weekly digest will go to {ChannelLabel(channel)}, {DigestSchedule.Describe(team)}. " +
+                              $"First one: {Zones.Describe(team.NextDigestAt.Value, context.Zone)}. It shows counts and levels, never anyone's notes.");
+    }
+
+    private async Task<Reply> SetTimeAsync(ConversationContext context, string text, CancellationToken ct)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 2 or > 3
+            || !TryParseDay(words[0], out var day)
+            || !TimeOnly.TryParseExact(words[1], ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            return Reply.WithText("Tell me a day and a 24-hour time, and a zone if you like: `digest time monday 09:00 Europe/Berlin`.");
+        }
+
+        string? zoneId = null;
+        if (words.Length == 3)
+        {
+            if (!Zones.TryFind(words[2], out var zone))
+            {
+                return Reply.WithText($"I don't know the time zone “{words[2]}”. Use an IANA name such as `America/Chicago`.");
+            }
+
+            zoneId = zone.Id;
+        }
+
+        var team = context.Organizer.Team;
+        team.DigestDay = day;
+        team.DigestTime = time;
+        team.DigestTimeZone = zoneId ?? team.DigestTimeZone;
+        team.NextDigestAt = DigestSchedule.Next(team, context.Now);
+        await store.SaveChangesAsync(ct);
+        return Reply.WithText($"The digest is now due {DigestSchedule.Describe(team)}; next on {Zones.Describe(team.NextDigestAt.Value, context.Zone)}." +
+                              (team.DigestChannel is null ? " Pick a channel with `digest channel #organizing`." : string.Empty));
+    }
+
+    /// <summary>Accepts "#organizing", a platform channel mention like &lt;#C123|organizing&gt;, or a bare name.</summary>
+    private static string? ParseChannel(string text)
+    {
+        var t = text.Trim();
+        if (t.StartsWith("<#", StringComparison.Ordinal) && t.EndsWith('>'))
+        {
+            t = t[2..^1].Split('|')[0];
+        }
+
+        t = t.TrimStart('#');
+        return t.Length is > 0 and <= 64 && t.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.') ? t : null;
+    }
+
+    private static string ChannelLabel(string channel) => "#" + channel;
+
+    private static bool TryParseDay(string text, out DayOfWeek day)
+    {
+        var match = Enum.GetValues<DayOfWeek>()
+            .Where(d => text.Length >= 3 && d.ToString().StartsWith(text, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        day = match.FirstOrDefault();
+        return match.Count == 1;
     }
 }

@@ -17,7 +17,7 @@ public static class DigestFormatter
         var reply = new Reply().Header($"Team digest, {period}");
 
         reply.Text($"1:1s held this week: {digest.HeldThisWeek}");
-        reply.Fields(digest.Organizers.Select(o => new Field(o.Name,
+        reply.Fields(digest.Organizers.Select(o => new Field(o.Paused ? $"{o.Name} (paused)" : o.Name,
             $"{o.HeldThisWeek} this week · " +
             (o.Goal is { } goal ? $"{o.HeldInWindow} of {goal} toward their 4-week goal" : "no goal running"))));
 
@@ -36,6 +36,11 @@ public static class DigestFormatter
         reply.Text($"New people from referrals: {digest.NewFromReferrals}");
         reply.Text($"Commitments due in the coming week: {digest.CommitmentsDueSoon}" +
                    (digest.CommitmentsOverdue > 0 ? $" ({digest.CommitmentsOverdue} past due)" : string.Empty));
+        if (digest.DroppedNudges > 0)
+        {
+            reply.Text($"Reminders skipped because they came too late to help: {digest.DroppedNudges}");
+        }
+
         return reply;
     }
 

@@ -23,7 +23,14 @@ public sealed record TeamDigest(
     public int AsksAnswered => Answers.Values.Sum();
 
     public int MovedUp => MovedUpTo.Values.Sum();
+
+    /// <summary>Reminders that fell due while they could not be sent and were too stale to send late.</summary>
+    public int DroppedNudges { get; init; }
 }
 
 /// <param name="Goal">Null when the organizer has no goal window running.</param>
-public sealed record OrganizerProgress(string Name, int HeldThisWeek, int? Goal, int HeldInWindow);
+public sealed record OrganizerProgress(string Name, int HeldThisWeek, int? Goal, int HeldInWindow)
+{
+    /// <summary>The organizer paused their reminders (a holiday) at the end of the week.</summary>
+    public bool Paused { get; init; }
+}

@@ -15,7 +15,7 @@ public sealed class TeamDigestBuilder(IOneOnOneStore store)
         var from = to - Week;
         var windowFloor = to - GoalProgress.Window;
         var organizers = await store.Organizers.Where(o => o.TeamId == teamId)
-            .Select(o => new { o.Id, o.DisplayName, o.Goal, o.GoalSetAt })
+            .Select(o => new { o.Id, o.DisplayName, o.Goal, o.GoalSetAt, o.PausedUntil })
             .ToListAsync(ct);
 
         var teamMeetings = store.Meetings.Where(m => m.Organizer.TeamId == teamId);
@@ -33,7 +33,10 @@ public sealed class TeamDigestBuilder(IOneOnOneStore store)
                     o.DisplayName,
                     heldBy[o.Id].Count(m => m.HeldAt >= from),
                     activeGoal ? o.Goal : null,
-                    activeGoal ? heldBy[o.Id].Count(m => m.HeldAt >= o.GoalSetAt) : 0);
+                    activeGoal ? heldBy[o.Id].Count(m => m.HeldAt >= o.GoalSetAt) : 0)
+                {
+                    Paused = o.PausedUntil > to,
+                };
             })
             .OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
@@ -63,6 +66,9 @@ public sealed class TeamDigestBuilder(IOneOnOneStore store)
         var dueSoon = await openCommitments.CountAsync(m => m.CommitmentDueAt >= to && m.CommitmentDueAt < soon, ct);
         var overdue = await openCommitments.CountAsync(m => m.CommitmentDueAt < to, ct);
 
+        var dropped = await store.FollowUps.CountAsync(f => f.Organizer.TeamId == teamId && f.Status == FollowUpStatus.Dropped
+                                                             && f.DueAt >= from && f.DueAt < to, ct);
+
         return new TeamDigest(
             from,
             to,
@@ -73,6 +79,9 @@ public sealed class TeamDigestBuilder(IOneOnOneStore store)
             levels.Where(l => l.Level is null).Sum(l => l.Count),
             newFromReferrals,
             dueSoon,
-            overdue);
+            overdue)
+        {
+            DroppedNudges = dropped,
+        };
     }
 }

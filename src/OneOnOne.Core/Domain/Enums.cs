@@ -60,6 +60,8 @@ public enum FollowUpKind
 public enum FollowUpStatus
 {
     Pending,
+    /// <summary>Claimed by a dispatcher that is sending it right now; recorded before the send.</summary>
+    Sending,
     Sent,
     Done,
     Dismissed,

@@ -19,6 +19,12 @@ public sealed class FollowUp
 
     public FollowUpKind Kind { get; set; }
 
+    /// <summary>
+    /// The meeting start this follow-up was planned around. When a meeting moves to a new slot, what was
+    /// sent for the old slot is history, not a reason to skip the new slot's pocket guide.
+    /// </summary>
+    public DateTimeOffset? PlannedForStart { get; set; }
+
     /// <summary>UTC instant at which it should reach the organizer.</summary>
     public DateTimeOffset DueAt { get; set; }
 
@@ -26,7 +32,15 @@ public sealed class FollowUp
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>When a dispatcher claimed it for sending (the intent, recorded before the send).</summary>
+    public DateTimeOffset? ClaimedAt { get; set; }
+
     public DateTimeOffset? SentAt { get; set; }
 
-    public bool IsOpen => Status is FollowUpStatus.Pending;
+    /// <summary>The platform's id for the message, recorded after the send.</summary>
+    public string? PlatformMessageId { get; set; }
+
+    /// <summary>Set on a follow-up created by snoozing another; the planner leaves these alone.</summary>
+    public int? SnoozedFromId { get; set; }
+
 }

@@ -27,5 +27,17 @@ public sealed class Organizer
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>Last time the organizer said or pressed anything; follow-ups sent since then are unanswered.</summary>
+    public DateTimeOffset? LastSeenAt { get; set; }
+
+    /// <summary>No follow-up reaches the organizer before this instant (a holiday).</summary>
+    public DateTimeOffset? PausedUntil { get; set; }
+
+    /// <summary>The organizer turned follow-ups off altogether.</summary>
+    public bool NudgesOff { get; set; }
+
+    /// <summary>When the bot last asked "pause for a while?" after several unanswered follow-ups.</summary>
+    public DateTimeOffset? PauseSuggestedAt { get; set; }
+
     public string EffectiveTimeZone => TimeZone ?? PlatformTimeZone ?? Team.TimeZone;
 }

@@ -16,5 +16,18 @@ public sealed class Team
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The platform's id for the channel the weekly digest goes to; none means no digest is posted.</summary>
+    public string? DigestChannel { get; set; }
+
+    public DayOfWeek DigestDay { get; set; } = DayOfWeek.Monday;
+
+    public TimeOnly DigestTime { get; set; } = new(9, 0);
+
+    /// <summary>IANA zone of <see cref="DigestTime"/>; null means <see cref="TimeZone"/>.</summary>
+    public string? DigestTimeZone { get; set; }
+
+    /// <summary>When the next digest is due, UTC; recomputed whenever the schedule changes or a digest goes out.</summary>
+    public DateTimeOffset? NextDigestAt { get; set; }
+
     public List<Organizer> Organizers { get; set; } = [];
 }

@@ -35,6 +35,7 @@ public sealed class OrganizerDirectory(IOneOnOneStore store, TimeProvider time, 
             organizer.DisplayName = displayName;
         }
 
+        organizer.LastSeenAt = now;
         if (platformTimeZone is not null && Zones.TryFind(platformTimeZone, out var reported))
         {
             organizer.PlatformTimeZone = reported.Id;

@@ -92,6 +92,11 @@ public static class AnswerParser
         var parsed = WhenParser.TryParse(text, localNow, out var local)
             || (question.DefaultTime is { } time
                 && WhenParser.TryParse($"{text} {time.ToString("HH:mm", CultureInfo.InvariantCulture)}", localNow, out local));
+        if (parsed && question.MustBeFuture && local <= localNow)
+        {
+            return new AnswerResult.Refused("That time has already passed. When is it?");
+        }
+
         return parsed
             ? new AnswerResult.Accepted(Zones.ToUtc(local, zone).ToString("O", CultureInfo.InvariantCulture))
             : new AnswerResult.Refused(

@@ -46,6 +46,9 @@ public sealed record Question(string Id, string Prompt, QuestionKind Kind)
     /// <summary>When set, the question is asked only if this holds.</summary>
     public ShowIf? ShownIf { get; init; }
 
+    /// <summary>For <see cref="QuestionKind.DateTime"/>: refuse instants that have already passed.</summary>
+    public bool MustBeFuture { get; init; }
+
     /// <summary>For <see cref="QuestionKind.DateTime"/>: a bare date is accepted and means this local time.</summary>
     public TimeOnly? DefaultTime { get; init; }
 

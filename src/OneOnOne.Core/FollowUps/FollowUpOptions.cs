@@ -60,6 +60,27 @@ public sealed class FollowUpOptions
     /// </summary>
     public TimeSpan LateTolerance { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Quiet hours start, in the organizer's own time: no follow-up arrives between this and <see cref="QuietHoursEnd"/>.</summary>
+    public TimeOnly QuietHoursStart { get; set; } = new(21, 0);
+
+    /// <summary>Quiet hours end; a follow-up due at night arrives at this time the next morning.</summary>
+    public TimeOnly QuietHoursEnd { get; set; } = new(8, 0);
+
+    /// <summary>
+    /// A follow-up this late (the bot was down, say) is dropped and counted in the digest instead of
+    /// arriving in a burst of stale nudges.
+    /// </summary>
+    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>After this many follow-ups in a row go unanswered, the bot asks once whether to pause instead of sending more.</summary>
+    public int UnansweredBeforePauseSuggestion { get; set; } = 3;
+
+    /// <summary>How long to wait before retrying a follow-up the platform could not take.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Most follow-ups one dispatch pass sends; the rest wait for the next pass moments later.</summary>
+    public int DispatchBatchSize { get; set; } = 500;
+
     /// <summary>Time between maintenance check-ins: the more engaged, the more often.</summary>
     public TimeSpan MaintenancePace(EngagementLevel? level) => level switch
     {

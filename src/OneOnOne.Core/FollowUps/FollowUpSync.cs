@@ -21,6 +21,16 @@ public sealed class FollowUpSync(IOneOnOneStore store, FollowUpPlanner planner)
         var existing = meeting.Id == 0
             ? []
             : await store.FollowUps.Where(f => f.MeetingId == meeting.Id).ToListAsync(ct);
+
+        // Snoozed copies are the organizer's own choice; the plan neither counts nor moves them,
+        // but a meeting that is off takes them with it.
+        if (meeting.Status is MeetingStatus.Cancelled)
+        {
+            existing.Where(f => f.SnoozedFromId != null && f.Status == FollowUpStatus.Pending).ToList()
+                .ForEach(f => f.Status = FollowUpStatus.Cancelled);
+        }
+
+        existing = existing.Where(f => f.SnoozedFromId == null && !IsFromEarlierSlot(f, meeting)).ToList();
         var planned = planner.ForMeeting(MeetingFacts.From(meeting, meeting.Person.Level), now);
         var changes = FollowUpReconciler.Reconcile(existing, planned);
 
@@ -32,6 +42,7 @@ public sealed class FollowUpSync(IOneOnOneStore store, FollowUpPlanner planner)
         foreach (var (row, dueAt) in changes.ToMove)
         {
             row.DueAt = dueAt;
+            row.PlannedForStart = meeting.StartsAt;
         }
 
         foreach (var item in changes.ToAdd)
@@ -43,11 +54,18 @@ public sealed class FollowUpSync(IOneOnOneStore store, FollowUpPlanner planner)
                 Meeting = meeting,
                 Kind = item.Kind,
                 DueAt = item.DueAt,
+                PlannedForStart = meeting.StartsAt,
                 Status = FollowUpStatus.Pending,
                 CreatedAt = now,
             });
         }
     }
+
+    /// <summary>A reminder already sent for the slot the meeting had before it moved.</summary>
+    private static bool IsFromEarlierSlot(FollowUp followUp, Meeting meeting) =>
+        followUp.Kind is FollowUpKind.PocketGuide or FollowUpKind.DidYouMeet
+        && followUp.Status != FollowUpStatus.Pending
+        && followUp.PlannedForStart != meeting.StartsAt;
 
     /// <summary>
     /// A new 1:1 with the person makes the keep-in-touch check-in planned after an earlier one pointless;

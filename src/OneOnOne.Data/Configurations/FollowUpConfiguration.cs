@@ -8,7 +8,7 @@ internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
 {
     public void Configure(EntityTypeBuilder<FollowUp> followUp)
     {
-        followUp.Ignore(f => f.IsOpen);
+        followUp.Property(f => f.PlatformMessageId).HasMaxLength(100);
         followUp.HasOne(f => f.Organizer).WithMany().HasForeignKey(f => f.OrganizerId);
         followUp.HasOne(f => f.Person).WithMany().HasForeignKey(f => f.PersonId);
         followUp.HasOne(f => f.Meeting).WithMany().HasForeignKey(f => f.MeetingId);

@@ -11,6 +11,9 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
         team.Property(t => t.Platform).HasMaxLength(32);
         team.Property(t => t.ExternalId).HasMaxLength(64);
         team.Property(t => t.TimeZone).HasMaxLength(64);
+        team.Property(t => t.DigestChannel).HasMaxLength(64);
+        team.Property(t => t.DigestTimeZone).HasMaxLength(64);
         team.HasIndex(t => new { t.Platform, t.ExternalId }).IsUnique();
+        team.HasIndex(t => t.NextDigestAt);
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OneOnOne.Core.Domain;
-using OneOnOne.Core.Tests.Support;
+using OneOnOne.Testing;
 
 namespace OneOnOne.Core.Tests.Engine;
 

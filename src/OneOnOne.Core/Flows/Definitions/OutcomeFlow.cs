@@ -37,6 +37,7 @@ public sealed class OutcomeFlow(IOneOnOneStore store, LevelHistory levels, Follo
         {
             Hint = "A date or a date and time, like `next friday` or `dec 12 18:00`.",
             DefaultTime = new TimeOnly(17, 0),
+            MustBeFuture = true,
             ShownIf = new ShowIf("answer", "yes"),
         },
         new("level", "Where is {person} on the engagement pyramid now?", QuestionKind.Level),

@@ -8,7 +8,7 @@ using OneOnOne.Core.Messaging;
 using OneOnOne.Core.Storage;
 using OneOnOne.Data;
 
-namespace OneOnOne.Core.Tests.Support;
+namespace OneOnOne.Testing;
 
 /// <summary>
 /// The engine over a real SQLite file (migrated, as in production) with a fake clock. <see cref="Restart"/>
@@ -22,16 +22,21 @@ public sealed class BotHarness : IAsyncDisposable
     public static readonly DateTimeOffset Start = new(2026, 11, 26, 15, 0, 0, TimeSpan.Zero);
 
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"oneonone-test-{Guid.NewGuid():N}.db");
+    private readonly Action<IServiceCollection>? _configure;
     private ServiceProvider _services;
 
-    public BotHarness()
+    /// <param name="configure">Extra registrations, e.g. the dispatchers and a recording messenger.</param>
+    public BotHarness(Action<IServiceCollection>? configure = null)
     {
+        _configure = configure;
         _services = Build();
         using var scope = _services.CreateScope();
         scope.ServiceProvider.GetRequiredService<OneOnOneDbContext>().Database.Migrate();
     }
 
     public FakeTimeProvider Time { get; } = new(Start);
+
+    public string DatabasePath => _path;
 
     public Conversation Organizer(string name, string workspace = "T1") =>
         new(this, new Address("test", workspace, name.ToLowerInvariant().Replace(' ', '-')), name);
@@ -41,6 +46,17 @@ public sealed class BotHarness : IAsyncDisposable
         await using var scope = _services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IConversationEngine>().HandleAsync(inbound);
     }
+
+    /// <summary>Runs a service from a fresh scope, as a job or a request would.</summary>
+    public async Task<T> WithScopeAsync<TService, T>(Func<TService, Task<T>> use)
+        where TService : notnull
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await use(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>Runs a query against the stored data in a fresh scope.</summary>
     public async Task<T> QueryAsync<T>(Func<IOneOnOneStore, Task<T>> query)
@@ -77,6 +93,7 @@ public sealed class BotHarness : IAsyncDisposable
             .AddOneOnOneEngine();
         services.AddDbContext<OneOnOneDbContext>(options => options.UseSqlite($"Data Source={_path}"));
         services.AddScoped<IOneOnOneStore>(provider => provider.GetRequiredService<OneOnOneDbContext>());
+        _configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 }

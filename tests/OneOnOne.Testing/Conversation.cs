@@ -1,6 +1,8 @@
 using OneOnOne.Core.Messaging;
 
-namespace OneOnOne.Core.Tests.Support;
+using Xunit;
+
+namespace OneOnOne.Testing;
 
 /// <summary>
 /// One organizer talking to the bot, in the style of a chat transcript:

@@ -1,0 +1,34 @@
+using OneOnOne.Core.Domain;
+using OneOnOne.Core.Time;
+
+namespace OneOnOne.Core.Digests;
+
+/// <summary>When a team's weekly digest is due, in the team's own time.</summary>
+public static class DigestSchedule
+{
+    /// <summary>The first digest time strictly after <paramref name="after"/>.</summary>
+    public static DateTimeOffset Next(Team team, DateTimeOffset after)
+    {
+        var zone = Zones.TryFind(team.DigestTimeZone ?? team.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var localAfter = Zones.ToLocal(after, zone);
+        for (var day = 0; day <= 7; day++)
+        {
+            var date = localAfter.Date.AddDays(day);
+            if (date.DayOfWeek != team.DigestDay)
+            {
+                continue;
+            }
+
+            var candidate = Zones.ToUtc(date + team.DigestTime.ToTimeSpan(), zone);
+            if (candidate > after)
+            {
+                return candidate;
+            }
+        }
+
+        return Zones.ToUtc(localAfter.Date.AddDays(14) + team.DigestTime.ToTimeSpan(), zone);
+    }
+
+    public static string Describe(Team team) =>
+        $"{team.DigestDay}s at {team.DigestTime:HH\\:mm} ({team.DigestTimeZone ?? team.TimeZone})";
+}

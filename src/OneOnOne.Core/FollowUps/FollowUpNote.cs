@@ -1,0 +1,23 @@
+using OneOnOne.Core.Domain;
+
+namespace OneOnOne.Core.FollowUps;
+
+/// <summary>
+/// Everything <see cref="FollowUpMessages.Compose"/> needs to word one nudge. It goes only to the organizer
+/// who owns the meeting, so the meeting's prep and outcome may appear in the text (never in a button payload).
+/// </summary>
+/// <param name="FollowUpId">The follow-up row; every button on the nudge carries it.</param>
+/// <param name="Kind">Which nudge this is.</param>
+/// <param name="PersonName">Who it is about; null for the organizer-level kinds (goal pace, uncontacted people).</param>
+/// <param name="PersonId">The person's id, for buttons that run a command about them.</param>
+/// <param name="Meeting">
+/// The meeting the nudge belongs to, with its prep and outcome loaded; null for the organizer-level kinds.
+/// </param>
+/// <param name="Zone">The organizer's time zone, for every time shown.</param>
+public sealed record FollowUpNote(
+    int FollowUpId,
+    FollowUpKind Kind,
+    string? PersonName,
+    int? PersonId,
+    Meeting? Meeting,
+    TimeZoneInfo Zone);

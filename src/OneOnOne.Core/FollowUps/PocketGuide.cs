@@ -1,0 +1,134 @@
+using OneOnOne.Core.Domain;
+using OneOnOne.Core.Engine;
+using OneOnOne.Core.Time;
+
+namespace OneOnOne.Core.FollowUps;
+
+/// <summary>
+/// The card an organizer reads on their phone shortly before a 1:1 (METHOD.md §4): when and where, the five acts,
+/// their own prep, a few habits and a handful of open questions for this kind of meeting. Organizer-written
+/// text is clipped so the whole card stays within <see cref="MaxLength"/> characters.
+/// </summary>
+public static class PocketGuide
+{
+    /// <summary>Most characters of text (header and text blocks together) the guide may use.</summary>
+    public const int MaxLength = 1800;
+
+    private const int MaxName = 60;
+    private const int MaxPlace = 60;
+    private const int MaxPrepLine = 120;
+    private const int MaxAsk = 180;
+
+    private const string Acts =
+        "The five acts\n"
+        + "1. Attention: say plainly why you asked to meet, and get acquainted.\n"
+        + "2. Interest: name what you hope to talk about together.\n"
+        + "3. Exploration: most of your time. Ask open questions, follow their stories, share yours.\n"
+        + "4. Exchange: offer information, support, an idea or a contact, and welcome theirs.\n"
+        + "5. Commitment: one clear, specific ask. At the least, a date to meet again.";
+
+    private const string Habits =
+        "Habits\n"
+        + "• Listen twice as much as you talk, and let them finish.\n"
+        + "• Phone away and on silent.\n"
+        + "• Before you part, ask who else you should talk to.";
+
+    private const string Deeper = "Then go deeper: Why? What was that like? Tell me more.";
+
+    public static Reply Build(int followUpId, Meeting meeting, string personName, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(zone);
+
+        var name = FollowUpMessages.Clip(personName, MaxName);
+        return new Reply()
+            .Header(name is null ? "Your 1:1 is coming up" : $"Your 1:1 with {name} is coming up")
+            .Text(WhenAndWhere(meeting, zone))
+            .Text(Acts)
+            .Text(PrepSummary(meeting))
+            .Text(QuestionsFor(meeting.Kind))
+            .Text(Habits)
+            .Buttons(FollowUpMessages.StandardRow(followUpId));
+    }
+
+    /// <summary>The open questions suggested for a kind of 1:1, without bullets.</summary>
+    public static IReadOnlyList<string> Questions(MeetingKind kind) => kind switch
+    {
+        MeetingKind.Maintenance =>
+        [
+            "How is being involved going for you lately?",
+            "What has felt most worthwhile? What has been frustrating?",
+            "What do you need from me or the team right now?",
+            "What would you like to do more of, or less of?",
+        ],
+        MeetingKind.Escalation =>
+        [
+            "What would you like to take on next?",
+            "What has held you back from stepping up so far?",
+            "Which of your skills haven't we made use of yet?",
+            "What support would make a bigger role feel doable?",
+        ],
+        _ =>
+        [
+            "What first drew you to this work?",
+            "Why do you keep at it, even when it gets hard?",
+            "How long have you been part of this community? What has changed?",
+            "What problems do the people around you face most?",
+            "If one thing could change here, what would it be?",
+        ],
+    };
+
+    private static string WhenAndWhere(Meeting meeting, TimeZoneInfo zone)
+    {
+        var parts = new List<string> { $"A {Labels.Of(meeting.Kind)} 1:1" };
+        if (meeting.StartsAt is { } start)
+        {
+            parts.Add(Zones.Describe(start, zone));
+        }
+
+        if (meeting.DurationMinutes > 0)
+        {
+            parts.Add($"{meeting.DurationMinutes} min");
+        }
+
+        if (FollowUpMessages.Clip(meeting.Place, MaxPlace) is { } place)
+        {
+            parts.Add(place);
+        }
+
+        return string.Join(" · ", parts);
+    }
+
+    private static string PrepSummary(Meeting meeting)
+    {
+        var prep = meeting.Prep ?? new Prep();
+        var lines = new List<string>();
+        AddLine(lines, "Your goal", prep.Goal, MaxPrepLine);
+        AddLine(lines, "What may matter most to them", prep.TheirInterest, MaxPrepLine);
+        AddLine(lines, "Your ask", prep.Ask, MaxAsk);
+        AddLine(lines, "If it's a no or a maybe", prep.Alternatives, MaxPrepLine);
+
+        if (lines.Count == 0)
+        {
+            lines.Add("No prep saved. Take a minute now: what do you hope they'll agree to, and why would they want to?");
+        }
+
+        if (string.IsNullOrWhiteSpace(prep.Ask) && meeting.Kind == MeetingKind.Recruitment)
+        {
+            lines.Add("A first meeting can save the big ask for next time; just agree when you'll meet again.");
+        }
+
+        return "Your prep\n" + string.Join('\n', lines);
+    }
+
+    private static void AddLine(List<string> lines, string label, string? value, int max)
+    {
+        if (FollowUpMessages.Clip(value, max) is { } text)
+        {
+            lines.Add($"{label}: {text}");
+        }
+    }
+
+    private static string QuestionsFor(MeetingKind kind) =>
+        "Questions to reach for\n" + string.Join('\n', Questions(kind).Select(q => "• " + q)) + "\n" + Deeper;
+}

@@ -1,0 +1,201 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OneOnOne.Core.Domain;
+using OneOnOne.Core.Engine;
+using OneOnOne.Core.FollowUps;
+using OneOnOne.Core.Messaging;
+using OneOnOne.Core.Storage;
+using OneOnOne.Core.Time;
+
+namespace OneOnOne.Scheduling;
+
+/// <summary>What one dispatch pass did.</summary>
+public sealed record DispatchSummary(int Sent, int Deferred, int Dropped, int Cancelled, int Failed)
+{
+    public static readonly DispatchSummary None = new(0, 0, 0, 0, 0);
+
+    public DispatchSummary Add(DispatchSummary other) =>
+        new(Sent + other.Sent, Deferred + other.Deferred, Dropped + other.Dropped, Cancelled + other.Cancelled, Failed + other.Failed);
+}
+
+/// <summary>
+/// Sends the follow-ups that have fallen due, each at most once. The row is claimed (status Sending,
+/// a compare-and-set in the database) before the message goes out and marked Sent with the platform's
+/// message id after, so a second pass, a second instance or a crash can never send it twice.
+/// </summary>
+public sealed partial class FollowUpDispatcher(
+    IOneOnOneStore store,
+    IMessenger messenger,
+    TimeProvider time,
+    IOptions<FollowUpOptions> options,
+    ILogger<FollowUpDispatcher> logger)
+{
+    /// <summary>A claim older than this belongs to a pass that died mid-send.</summary>
+    private static readonly TimeSpan AbandonedClaim = TimeSpan.FromMinutes(5);
+
+    public async Task<DispatchSummary> DispatchDueAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await SettleAbandonedClaimsAsync(now, ct);
+
+        var due = await store.FollowUps
+            .Include(f => f.Organizer).ThenInclude(o => o.Team)
+            .Include(f => f.Person)
+            .Include(f => f.Meeting).ThenInclude(m => m!.Reflection)
+            .Where(f => f.Status == FollowUpStatus.Pending && f.DueAt <= now
+                        && (f.Organizer.PausedUntil == null || f.Organizer.PausedUntil <= now))
+            .OrderBy(f => f.DueAt)
+            .Take(options.Value.DispatchBatchSize)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+
+        var unanswered = new Dictionary<int, int>();
+        var summary = DispatchSummary.None;
+        foreach (var followUp in due)
+        {
+            summary = summary.Add(await DispatchAsync(followUp, unanswered, now, ct));
+        }
+
+        return summary;
+    }
+
+    private async Task<DispatchSummary> DispatchAsync(FollowUp followUp, Dictionary<int, int> unanswered, DateTimeOffset now, CancellationToken ct)
+    {
+        var organizer = followUp.Organizer;
+        var zone = Zones.TryFind(organizer.EffectiveTimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        if (!unanswered.TryGetValue(organizer.Id, out var count))
+        {
+            count = await CountUnansweredAsync(organizer, ct);
+        }
+
+        var decision = DeliveryDecision.For(followUp, organizer, count, now, zone, options.Value);
+        switch (decision)
+        {
+            case DeliveryDecision.Defer defer:
+                return await SetPendingAsync(followUp.Id, defer.At, ct) ? DispatchSummary.None with { Deferred = 1 } : DispatchSummary.None;
+            case DeliveryDecision.Drop:
+                return await FinishAsync(followUp.Id, FollowUpStatus.Dropped, ct) ? DispatchSummary.None with { Dropped = 1 } : DispatchSummary.None;
+            case DeliveryDecision.Cancel:
+                return await FinishAsync(followUp.Id, FollowUpStatus.Cancelled, ct) ? DispatchSummary.None with { Cancelled = 1 } : DispatchSummary.None;
+            case DeliveryDecision.SuggestPause:
+                if (!await FinishAsync(followUp.Id, FollowUpStatus.Dropped, ct))
+                {
+                    return DispatchSummary.None;
+                }
+
+                organizer.PauseSuggestedAt = now;
+                await store.SaveChangesAsync(ct);
+                await TrySendAsync(PauseSuggestion(organizer), ct);
+                return DispatchSummary.None with { Dropped = 1 };
+        }
+
+        if (!await ClaimAsync(followUp.Id, now, ct))
+        {
+            return DispatchSummary.None; // Another pass or instance has it.
+        }
+
+        var message = FollowUpMessages.Compose(new FollowUpNote(
+            followUp.Id, followUp.Kind, followUp.Person?.Name, followUp.PersonId, followUp.Meeting, zone));
+        var outbound = new Outbound(new ToUser(AddressOf(organizer)), message.Blocks);
+        try
+        {
+            var messageId = await messenger.SendAsync(outbound, ct);
+            await store.FollowUps.Where(f => f.Id == followUp.Id)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(f => f.Status, FollowUpStatus.Sent)
+                    .SetProperty(f => f.SentAt, now)
+                    .SetProperty(f => f.PlatformMessageId, messageId), ct);
+            unanswered[organizer.Id] = count + 1;
+            return DispatchSummary.None with { Sent = 1 };
+        }
+        catch (MessageNotDeliveredException exception) when (exception.Transient)
+        {
+            LogRetry(followUp.Id, exception.Message);
+            await ReleaseAsync(followUp.Id, now + options.Value.RetryDelay, ct);
+            return DispatchSummary.None with { Failed = 1 };
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogUndeliverable(exception, followUp.Id);
+            await store.FollowUps.Where(f => f.Id == followUp.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FollowUpStatus.Dropped), ct);
+            return DispatchSummary.None with { Failed = 1 };
+        }
+    }
+
+    /// <summary>Follow-ups sent since the organizer last said or pressed anything.</summary>
+    private Task<int> CountUnansweredAsync(Organizer organizer, CancellationToken ct)
+    {
+        var since = organizer.LastSeenAt ?? organizer.CreatedAt;
+        return store.FollowUps.CountAsync(f => f.OrganizerId == organizer.Id && f.Status == FollowUpStatus.Sent && f.SentAt > since, ct);
+    }
+
+    /// <summary>The intent, recorded before sending: only the pass that moves the row from Pending owns it.</summary>
+    private async Task<bool> ClaimAsync(int id, DateTimeOffset now, CancellationToken ct) =>
+        await store.FollowUps.Where(f => f.Id == id && f.Status == FollowUpStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FollowUpStatus.Sending).SetProperty(f => f.ClaimedAt, now), ct) == 1;
+
+    private Task<int> ReleaseAsync(int id, DateTimeOffset retryAt, CancellationToken ct) =>
+        store.FollowUps.Where(f => f.Id == id && f.Status == FollowUpStatus.Sending)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FollowUpStatus.Pending).SetProperty(f => f.DueAt, retryAt), ct);
+
+    private async Task<bool> SetPendingAsync(int id, DateTimeOffset dueAt, CancellationToken ct) =>
+        await store.FollowUps.Where(f => f.Id == id && f.Status == FollowUpStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.DueAt, dueAt), ct) == 1;
+
+    private async Task<bool> FinishAsync(int id, FollowUpStatus status, CancellationToken ct) =>
+        await store.FollowUps.Where(f => f.Id == id && f.Status == FollowUpStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, status), ct) == 1;
+
+    /// <summary>
+    /// A row left in Sending means a pass died between sending and recording. It may or may not have
+    /// reached the organizer; "at most once" means it counts as sent.
+    /// </summary>
+    private async Task SettleAbandonedClaimsAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var cutoff = now - AbandonedClaim;
+        var settled = await store.FollowUps.Where(f => f.Status == FollowUpStatus.Sending && f.ClaimedAt < cutoff)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FollowUpStatus.Sent).SetProperty(f => f.SentAt, f => f.ClaimedAt), ct);
+        if (settled > 0)
+        {
+            LogSettled(settled);
+        }
+    }
+
+    private async Task TrySendAsync(Outbound message, CancellationToken ct)
+    {
+        try
+        {
+            await messenger.SendAsync(message, ct);
+        }
+        catch (MessageNotDeliveredException exception)
+        {
+            LogRetry(0, exception.Message);
+        }
+    }
+
+    private static Outbound PauseSuggestion(Organizer organizer)
+    {
+        var reply = Reply.WithText("I've sent you a few reminders without hearing back, and that's okay: " +
+                                   "organizing comes in waves. Shall I pause them for a while?")
+            .Buttons(
+                Payloads.Command("Pause 1 week", "pause for 7 days"),
+                Payloads.Command("Pause 2 weeks", "pause for 14 days"),
+                Payloads.Command("Keep them coming", "nudges on"),
+                Payloads.Command("Turn them off", "nudges off"));
+        return new Outbound(new ToUser(AddressOf(organizer)), reply.Blocks);
+    }
+
+    private static Address AddressOf(Organizer organizer) =>
+        new(organizer.Team.Platform, organizer.Team.ExternalId, organizer.ExternalUserId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Follow-up {FollowUpId} could not be delivered yet: {Reason}")]
+    private partial void LogRetry(int followUpId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Follow-up {FollowUpId} could not be delivered and was dropped")]
+    private partial void LogUndeliverable(Exception exception, int followUpId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} follow-ups were claimed by a pass that stopped mid-send; counted as sent")]
+    private partial void LogSettled(int count);
+}

@@ -1,0 +1,13 @@
+namespace OneOnOne.Scheduling;
+
+/// <summary>Bound from the "Scheduling" configuration section.</summary>
+public sealed class SchedulingOptions
+{
+    public const string Section = "Scheduling";
+
+    /// <summary>How often the dispatch job looks for due follow-ups and digests.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Quartz's own tables live in the bot's database; this is their prefix.</summary>
+    public string TablePrefix { get; set; } = "QRTZ_";
+}

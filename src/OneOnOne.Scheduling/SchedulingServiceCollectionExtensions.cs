@@ -1,0 +1,68 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Configuration;
+using OneOnOne.Core.Time;
+using OneOnOne.Data;
+using Quartz;
+
+namespace OneOnOne.Scheduling;
+
+public static class SchedulingServiceCollectionExtensions
+{
+    /// <summary>The dispatchers that send due follow-ups and digests, without a clock to drive them.</summary>
+    public static IServiceCollection AddOneOnOneDispatch(this IServiceCollection services)
+    {
+        services.AddScoped<FollowUpDispatcher>();
+        services.AddScoped<DigestDispatcher>();
+        services.AddScoped<DueWork>();
+        return services;
+    }
+
+    /// <summary>
+    /// Quartz in the host, with its persistent store in the bot's own database (its tables created at
+    /// start), driving the dispatch job. Several instances on PostgreSQL would add Quartz's clustering here.
+    /// </summary>
+    public static IServiceCollection AddOneOnOneScheduling(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOneOnOneDispatch();
+        services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section);
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var scheduling = configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
+
+        services.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = "oneonone");
+            quartz.UsePersistentStore(store =>
+            {
+                store.UseSqlite(database.ConnectionString);
+                store.UseSystemTextJsonSerializer();
+                store.ProvisionSchema();
+            });
+            quartz.ScheduleJob<DispatchDueJob>(
+                trigger => trigger
+                    .WithIdentity("dispatch-due-every-interval", DispatchDueJob.Key.Group)
+                    .StartNow()
+                    .WithSchedule(SimpleScheduleBuilder.Create()
+                        .WithInterval(scheduling.Interval)
+                        .RepeatForever()
+                        // After downtime, one pass catches up on everything; missed passes are not replayed.
+                        .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
+                job => job.WithIdentity(DispatchDueJob.Key).StoreDurably().DisallowConcurrentExecution());
+        });
+        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        return services;
+    }
+
+    /// <summary>
+    /// Replaces the real clock with one that <c>/clock</c> can move forward. Only for the console:
+    /// every other mode runs on real time.
+    /// </summary>
+    public static IServiceCollection AddSimulatedClock(this IServiceCollection services)
+    {
+        services.RemoveAll<TimeProvider>();
+        services.AddSingleton(_ => new SimulatedTimeProvider(TimeProvider.System));
+        services.AddSingleton<TimeProvider>(provider => provider.GetRequiredService<SimulatedTimeProvider>());
+        services.AddSingleton<IClockControl, SimulatedClockControl>();
+        return services;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using OneOnOne.Core.Messaging;
+
+namespace OneOnOne.Scheduling.Tests;
+
+/// <summary>A platform that records what it was asked to deliver, and can be told to fail for a while.</summary>
+public sealed class RecordingMessenger : IPlatformMessenger
+{
+    private readonly ConcurrentQueue<Outbound> _sent = new();
+    private int _failuresLeft;
+
+    public string Platform => "test";
+
+    public IReadOnlyList<Outbound> Sent => _sent.ToList();
+
+    /// <summary>Optional pause inside each send, to widen the window in which two passes could race.</summary>
+    public TimeSpan Latency { get; set; }
+
+    public void FailNext(int times) => _failuresLeft = times;
+
+    public async Task<string?> SendAsync(Outbound message, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Decrement(ref _failuresLeft) >= 0)
+        {
+            throw new MessageNotDeliveredException("The platform answered 503.", transient: true);
+        }
+
+        if (Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Latency, cancellationToken);
+        }
+
+        _sent.Enqueue(message);
+        return $"msg-{_sent.Count}";
+    }
+
+    public IReadOnlyList<string> Texts() =>
+        Sent.Select(o => string.Join('\n', o.Blocks.OfType<TextBlock>().Select(t => t.Text).Concat(o.Blocks.OfType<HeaderBlock>().Select(h => h.Text))))
+            .ToList();
+}
