@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OneOnOne.Charts;
 using OneOnOne.Console;
 using OneOnOne.Core;
 using OneOnOne.Data;
@@ -16,6 +17,7 @@ public static class HostingExtensions
     {
         builder.Services.AddOneOnOneData();
         builder.Services.AddOneOnOneEngine();
+        builder.Services.AddOneOnOneCharts();
         builder.Services.AddOneOnOneScheduling(builder.Configuration);
         switch (mode)
         {

@@ -3,9 +3,15 @@ using OneOnOne.Core.Time;
 
 namespace OneOnOne.Scheduling;
 
-/// <summary>The console's <c>/clock</c>: moves the simulated clock and delivers what fell due on the way.</summary>
+/// <summary>
+/// The console's <c>/clock</c>: moves the simulated clock in small steps and runs the due work at each,
+/// so reminders arrive in order and on time along the way, as they would have in real time.
+/// </summary>
 public sealed class SimulatedClockControl(SimulatedTimeProvider clock, IServiceScopeFactory scopes) : IClockControl
 {
+    /// <summary>About as often as the real dispatch job would look, coarse enough to cross a week quickly.</summary>
+    private static readonly TimeSpan Step = TimeSpan.FromMinutes(15);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public DateTimeOffset Now => clock.GetUtcNow();
@@ -15,9 +21,13 @@ public sealed class SimulatedClockControl(SimulatedTimeProvider clock, IServiceS
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            clock.Advance(by);
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<DueWork>().RunAsync(cancellationToken);
+            for (var remaining = by; remaining > TimeSpan.Zero; remaining -= Step)
+            {
+                clock.Advance(remaining < Step ? remaining : Step);
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<DueWork>().RunAsync(cancellationToken);
+            }
+
             return clock.GetUtcNow();
         }
         finally

@@ -46,7 +46,7 @@ public sealed class TeamDigestBuilder(IOneOnOneStore store)
             .ToDictionary(g => g.Key, g => g.Count());
 
         var movedUpTo = (await store.LevelChanges
-                .Where(c => c.ChangedAt >= from && c.ChangedAt < to && c.From != null && c.To > c.From
+                .Where(c => c.ChangedAt >= from && c.ChangedAt < to && c.MovedUp
                             && store.People.Any(p => p.Id == c.PersonId && p.TeamId == teamId))
                 .GroupBy(c => c.To)
                 .Select(g => new { Level = g.Key, Count = g.Count() })

@@ -15,5 +15,9 @@ public sealed class LevelChange
 
     public DateTimeOffset ChangedAt { get; set; }
 
-    public bool IsMoveUp => From is null ? false : To > From;
+    /// <summary>
+    /// Whether this was a step up the pyramid (a first placement is not). Stored, not derived in queries:
+    /// levels are kept by name, which does not sort by rung.
+    /// </summary>
+    public bool MovedUp { get; set; }
 }

@@ -21,6 +21,7 @@ public sealed class LevelHistory(IOneOnOneStore store)
             OrganizerId = context.Organizer.Id,
             From = person.Level,
             To = level,
+            MovedUp = person.Level is { } before && level > before,
             ChangedAt = context.Now,
         });
         person.Level = level;

@@ -8,7 +8,6 @@ internal sealed class LevelChangeConfiguration : IEntityTypeConfiguration<LevelC
 {
     public void Configure(EntityTypeBuilder<LevelChange> change)
     {
-        change.Ignore(c => c.IsMoveUp);
         change.HasIndex(c => new { c.PersonId, c.ChangedAt });
         change.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId);
         change.HasOne<Organizer>().WithMany().HasForeignKey(c => c.OrganizerId);

@@ -145,6 +145,9 @@ namespace OneOnOne.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MovedUp")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("OrganizerId")
                         .HasColumnType("INTEGER");
 
