@@ -49,11 +49,13 @@ internal abstract record ConsoleLine
         return new ForEngine(button is null ? new ReplyInput(text) : new ButtonInput(button.Payload));
     }
 
+    private static readonly TimeSpan MaxClockMove = TimeSpan.FromDays(90);
+
     /// <summary>"+2d", "3h", "+30m", "1w"; anything else shows the clock and how to move it.</summary>
     private static ConsoleLine ParseClock(string amount)
     {
         var text = amount.Trim().TrimStart('+');
-        if (text.Length < 2 || !int.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 999)
+        if (text.Length < 2 || !int.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 99_999)
         {
             return new MoveClock(null);
         }
@@ -66,7 +68,9 @@ internal abstract record ConsoleLine
             'w' => TimeSpan.FromDays(7 * n),
             _ => null,
         };
-        return new MoveClock(by);
+
+        // More than a season ahead is almost certainly a typo, and would take long to step through.
+        return new MoveClock(by > MaxClockMove ? null : by);
     }
 
     private static Button? FindButton(string text, IReadOnlyList<Button> pressable)

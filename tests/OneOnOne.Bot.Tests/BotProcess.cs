@@ -19,22 +19,7 @@ public sealed class BotProcess : IDisposable
     /// <summary>Starts the bot, types <paramref name="lines"/>, closes its input and returns what it printed.</summary>
     public async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] lines)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = WorkingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "OneOnOne.Bot.dll"), "--console" },
-            Environment =
-            {
-                ["Database__ConnectionString"] = $"Data Source={DatabasePath}",
-                ["Bot__DefaultTimeZone"] = "UTC",
-                ["Console__User"] = "Ana",
-                ["DOTNET_ENVIRONMENT"] = "Production",
-            },
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("The bot did not start.");
+        using var process = Start();
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         foreach (var line in lines)
@@ -55,6 +40,77 @@ public sealed class BotProcess : IDisposable
         }
 
         return (process.ExitCode, await output, await errors);
+    }
+
+    /// <summary>
+    /// Starts the bot, types <paramref name="lines"/> and kills the process (no graceful shutdown) as soon
+    /// as it has printed <paramref name="marker"/> <paramref name="occurrences"/> times. Returns what it printed.
+    /// </summary>
+    public async Task<string> RunAndKillAsync(string marker, int occurrences, params string[] lines)
+    {
+        using var process = Start();
+        var printed = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (printed)
+            {
+                printed.AppendLine(e.Data);
+            }
+        };
+        process.BeginOutputReadLine();
+        _ = process.StandardError.ReadToEndAsync();
+        foreach (var line in lines)
+        {
+            await process.StandardInput.WriteLineAsync(line);
+        }
+
+        await process.StandardInput.FlushAsync();
+        var deadline = DateTime.UtcNow + Limit;
+        while (Count(Snapshot(printed), marker) < occurrences)
+        {
+            if (DateTime.UtcNow > deadline || process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"The bot never printed “{marker}” {occurrences} times:\n{Snapshot(printed)}");
+            }
+
+            await Task.Delay(50);
+        }
+
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        return Snapshot(printed);
+    }
+
+    private static string Snapshot(System.Text.StringBuilder printed)
+    {
+        lock (printed)
+        {
+            return printed.ToString();
+        }
+    }
+
+    private static int Count(string text, string marker) =>
+        (text.Length - text.Replace(marker, string.Empty, StringComparison.Ordinal).Length) / marker.Length;
+
+    private Process Start()
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = WorkingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "OneOnOne.Bot.dll"), "--console" },
+            Environment =
+            {
+                ["Database__ConnectionString"] = $"Data Source={DatabasePath}",
+                ["Bot__DefaultTimeZone"] = "UTC",
+                ["Console__User"] = "Ana",
+                ["DOTNET_ENVIRONMENT"] = "Production",
+            },
+        };
+        return Process.Start(start) ?? throw new InvalidOperationException("The bot did not start.");
     }
 
     public void Dispose()
