@@ -107,6 +107,9 @@ public sealed class ConsoleAdapter : BackgroundService
                 case ConsoleLine.MoveClock(var by):
                     await MoveClockAsync(by, cancellationToken);
                     break;
+                case ConsoleLine.MoveClockTo(var when):
+                    await MoveClockAsync(UntilLocal(when), cancellationToken);
+                    break;
                 case ConsoleLine.SwitchOrganizer(var name):
                     SwitchOrganizer(name);
                     break;
@@ -153,7 +156,7 @@ public sealed class ConsoleAdapter : BackgroundService
         else if (by is null)
         {
             _io.Out.WriteLine($"It's {Zones.Describe(_clock.Now, TimeZoneInfo.Local)} on the bot's clock. " +
-                              "Move it ahead with /clock +3h, /clock +2d or /clock +1w to see reminders arrive.");
+                              "Move it ahead with /clock +3h, /clock +2d or /clock tomorrow 7pm to see reminders arrive.");
         }
         else
         {
@@ -163,6 +166,21 @@ public sealed class ConsoleAdapter : BackgroundService
         }
 
         _io.Out.WriteLine();
+    }
+
+    /// <summary>How far ahead a wall-clock time (in this machine's zone) is on the bot's clock; null if unreadable or past.</summary>
+    private TimeSpan? UntilLocal(string when)
+    {
+        if (_clock is null)
+        {
+            return null;
+        }
+
+        var zone = TimeZoneInfo.Local;
+        var span = WhenParser.TryParse(when, Zones.ToLocal(_clock.Now, zone), out var target)
+            ? Zones.ToUtc(target, zone) - _clock.Now
+            : TimeSpan.Zero;
+        return span > TimeSpan.Zero ? span : null;
     }
 
     private static string Describe(TimeSpan span) =>

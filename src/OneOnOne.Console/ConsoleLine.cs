@@ -18,6 +18,9 @@ internal abstract record ConsoleLine
     /// <summary><c>/clock</c> (show) or <c>/clock +2d</c> (move ahead); null when no amount was given.</summary>
     public sealed record MoveClock(TimeSpan? By) : ConsoleLine;
 
+    /// <summary><c>/clock tomorrow 7:30pm</c>: move ahead to a wall-clock time, read like any date the bot reads.</summary>
+    public sealed record MoveClockTo(string When) : ConsoleLine;
+
     /// <param name="pressable">The buttons of the last message printed, numbered from 1.</param>
     public static ConsoleLine Parse(string line, IReadOnlyList<Button> pressable)
     {
@@ -51,13 +54,18 @@ internal abstract record ConsoleLine
 
     private static readonly TimeSpan MaxClockMove = TimeSpan.FromDays(90);
 
-    /// <summary>"+2d", "3h", "+30m", "1w"; anything else shows the clock and how to move it.</summary>
+    /// <summary>"+2d", "3h", "+30m", "1w", or a time such as "tomorrow 7pm"; nothing shows the clock.</summary>
     private static ConsoleLine ParseClock(string amount)
     {
         var text = amount.Trim().TrimStart('+');
-        if (text.Length < 2 || !int.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 99_999)
+        if (text.Length == 0)
         {
             return new MoveClock(null);
+        }
+
+        if (text.Length < 2 || !int.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 99_999)
+        {
+            return new MoveClockTo(amount.Trim());
         }
 
         TimeSpan? by = char.ToLowerInvariant(text[^1]) switch

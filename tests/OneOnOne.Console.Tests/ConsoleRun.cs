@@ -22,7 +22,8 @@ internal sealed class ConsoleRun
         string script,
         bool interactive = false,
         string? user = null,
-        string? filesDirectory = null)
+        string? filesDirectory = null,
+        Action<IServiceCollection>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -42,6 +43,7 @@ internal sealed class ConsoleRun
             return engine;
         });
         builder.Services.AddConsoleAdapter();
+        configure?.Invoke(builder.Services);
 
         using var host = builder.Build();
         var stopping = new TaskCompletionSource();
