@@ -24,4 +24,20 @@ public sealed class FlowAnswers
     public bool WasAsked(string questionId) => _values.ContainsKey(questionId);
 
     public void Set(string questionId, string? value) => _values[questionId] = value;
+
+    /// <summary>Keeps an accepted answer (or records a skip); for a refused one, returns why and keeps nothing.</summary>
+    public string? Record(string questionId, AnswerResult result)
+    {
+        switch (result)
+        {
+            case AnswerResult.Refused refused:
+                return refused.Message;
+            case AnswerResult.Accepted accepted:
+                Set(questionId, accepted.Value);
+                return null;
+            default:
+                Set(questionId, null);
+                return null;
+        }
+    }
 }

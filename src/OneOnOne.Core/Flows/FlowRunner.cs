@@ -96,16 +96,9 @@ public sealed class FlowRunner(IOneOnOneStore store, IEnumerable<IFlow> flows)
         }
 
         var answers = FlowAnswers.FromJson(run.AnswersJson);
-        switch (AnswerParser.Parse(question, text, context.LocalNow, context.Zone))
+        if (answers.Record(question.Id, AnswerParser.Parse(question, text, context.LocalNow, context.Zone)) is { } refusal)
         {
-            case AnswerResult.Refused refused:
-                return Reply.WithText(refused.Message).Append(await RepeatAsync(run, ct));
-            case AnswerResult.Accepted accepted:
-                answers.Set(question.Id, accepted.Value);
-                break;
-            default:
-                answers.Set(question.Id, null);
-                break;
+            return Reply.WithText(refusal).Append(await RepeatAsync(run, ct));
         }
 
         return await MoveOnAsync(context, run, flow, question.Id, answers, ct);
@@ -124,17 +117,10 @@ public sealed class FlowRunner(IOneOnOneStore store, IEnumerable<IFlow> flows)
         foreach (var question in flow.Definition.Questions.Where(q => q.IsShown(answers)))
         {
             var raw = submitted.GetValueOrDefault(question.Id);
-            switch (AnswerParser.Parse(question, string.IsNullOrWhiteSpace(raw) ? AnswerParser.SkipWord : raw, context.LocalNow, context.Zone))
+            var result = AnswerParser.Parse(question, string.IsNullOrWhiteSpace(raw) ? AnswerParser.SkipWord : raw, context.LocalNow, context.Zone);
+            if (answers.Record(question.Id, result) is { } refusal)
             {
-                case AnswerResult.Refused refused:
-                    errors[question.Id] = refused.Message;
-                    break;
-                case AnswerResult.Accepted accepted:
-                    answers.Set(question.Id, accepted.Value);
-                    break;
-                default:
-                    answers.Set(question.Id, null);
-                    break;
+                errors[question.Id] = refusal;
             }
         }
 

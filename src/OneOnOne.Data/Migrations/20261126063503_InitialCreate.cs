@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -31,7 +32,12 @@ namespace OneOnOne.Data.Migrations
                     Platform = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     ExternalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DigestChannel = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DigestDay = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DigestTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    DigestTimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    NextDigestAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -48,9 +54,14 @@ namespace OneOnOne.Data.Migrations
                     ExternalUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    PlatformTimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Goal = table.Column<int>(type: "INTEGER", nullable: true),
                     GoalSetAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PausedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    NudgesOff = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PauseSuggestedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -140,7 +151,8 @@ namespace OneOnOne.Data.Migrations
                     OrganizerId = table.Column<int>(type: "INTEGER", nullable: false),
                     From = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     To = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ChangedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    ChangedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    MovedUp = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -249,10 +261,14 @@ namespace OneOnOne.Data.Migrations
                     PersonId = table.Column<int>(type: "INTEGER", nullable: true),
                     MeetingId = table.Column<int>(type: "INTEGER", nullable: true),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PlannedForStart = table.Column<long>(type: "INTEGER", nullable: true),
                     DueAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    ClaimedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PlatformMessageId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SnoozedFromId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -400,6 +416,11 @@ namespace OneOnOne.Data.Migrations
                 name: "IX_Relationships_PersonId",
                 table: "Relationships",
                 column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Teams_NextDigestAt",
+                table: "Teams",
+                column: "NextDigestAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Teams_Platform_ExternalId",
