@@ -27,6 +27,7 @@ public sealed record DispatchSummary(int Sent, int Deferred, int Dropped, int Ca
 public sealed partial class FollowUpDispatcher(
     IOneOnOneStore store,
     IMessenger messenger,
+    OrganizerNudges organizerNudges,
     TimeProvider time,
     IOptions<FollowUpOptions> options,
     ILogger<FollowUpDispatcher> logger)
@@ -69,7 +70,9 @@ public sealed partial class FollowUpDispatcher(
             count = await CountUnansweredAsync(organizer, ct);
         }
 
-        var decision = DeliveryDecision.For(followUp, organizer, count, now, zone, options.Value);
+        var decision = await organizerNudges.IsStillNeededAsync(followUp, now, ct)
+            ? DeliveryDecision.For(followUp, organizer, count, now, zone, options.Value)
+            : new DeliveryDecision.Cancel();
         switch (decision)
         {
             case DeliveryDecision.Defer defer:

@@ -1,12 +1,13 @@
 using System.Globalization;
 using OneOnOne.Core.Engine;
+using OneOnOne.Core.FollowUps;
 using OneOnOne.Core.Meetings;
 using OneOnOne.Core.Storage;
 
 namespace OneOnOne.Core.Commands;
 
 /// <summary><c>goal &lt;n&gt;</c>: how many 1:1s in the next four weeks.</summary>
-public sealed class GoalCommand(IOneOnOneStore store, MeetingBook meetings) : ICommand
+public sealed class GoalCommand(IOneOnOneStore store, MeetingBook meetings, OrganizerNudges nudges) : ICommand
 {
     public const int MaxGoal = 200;
 
@@ -31,6 +32,7 @@ public sealed class GoalCommand(IOneOnOneStore store, MeetingBook meetings) : IC
 
         organizer.Goal = goal;
         organizer.GoalSetAt = context.Now;
+        await nudges.PlanGoalPaceAsync(organizer, context.Now, ct);
         await store.SaveChangesAsync(ct);
         var end = Time.Zones.DescribeDate(context.Now + GoalProgress.Window, context.Zone);
         return Reply.WithText($"Goal set: {goal} 1:1s by {end}. I'll count every 1:1 you mark as held.")

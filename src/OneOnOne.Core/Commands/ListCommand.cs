@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using OneOnOne.Core.Domain;
 using OneOnOne.Core.Engine;
+using OneOnOne.Core.FollowUps;
 using OneOnOne.Core.People;
 using OneOnOne.Core.Storage;
 
 namespace OneOnOne.Core.Commands;
 
 /// <summary><c>list</c>, <c>list add</c>, <c>list remove</c>: the people an organizer wants a 1:1 with.</summary>
-public sealed class ListCommand(IOneOnOneStore store, PersonResolver resolver, PeopleDirectory directory) : ICommand
+public sealed class ListCommand(IOneOnOneStore store, PersonResolver resolver, PeopleDirectory directory, OrganizerNudges nudges) : ICommand
 {
     /// <summary>The method suggests keeping about this many people on the list.</summary>
     public const int SuggestedSize = 10;
@@ -111,6 +112,8 @@ public sealed class ListCommand(IOneOnOneStore store, PersonResolver resolver, P
         }
 
         var added = await directory.AddAsync(context, reference, existing, metAt, referrer, ct);
+        await store.SaveChangesAsync(ct);
+        await nudges.PlanUncontactedAsync(context.Organizer, context.Now, ct);
         await store.SaveChangesAsync(ct);
 
         var reply = Reply.WithText(added.WasAlreadyOnList
