@@ -7,6 +7,9 @@ public enum BotMode
 {
     /// <summary>A terminal: the default when no chat platform is configured.</summary>
     Console,
+
+    /// <summary>Slack, over Socket Mode or HTTP: chosen when <c>Slack:BotToken</c> is set.</summary>
+    Slack,
 }
 
 public static class BotModes
@@ -19,9 +22,12 @@ public static class BotModes
     /// </summary>
     public static BotMode Choose(IConfiguration settings, bool forceConsole)
     {
-        _ = settings;
-        _ = forceConsole;
-        return BotMode.Console;
+        if (forceConsole)
+        {
+            return BotMode.Console;
+        }
+
+        return string.IsNullOrWhiteSpace(settings["Slack:BotToken"]) ? BotMode.Console : BotMode.Slack;
     }
 
     /// <summary>Whether the mode serves HTTP (webhooks, health); the console never opens a port.</summary>

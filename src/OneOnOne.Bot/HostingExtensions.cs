@@ -7,6 +7,8 @@ using OneOnOne.Console;
 using OneOnOne.Core;
 using OneOnOne.Data;
 using OneOnOne.Scheduling;
+using OneOnOne.Slack;
+using OneOnOne.Slack.Http;
 
 namespace OneOnOne.Bot;
 
@@ -27,6 +29,10 @@ public static class HostingExtensions
                 // A newcomer sees a week of reminders in a minute with /clock; every other mode runs on real time.
                 builder.Services.AddSimulatedClock();
                 break;
+
+            case BotMode.Slack:
+                builder.AddSlackAdapter();
+                break;
         }
 
         return builder;
@@ -34,8 +40,12 @@ public static class HostingExtensions
 
     public static WebApplication MapOneOnOneEndpoints(this WebApplication app, BotMode mode)
     {
-        _ = mode;
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        if (mode == BotMode.Slack)
+        {
+            app.MapSlackEndpoints();
+        }
+
         return app;
     }
 }

@@ -28,12 +28,17 @@ public sealed partial class ConversationEngine(
 
     public async Task<IReadOnlyList<Outbound>> HandleAsync(Inbound inbound, CancellationToken cancellationToken = default)
     {
+        string? claim = null;
         try
         {
-            if (inbound.EventId is { } eventId && !await ClaimEventAsync(inbound.From.Platform, eventId, cancellationToken))
+            if (inbound.EventId is { } eventId)
             {
-                LogDuplicate(inbound.From.Platform);
-                return [];
+                claim = $"{inbound.From.Platform}:{eventId}";
+                if (!await ClaimEventAsync(claim, cancellationToken))
+                {
+                    LogDuplicate(inbound.From.Platform);
+                    return [];
+                }
             }
 
             var context = await organizers.ResolveAsync(inbound.From, inbound.DisplayName, inbound.TimeZone, cancellationToken);
@@ -51,6 +56,7 @@ public sealed partial class ConversationEngine(
         catch (Exception exception)
         {
             LogFailure(exception, inbound.Input.GetType().Name);
+            await ReleaseEventAsync(claim);
             return Reply.WithText("Sorry, something went wrong on my side and I couldn't finish that. " +
                                   "What you'd already saved is safe; please try again in a moment.").ToOutbounds();
         }
@@ -134,9 +140,8 @@ public sealed partial class ConversationEngine(
     }
 
     /// <summary>Records the event id; false when it was seen before (a retry or a duplicate delivery).</summary>
-    private async Task<bool> ClaimEventAsync(string platform, string eventId, CancellationToken ct)
+    private async Task<bool> ClaimEventAsync(string key, CancellationToken ct)
     {
-        var key = $"{platform}:{eventId}";
         if (await store.ProcessedEvents.AnyAsync(e => e.Key == key, ct))
         {
             return false;
@@ -153,6 +158,27 @@ public sealed partial class ConversationEngine(
             // Another delivery of the same event won the race.
             claim.State = EntityState.Detached;
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Work that failed was not done, so the platform's retry of the same event must be let through.
+    /// Best effort: if even this fails, the organizer has already been told to try again.
+    /// </summary>
+    private async Task ReleaseEventAsync(string? key)
+    {
+        if (key is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await store.ProcessedEvents.Where(e => e.Key == key).ExecuteDeleteAsync(CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException)
+        {
+            LogFailure(exception, "event release");
         }
     }
 

@@ -12,6 +12,30 @@ public sealed class OrganizerDirectory(IOneOnOneStore store, TimeProvider time, 
 {
     public async Task<ConversationContext> ResolveAsync(Address address, string displayName, string? platformTimeZone, CancellationToken ct)
     {
+        try
+        {
+            return await FindOrCreateAsync(address, displayName, platformTimeZone, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two first messages from a new workspace (or person) raced to create the same row; the
+            // other one won. Forget our copy and use theirs.
+            foreach (var team in store.Teams.Local.Where(t => t.Id == 0).ToList())
+            {
+                store.Teams.Entry(team).State = EntityState.Detached;
+            }
+
+            foreach (var organizer in store.Organizers.Local.Where(o => o.Id == 0).ToList())
+            {
+                store.Organizers.Entry(organizer).State = EntityState.Detached;
+            }
+
+            return await FindOrCreateAsync(address, displayName, platformTimeZone, ct);
+        }
+    }
+
+    private async Task<ConversationContext> FindOrCreateAsync(Address address, string displayName, string? platformTimeZone, CancellationToken ct)
+    {
         var now = time.GetUtcNow();
         var team = await store.Teams.SingleOrDefaultAsync(t => t.Platform == address.Platform && t.ExternalId == address.Workspace, ct);
         if (team is null)

@@ -59,7 +59,15 @@ public sealed class PersonResolver(IOneOnOneStore store)
     /// </summary>
     public async Task<(PersonLookup Lookup, string Remainder)> FindLeadingAsync(ConversationContext context, string text, CancellationToken ct)
     {
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var trimmed = text.Trim();
+
+        // A mention is one token even when its label has spaces: <@U1|Maria Lopez>.
+        if (trimmed.StartsWith("<@", StringComparison.Ordinal) && trimmed.IndexOf('>', StringComparison.Ordinal) is var end and > 0)
+        {
+            return (await FindAsync(context, trimmed[..(end + 1)], ct), trimmed[(end + 1)..].Trim());
+        }
+
+        var words = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words.Length == 0)
         {
             return (new PersonLookup.NotFound(PersonReference.Parse(string.Empty)), string.Empty);

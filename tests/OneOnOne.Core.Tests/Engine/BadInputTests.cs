@@ -89,6 +89,7 @@ public sealed class BadInputTests : IAsyncLifetime
         (await ana.Command("person <@U123>")).Expect("Met at: the kickoff");
         (await ana.Command("level <@!U123> core")).Expect("maria is now placed as core leader");
         (await ana.Command("list add <@U123>")).Expect("already on your list");
+        (await ana.Command("schedule <@U123|Maria Lopez> tomorrow 6pm at the library")).Expect("Scheduled: maria, Fri 27 Nov, 18:00", "at the library");
         Assert.Equal("U123", await _bot.QueryAsync(s => s.People.Select(p => p.ExternalUserId).SingleAsync()));
     }
 
@@ -168,6 +169,21 @@ public sealed class BadInputTests : IAsyncLifetime
         await ana.Deliver(new CommandInput("list add Maria"), eventId);
         Assert.Empty(ana.Last);
         Assert.Equal(1, await _bot.QueryAsync(s => s.ProcessedEvents.CountAsync()));
+    }
+
+    [Fact]
+    public async Task First_messages_from_a_new_workspace_arriving_together_all_get_answered()
+    {
+        var organizers = Enumerable.Range(1, 8).Select(i => _bot.Organizer($"Person {i}", workspace: "T-new")).ToList();
+        await Task.WhenAll(organizers.Select(o => Task.Run(() => o.Deliver(new CommandInput("list add Maria"), o.NextEventId()))));
+
+        foreach (var organizer in organizers)
+        {
+            organizer.Expect("Maria");
+        }
+
+        Assert.Equal(1, await _bot.QueryAsync(s => s.Teams.CountAsync(t => t.ExternalId == "T-new")));
+        Assert.Equal(8, await _bot.QueryAsync(s => s.Organizers.CountAsync()));
     }
 
     [Fact]

@@ -1,0 +1,136 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OneOnOne.Core.Engine;
+using OneOnOne.Core.Messaging;
+using OneOnOne.Slack.Delivery;
+using OneOnOne.Slack.Requests;
+using OneOnOne.Slack.Rendering;
+
+namespace OneOnOne.Slack.Conversation;
+
+/// <summary>
+/// Does the work for one acknowledged delivery: asks the engine (in a fresh DI scope, with the
+/// person's name and time zone from users.info) and delivers what it says.
+/// </summary>
+public sealed partial class SlackConversation(
+    IServiceScopeFactory scopes,
+    SlackUserDirectory users,
+    SlackReplier replier,
+    SlackForms forms,
+    SlackHomeBuilder home,
+    SlackMessageRenderer renderer,
+    Api.SlackApiClient api,
+    ILogger<SlackConversation> logger)
+{
+    public const string PlatformKey = "slack";
+
+    /// <summary>Typed after a command (<c>/one-on-one plan Maria --form</c>) to get the questions as a modal at once.</summary>
+    public const string FormFlag = "--form";
+
+    private const string FormClosed =
+        "Those questions are already closed, so there's no form to open. Type `status` to see where you are.";
+
+    public async Task HandleAsync(SlackRequest request, CancellationToken ct)
+    {
+        switch (request)
+        {
+            case SlashCommandRequest command:
+                await HandleCommandAsync(command, ct);
+                break;
+
+            case DirectMessageRequest message:
+                await AnswerAsync(message, new ReplyInput(await ReadTextAsync(message.Text, ct)), ct);
+                break;
+
+            case ButtonPressRequest { ActionId: SlackMessageRenderer.FormActionId } press:
+                await OpenFormAsync(press, ct);
+                break;
+
+            case ButtonPressRequest press:
+                await AnswerAsync(press, new ButtonInput(press.Value), ct);
+                break;
+
+            case HomeOpenedRequest opened:
+                await PublishHomeAsync(opened.Actor, ct);
+                break;
+        }
+    }
+
+    /// <summary>Asks the engine about one input from <paramref name="actor"/>. The engine de-duplicates on <paramref name="deliveryId"/>.</summary>
+    public async Task<IReadOnlyList<Outbound>> AskEngineAsync(SlackActor actor, Input input, string? deliveryId, CancellationToken ct)
+    {
+        var profile = await users.FindAsync(actor.UserId, ct);
+        var inbound = new Inbound(
+            new Address(PlatformKey, actor.TeamId, actor.UserId),
+            profile?.BestName ?? actor.UserName ?? actor.UserId,
+            input,
+            deliveryId,
+            profile?.TimeZone);
+
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IConversationEngine>().HandleAsync(inbound, ct);
+    }
+
+    private async Task HandleCommandAsync(SlashCommandRequest command, CancellationToken ct)
+    {
+        var text = command.Text.TrimEnd();
+        var wantsForm = text.EndsWith(FormFlag, StringComparison.OrdinalIgnoreCase);
+        if (wantsForm)
+        {
+            text = text[..^FormFlag.Length];
+        }
+
+        var outbounds = await AskEngineAsync(command.Actor, new CommandInput(await ReadTextAsync(text, ct)), command.DeliveryId, ct);
+        if (wantsForm && command.TriggerId is { } trigger
+            && outbounds.SelectMany(o => o.Blocks).OfType<QuestionBlock>().FirstOrDefault() is { } question
+            && SlackFlowCatalog.FormFlows.Contains(question.Flow))
+        {
+            // The trigger lives 3 seconds: open the form before posting anything else.
+            await forms.OpenAsync(command.Actor, question.FlowRunId, trigger, ct);
+        }
+
+        await replier.DeliverAsync(outbounds, SlackOrigin.For(command), ct);
+    }
+
+    private async Task AnswerAsync(SlackRequest request, Input input, CancellationToken ct)
+    {
+        var origin = SlackOrigin.For(request);
+        var outbounds = await AskEngineAsync(origin.Actor, input, request.DeliveryId, ct);
+        await replier.DeliverAsync(outbounds, origin, ct);
+    }
+
+    private async Task OpenFormAsync(ButtonPressRequest press, CancellationToken ct)
+    {
+        var opened = int.TryParse(press.Value, out var runId) && press.TriggerId is { } trigger
+                     && await forms.OpenAsync(press.Actor, runId, trigger, ct);
+        if (!opened)
+        {
+            await replier.ReplyAsync(SlackOrigin.For(press), renderer.Render([new TextBlock(FormClosed)]), ct);
+        }
+    }
+
+    /// <summary>App Home: the engine's own status and people answers, drawn for the Home tab.</summary>
+    private async Task PublishHomeAsync(SlackActor actor, CancellationToken ct)
+    {
+        var status = await AskEngineAsync(actor, new CommandInput("status"), deliveryId: null, ct);
+        var people = await AskEngineAsync(actor, new CommandInput("people"), deliveryId: null, ct);
+        var view = home.Build(SenderBlocks(status), SenderBlocks(people));
+        try
+        {
+            await api.PublishHomeAsync(actor.UserId, view, ct);
+        }
+        catch (Api.SlackApiException exception)
+        {
+            LogHomeFailed(exception.Error);
+        }
+    }
+
+    private static IReadOnlyList<Block> SenderBlocks(IReadOnlyList<Outbound> outbounds) =>
+        outbounds.Where(o => o.To is ToSender).SelectMany(o => o.Blocks).ToList();
+
+    private Task<string> ReadTextAsync(string text, CancellationToken ct) =>
+        SlackTextReader.ReadAsync(text, id => users.NameAsync(id, ct));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish the App Home ({Error})")]
+    private partial void LogHomeFailed(string error);
+}

@@ -1,0 +1,18 @@
+namespace OneOnOne.Slack.Conversation;
+
+/// <summary>Who the bot is in its workspace, learnt from auth.test at start.</summary>
+public sealed class SlackIdentity
+{
+    private volatile Snapshot? _known;
+
+    public string? BotUserId => _known?.BotUserId;
+
+    public string? TeamId => _known?.TeamId;
+
+    public void Set(string botUserId, string teamId) => _known = new Snapshot(botUserId, teamId);
+
+    /// <summary>Whether <paramref name="userId"/> is the bot itself, whose own DMs come back as events.</summary>
+    public bool IsSelf(string userId) => _known is { } known && string.Equals(known.BotUserId, userId, StringComparison.Ordinal);
+
+    private sealed record Snapshot(string BotUserId, string TeamId);
+}

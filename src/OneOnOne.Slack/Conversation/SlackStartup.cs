@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OneOnOne.Slack.Api;
+
+namespace OneOnOne.Slack.Conversation;
+
+/// <summary>
+/// Checks the bot token with auth.test before anything listens. A token Slack refuses stops start-up
+/// with a message about the setting; Slack being unreachable only warns, since it may come back.
+/// </summary>
+internal sealed partial class SlackStartup(SlackApiClient api, SlackIdentity identity, ILogger<SlackStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var me = await api.AuthTestAsync(cancellationToken);
+            identity.Set(me.UserId, me.TeamId);
+            LogConnected(me.TeamName ?? me.TeamId, me.UserId);
+        }
+        catch (SlackApiException exception) when (exception.IsAuthenticationError)
+        {
+            throw new InvalidOperationException(
+                $"Slack refused Slack:BotToken ({exception.Error}). Copy the Bot User OAuth Token (xoxb-…) again from your app's " +
+                "page at api.slack.com/apps, under OAuth & Permissions, and make sure the app is installed in the workspace.", exception);
+        }
+        catch (SlackApiException exception)
+        {
+            LogUnreachable(exception.Error);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to Slack workspace {Team} as {BotUser}")]
+    private partial void LogConnected(string team, string botUser);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check the Slack token at start ({Error}); carrying on and trying again as people write")]
+    private partial void LogUnreachable(string error);
+}

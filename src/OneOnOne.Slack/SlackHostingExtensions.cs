@@ -1,0 +1,67 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OneOnOne.Core.Messaging;
+using OneOnOne.Slack.Api;
+using OneOnOne.Slack.Conversation;
+using OneOnOne.Slack.Delivery;
+using OneOnOne.Slack.Http;
+using OneOnOne.Slack.Rendering;
+using OneOnOne.Slack.SocketMode;
+
+namespace OneOnOne.Slack;
+
+public static class SlackHostingExtensions
+{
+    /// <summary>
+    /// Registers the Slack adapter: options (validated at start), the Web API client, the messenger for
+    /// follow-ups and digests, and the transport the settings choose: Socket Mode when an app-level
+    /// token is set, otherwise the HTTP endpoints (map them with <see cref="SlackEndpoints.MapSlackEndpoints"/>).
+    /// </summary>
+    public static IHostApplicationBuilder AddSlackAdapter(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
+            // The default request logs carry URLs, and response URLs are secrets.
+            .RemoveAllLoggers();
+        services.AddSingleton<SlackRateLimits>();
+        services.AddSingleton<SlackApiClient>();
+        services.AddSingleton<SlackIdentity>();
+        services.AddSingleton<SlackUserDirectory>();
+
+        services.AddSingleton<SlackFlowCatalog>(provider => new SlackFlowCatalog(provider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<SlackMessageRenderer>();
+        services.AddSingleton<SlackHomeBuilder>();
+        services.AddSingleton<SlackPoster>();
+        services.AddSingleton<SlackReplier>();
+        services.AddSingleton<SlackMessenger>();
+        services.AddSingleton<IPlatformMessenger>(provider => provider.GetRequiredService<SlackMessenger>());
+
+        services.AddSingleton<SlackWorkQueue>();
+        services.AddSingleton<SlackForms>();
+        services.AddSingleton<SlackConversation>();
+        services.AddSingleton<SlackFormSubmissions>();
+        services.AddSingleton<SlackDispatcher>();
+
+        // Order matters: the token is checked before anything listens, and the queue starts before
+        // (and so stops after) the socket that feeds it.
+        services.AddHostedService<SlackStartup>();
+        services.AddHostedService(provider => provider.GetRequiredService<SlackWorkQueue>());
+        if (SlackOptions.ChooseTransport(builder.Configuration) == SlackTransport.SocketMode)
+        {
+            services.AddHostedService<SocketModeClient>();
+        }
+        else
+        {
+            services.AddSingleton<SlackSignatureVerifier>();
+            services.AddSingleton<SlackHttpReceiver>();
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OneOnOne.Bot;
+using OneOnOne.Slack.Http;
+using OneOnOne.Slack.Tests.Fakes;
+using OneOnOne.Slack.Tests.Support;
+
+namespace OneOnOne.Slack.Tests.EndToEnd;
+
+/// <summary>Wrong settings stop the bot at start, with a message that says which setting and where to find it.</summary>
+public sealed class StartupTests
+{
+    [Theory]
+    [InlineData("Slack:BotToken", "xoxp-a-user-token-1234", "Slack:BotToken does not look like a bot token", "OAuth & Permissions")]
+    [InlineData("Slack:AppToken", "xoxb-fake-bot-token-0001", "Slack:AppToken does not look like an app-level token", "App-Level Tokens")]
+    [InlineData("Slack:AppToken", null, "set Slack:AppToken", "Slack:SigningSecret")]
+    [InlineData("Slack:ApiBaseUrl", "not a url", "Slack:ApiBaseUrl must be an absolute", "https://slack.com/api/")]
+    public async Task Malformed_settings_stop_start_up_and_name_the_setting(string key, string? value, string message, string where)
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        var settings = SlackBot.Settings(slack, SlackTransport.SocketMode, Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.db"));
+        settings[key] = value;
+        using var host = BotHost.Build([], settings);
+
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains(message, refused.Message);
+        Assert.Contains(where, refused.Message);
+    }
+
+    [Fact]
+    public async Task A_token_Slack_refuses_stops_start_up_with_where_to_get_a_new_one()
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        slack.Fail("auth.test", null, Fault.NotOk("invalid_auth"));
+        var settings = SlackBot.Settings(slack, SlackTransport.SocketMode, Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.db"));
+        using var host = BotHost.Build([], settings);
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+        Assert.Contains("Slack refused Slack:BotToken (invalid_auth)", refused.Message);
+        Assert.Contains("OAuth & Permissions", refused.Message);
+    }
+
+    [Fact]
+    public void Without_a_bot_token_or_with_the_console_flag_the_console_runs()
+    {
+        var none = new ConfigurationBuilder().Build();
+        var slack = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Slack:BotToken"] = FakeSlack.BotToken }).Build();
+
+        Assert.Equal(BotMode.Console, BotModes.Choose(none, forceConsole: false));
+        Assert.Equal(BotMode.Slack, BotModes.Choose(slack, forceConsole: false));
+        Assert.Equal(BotMode.Console, BotModes.Choose(slack, forceConsole: true));
+    }
+
+    [Fact]
+    public async Task Socket_Mode_serves_no_Slack_endpoints_but_health()
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        await using var bot = await SlackBot.StartAsync(slack, SlackTransport.SocketMode);
+
+        using var health = await bot.Http.GetAsync("/health");
+        using var events = await bot.PostSignedAsync(SlackEndpoints.EventsPath, "{}", "application/json");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, events.StatusCode);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OneOnOne.Bot;
+using OneOnOne.Slack.Http;
+using OneOnOne.Slack.Tests.Fakes;
+
+namespace OneOnOne.Slack.Tests.Support;
+
+/// <summary>
+/// The real bot host (<see cref="BotHost.Build"/>), configured for Slack against a <see cref="FakeSlack"/>
+/// and a temporary SQLite file, listening on 127.0.0.1.
+/// </summary>
+public sealed class SlackBot : IAsyncDisposable
+{
+    public const string SigningSecret = "8f742231b10e8888abcd99yyyzzz85a5";
+
+    private readonly string _directory;
+
+    private SlackBot(IHost host, FakeSlack slack, SlackTransport transport, string directory, Uri? address)
+    {
+        Host = host;
+        Slack = slack;
+        Transport = transport;
+        _directory = directory;
+        Address = address;
+        Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(20) };
+        Signer = new SlackSignatureVerifier(SigningSecret, TimeProvider.System);
+    }
+
+    public IHost Host { get; }
+
+    public FakeSlack Slack { get; }
+
+    public SlackTransport Transport { get; }
+
+    public Uri? Address { get; }
+
+    public HttpClient Http { get; }
+
+    public SlackSignatureVerifier Signer { get; }
+
+    public IServiceProvider Services => Host.Services;
+
+    public static Dictionary<string, string?> Settings(FakeSlack slack, SlackTransport transport, string databasePath) => new()
+    {
+        ["Slack:BotToken"] = FakeSlack.BotToken,
+        ["Slack:AppToken"] = transport == SlackTransport.SocketMode ? FakeSlack.AppToken : null,
+        ["Slack:SigningSecret"] = transport == SlackTransport.Http ? SigningSecret : null,
+        ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
+        ["Database:ConnectionString"] = $"Data Source={databasePath}",
+        ["Bot:DefaultTimeZone"] = "UTC",
+        ["Urls"] = "http://127.0.0.1:0",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
+    };
+
+    public static async Task<SlackBot> StartAsync(FakeSlack slack, SlackTransport transport, IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"oneonone-slack-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        var settings = Settings(slack, transport, Path.Combine(directory, "bot.db"));
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var host = BotHost.Build([], settings);
+        await host.StartAsync();
+        var address = host.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        var bot = new SlackBot(host, slack, transport, directory, address is null ? null : new Uri(address));
+        if (transport == SlackTransport.SocketMode)
+        {
+            await slack.WaitForAsync(() => slack.LiveSockets > 0 ? slack : null, "the bot's Socket Mode connection");
+        }
+
+        return bot;
+    }
+
+    public SlackPerson Person(string userId) => new(this, userId);
+
+    /// <summary>POSTs <paramref name="body"/> as Slack would, signed now (or at <paramref name="signedAt"/>).</summary>
+    public async Task<HttpResponseMessage> PostSignedAsync(
+        string path, string body, string contentType, DateTimeOffset? signedAt = null, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var timestamp = (signedAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        request.Headers.Add(SlackSignatureVerifier.TimestampHeader, timestamp);
+        request.Headers.Add(SlackSignatureVerifier.SignatureHeader, Signer.Sign(timestamp, bytes));
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.Add(name, value);
+        }
+
+        return await Http.SendAsync(request);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Host.StopAsync();
+        Host.Dispose();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the WAL file for a moment; a temp folder left behind is harmless.
+        }
+    }
+}
