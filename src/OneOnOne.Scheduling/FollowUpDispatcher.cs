@@ -35,7 +35,26 @@ public sealed partial class FollowUpDispatcher(
     /// <summary>A claim older than this belongs to a pass that died mid-send.</summary>
     private static readonly TimeSpan AbandonedClaim = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long one pass keeps taking batches while they come back full; the next pass goes on from there.</summary>
+    private static readonly TimeSpan PassBudget = TimeSpan.FromSeconds(20);
+
     public async Task<DispatchSummary> DispatchDueAsync(CancellationToken ct)
+    {
+        var started = time.GetTimestamp();
+        var summary = DispatchSummary.None;
+        int taken;
+        do
+        {
+            (var batch, taken) = await DispatchBatchAsync(ct);
+            summary = summary.Add(batch);
+        }
+        while (taken == options.Value.DispatchBatchSize && time.GetElapsedTime(started) < PassBudget);
+
+        return summary;
+    }
+
+    /// <summary>One batch: untracked, so a pass that takes many batches does not grow one change tracker.</summary>
+    private async Task<(DispatchSummary Summary, int Taken)> DispatchBatchAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
         await SettleAbandonedClaimsAsync(now, ct);
@@ -49,6 +68,7 @@ public sealed partial class FollowUpDispatcher(
             .OrderBy(f => f.DueAt)
             .Take(options.Value.DispatchBatchSize)
             .AsSplitQuery()
+            .AsNoTrackingWithIdentityResolution()
             .ToListAsync(ct);
 
         var unanswered = new Dictionary<int, int>();
@@ -58,7 +78,7 @@ public sealed partial class FollowUpDispatcher(
             summary = summary.Add(await DispatchAsync(followUp, unanswered, now, ct));
         }
 
-        return summary;
+        return (summary, due.Count);
     }
 
     private async Task<DispatchSummary> DispatchAsync(FollowUp followUp, Dictionary<int, int> unanswered, DateTimeOffset now, CancellationToken ct)
@@ -67,7 +87,8 @@ public sealed partial class FollowUpDispatcher(
         var zone = Zones.TryFind(organizer.EffectiveTimeZone, out var found) ? found : TimeZoneInfo.Utc;
         if (!unanswered.TryGetValue(organizer.Id, out var count))
         {
-            count = await CountUnansweredAsync(organizer, ct);
+            count = await CountUnansweredAsync(organizer, now, ct);
+            unanswered[organizer.Id] = count;
         }
 
         var decision = await organizerNudges.IsStillNeededAsync(followUp, now, ct)
@@ -88,7 +109,8 @@ public sealed partial class FollowUpDispatcher(
                 }
 
                 organizer.PauseSuggestedAt = now;
-                await store.SaveChangesAsync(ct);
+                await store.Organizers.Where(o => o.Id == organizer.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(o => o.PauseSuggestedAt, now), ct);
                 await TrySendAsync(PauseSuggestion(organizer), ct);
                 return DispatchSummary.None with { Dropped = 1 };
         }
@@ -109,7 +131,6 @@ public sealed partial class FollowUpDispatcher(
                     .SetProperty(f => f.Status, FollowUpStatus.Sent)
                     .SetProperty(f => f.SentAt, now)
                     .SetProperty(f => f.PlatformMessageId, messageId), ct);
-            unanswered[organizer.Id] = count + 1;
             return DispatchSummary.None with { Sent = 1 };
         }
         catch (MessageNotDeliveredException exception) when (exception.Transient)
@@ -127,11 +148,16 @@ public sealed partial class FollowUpDispatcher(
         }
     }
 
-    /// <summary>Follow-ups sent since the organizer last said or pressed anything.</summary>
-    private Task<int> CountUnansweredAsync(Organizer organizer, CancellationToken ct)
+    /// <summary>
+    /// Follow-ups sent since the organizer last said or pressed anything, and long enough ago that they
+    /// could have answered.
+    /// </summary>
+    private Task<int> CountUnansweredAsync(Organizer organizer, DateTimeOffset now, CancellationToken ct)
     {
         var since = organizer.LastSeenAt ?? organizer.CreatedAt;
-        return store.FollowUps.CountAsync(f => f.OrganizerId == organizer.Id && f.Status == FollowUpStatus.Sent && f.SentAt > since, ct);
+        var waitedLongEnough = now - options.Value.UnansweredAfter;
+        return store.FollowUps.CountAsync(f => f.OrganizerId == organizer.Id && f.Status == FollowUpStatus.Sent
+                                               && f.SentAt > since && f.SentAt <= waitedLongEnough, ct);
     }
 
     /// <summary>The intent, recorded before sending: only the pass that moves the row from Pending owns it.</summary>

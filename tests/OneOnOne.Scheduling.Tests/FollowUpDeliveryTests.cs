@@ -143,30 +143,47 @@ public sealed class FollowUpDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task After_three_unanswered_nudges_the_bot_asks_once_whether_to_pause()
     {
-        // Four meetings in a row, each with a pocket guide, and Ana never answers.
+        // A 1:1 on each of four days, each with a pocket guide, and Ana never answers.
         await _ana.Command("list add Sam");
         await _ana.Command("list add Dee");
         await _ana.Command("list add Lee");
         await _ana.Command("schedule Maria 2026-11-27 10:00");
-        await _ana.Command("schedule Sam 2026-11-27 10:20");
-        await _ana.Command("schedule Dee 2026-11-27 10:40");
-        await _ana.Command("schedule Lee 2026-11-27 11:00");
+        await _ana.Command("schedule Sam 2026-11-28 10:00");
+        await _ana.Command("schedule Dee 2026-11-29 10:00");
+        await _ana.Command("schedule Lee 2026-11-30 10:00");
+        foreach (var meeting in await _bot.QueryAsync(s => s.FollowUps.Where(f => f.Kind == FollowUpKind.DidYouMeet).Select(f => f.Id).ToListAsync()))
+        {
+            await _bot.QueryAsync(s => s.FollowUps.Where(f => f.Id == meeting).ExecuteUpdateAsync(u => u.SetProperty(f => f.Status, FollowUpStatus.Dismissed)));
+        }
 
-        await AdvanceTo(2026, 11, 27, 9, 45);
+        await AdvanceTo(2026, 11, 29, 9, 5);
         Assert.Equal(3, _platform.Sent.Count);
 
-        await AdvanceTo(2026, 11, 27, 10, 5);
+        await AdvanceTo(2026, 11, 30, 9, 5);
         Assert.Equal(4, _platform.Sent.Count);
         Assert.Contains("Shall I pause them", _platform.Texts()[3]);
 
-        await AdvanceTo(2026, 11, 27, 14, 0);
-        Assert.Equal(4, _platform.Sent.Count);
-
         // Ana comes back: nudges flow again.
         await _ana.Command("status");
-        await _ana.Command("schedule Maria 2026-11-28 10:00");
-        await AdvanceTo(2026, 11, 28, 9, 0);
+        await _ana.Command("schedule Maria 2026-12-01 10:00");
+        await AdvanceTo(2026, 12, 1, 9, 5);
         Assert.Equal(5, _platform.Sent.Count);
+    }
+
+    [Fact]
+    public async Task Nudges_arriving_together_have_not_been_ignored_yet()
+    {
+        await _ana.Command("list add Sam");
+        await _ana.Command("list add Dee");
+        await _ana.Command("list add Lee");
+        await _ana.Command("schedule Maria 2026-11-27 10:00");
+        await _ana.Command("schedule Sam 2026-11-27 10:00");
+        await _ana.Command("schedule Dee 2026-11-27 10:00");
+        await _ana.Command("schedule Lee 2026-11-27 10:00");
+
+        await AdvanceTo(2026, 11, 27, 9, 5);
+        Assert.Equal(4, _platform.Sent.Count);
+        Assert.DoesNotContain(_platform.Texts(), t => t.Contains("Shall I pause them", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -75,6 +75,12 @@ public sealed class FollowUpOptions
     /// <summary>After this many follow-ups in a row go unanswered, the bot asks once whether to pause instead of sending more.</summary>
     public int UnansweredBeforePauseSuggestion { get; set; } = 3;
 
+    /// <summary>
+    /// A follow-up counts as unanswered only once it has waited this long: nudges that arrive together
+    /// have not been ignored yet.
+    /// </summary>
+    public TimeSpan UnansweredAfter { get; set; } = TimeSpan.FromHours(4);
+
     /// <summary>How long to wait before retrying a follow-up the platform could not take.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(5);
 

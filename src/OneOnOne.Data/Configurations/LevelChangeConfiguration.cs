@@ -9,6 +9,7 @@ internal sealed class LevelChangeConfiguration : IEntityTypeConfiguration<LevelC
     public void Configure(EntityTypeBuilder<LevelChange> change)
     {
         change.HasIndex(c => new { c.PersonId, c.ChangedAt });
+        change.HasIndex(c => c.ChangedAt);
         change.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId);
         change.HasOne<Organizer>().WithMany().HasForeignKey(c => c.OrganizerId);
     }

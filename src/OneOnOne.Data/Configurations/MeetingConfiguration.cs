@@ -32,5 +32,10 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         meeting.HasOne(m => m.Reflection).WithOne().HasForeignKey<Reflection>(r => r.MeetingId);
         meeting.HasIndex(m => new { m.OrganizerId, m.Status, m.StartsAt });
         meeting.HasIndex(m => new { m.PersonId, m.HeldAt });
+
+        // The digest's queries: held 1:1s in a window, and open commitments by due date.
+        meeting.HasIndex(m => new { m.OrganizerId, m.Status, m.HeldAt });
+        meeting.HasIndex(m => new { m.OrganizerId, m.CommitmentDueAt })
+            .HasFilter("\"Commitment\" IS NOT NULL AND \"CommitmentDoneAt\" IS NULL");
     }
 }

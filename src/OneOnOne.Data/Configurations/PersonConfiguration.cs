@@ -13,6 +13,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         person.Property(p => p.ExternalUserId).HasMaxLength(64);
         person.HasIndex(p => new { p.TeamId, p.NormalizedName });
         person.HasIndex(p => new { p.TeamId, p.ExternalUserId });
+        person.HasIndex(p => new { p.TeamId, p.Level });
         person.HasOne<Team>().WithMany().HasForeignKey(p => p.TeamId);
         person.HasOne(p => p.ReferredBy).WithMany().HasForeignKey(p => p.ReferredByPersonId)
             .OnDelete(DeleteBehavior.SetNull);

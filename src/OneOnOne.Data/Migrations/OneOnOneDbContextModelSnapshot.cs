@@ -161,6 +161,8 @@ namespace OneOnOne.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChangedAt");
+
                     b.HasIndex("OrganizerId");
 
                     b.HasIndex("PersonId", "ChangedAt");
@@ -232,7 +234,12 @@ namespace OneOnOne.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OrganizerId", "CommitmentDueAt")
+                        .HasFilter("\"Commitment\" IS NOT NULL AND \"CommitmentDoneAt\" IS NULL");
+
                     b.HasIndex("PersonId", "HeldAt");
+
+                    b.HasIndex("OrganizerId", "Status", "HeldAt");
 
                     b.HasIndex("OrganizerId", "Status", "StartsAt");
 
@@ -338,6 +345,8 @@ namespace OneOnOne.Data.Migrations
                     b.HasIndex("ReferredByPersonId");
 
                     b.HasIndex("TeamId", "ExternalUserId");
+
+                    b.HasIndex("TeamId", "Level");
 
                     b.HasIndex("TeamId", "NormalizedName");
 

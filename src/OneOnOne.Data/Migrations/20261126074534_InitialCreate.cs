@@ -350,6 +350,11 @@ namespace OneOnOne.Data.Migrations
                 columns: new[] { "Status", "DueAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LevelChanges_ChangedAt",
+                table: "LevelChanges",
+                column: "ChangedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LevelChanges_OrganizerId",
                 table: "LevelChanges",
                 column: "OrganizerId");
@@ -358,6 +363,17 @@ namespace OneOnOne.Data.Migrations
                 name: "IX_LevelChanges_PersonId_ChangedAt",
                 table: "LevelChanges",
                 columns: new[] { "PersonId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_OrganizerId_CommitmentDueAt",
+                table: "Meetings",
+                columns: new[] { "OrganizerId", "CommitmentDueAt" },
+                filter: "\"Commitment\" IS NOT NULL AND \"CommitmentDoneAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_OrganizerId_Status_HeldAt",
+                table: "Meetings",
+                columns: new[] { "OrganizerId", "Status", "HeldAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Meetings_OrganizerId_Status_StartsAt",
@@ -389,6 +405,11 @@ namespace OneOnOne.Data.Migrations
                 name: "IX_People_TeamId_ExternalUserId",
                 table: "People",
                 columns: new[] { "TeamId", "ExternalUserId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_TeamId_Level",
+                table: "People",
+                columns: new[] { "TeamId", "Level" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_TeamId_NormalizedName",

@@ -11,7 +11,7 @@ using OneOnOne.Data;
 namespace OneOnOne.Data.Migrations
 {
     [DbContext(typeof(OneOnOneDbContext))]
-    [Migration("20261126063503_InitialCreate")]
+    [Migration("20261126074534_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -164,6 +164,8 @@ namespace OneOnOne.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChangedAt");
+
                     b.HasIndex("OrganizerId");
 
                     b.HasIndex("PersonId", "ChangedAt");
@@ -235,7 +237,12 @@ namespace OneOnOne.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OrganizerId", "CommitmentDueAt")
+                        .HasFilter("\"Commitment\" IS NOT NULL AND \"CommitmentDoneAt\" IS NULL");
+
                     b.HasIndex("PersonId", "HeldAt");
+
+                    b.HasIndex("OrganizerId", "Status", "HeldAt");
 
                     b.HasIndex("OrganizerId", "Status", "StartsAt");
 
@@ -341,6 +348,8 @@ namespace OneOnOne.Data.Migrations
                     b.HasIndex("ReferredByPersonId");
 
                     b.HasIndex("TeamId", "ExternalUserId");
+
+                    b.HasIndex("TeamId", "Level");
 
                     b.HasIndex("TeamId", "NormalizedName");
 
