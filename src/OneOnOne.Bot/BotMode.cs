@@ -10,6 +10,9 @@ public enum BotMode
 
     /// <summary>Slack, over Socket Mode or HTTP: chosen when <c>Slack:BotToken</c> is set.</summary>
     Slack,
+
+    /// <summary>Discord, over the Gateway and/or the HTTP interactions endpoint: chosen when <c>Discord:BotToken</c> is set.</summary>
+    Discord,
 }
 
 public static class BotModes
@@ -27,7 +30,12 @@ public static class BotModes
             return BotMode.Console;
         }
 
-        return string.IsNullOrWhiteSpace(settings["Slack:BotToken"]) ? BotMode.Console : BotMode.Slack;
+        if (!string.IsNullOrWhiteSpace(settings["Slack:BotToken"]))
+        {
+            return BotMode.Slack;
+        }
+
+        return string.IsNullOrWhiteSpace(settings["Discord:BotToken"]) ? BotMode.Console : BotMode.Discord;
     }
 
     /// <summary>Whether the mode serves HTTP (webhooks, health); the console never opens a port.</summary>

@@ -6,6 +6,7 @@ using OneOnOne.Charts;
 using OneOnOne.Console;
 using OneOnOne.Core;
 using OneOnOne.Data;
+using OneOnOne.Discord;
 using OneOnOne.Scheduling;
 using OneOnOne.Slack;
 using OneOnOne.Slack.Http;
@@ -33,6 +34,10 @@ public static class HostingExtensions
             case BotMode.Slack:
                 builder.AddSlackAdapter();
                 break;
+
+            case BotMode.Discord:
+                builder.AddDiscordAdapter();
+                break;
         }
 
         return builder;
@@ -44,6 +49,11 @@ public static class HostingExtensions
         if (mode == BotMode.Slack)
         {
             app.MapSlackEndpoints();
+        }
+
+        if (mode == BotMode.Discord)
+        {
+            app.MapDiscordEndpoints();
         }
 
         return app;

@@ -1,0 +1,23 @@
+namespace OneOnOne.Discord.Conversation;
+
+/// <summary>What the adapter itself says to people, when the engine isn't the one talking.</summary>
+internal static class Phrases
+{
+    public const string Busy =
+        "I'm swamped right now and couldn't take that in. Please try again in a minute.";
+
+    public const string LostButton =
+        "That button is from before I restarted, so I no longer know what it was for. " +
+        "Please type the command again, or use `/one-on-one continue` to pick up where you were.";
+
+    public const string UnknownCommand = "I don't know that command. `/one-on-one help` shows everything I can do.";
+
+    public const string FormClosed =
+        "Those questions are already closed, so there's no form to fill in. `/one-on-one status` shows where you are.";
+
+    public const string SomethingWentWrong =
+        "Sorry, something went wrong on my side. What you'd already saved is safe; please try again in a moment.";
+
+    public static string NextFormPage(int done, int total) =>
+        $"Saved page {done} of {total}. One more step: press Continue for the rest of the questions.";
+}

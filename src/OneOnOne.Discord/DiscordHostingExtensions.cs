@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OneOnOne.Core.Messaging;
+using OneOnOne.Discord.Commands;
+using OneOnOne.Discord.Conversation;
+using OneOnOne.Discord.Delivery;
+using OneOnOne.Discord.Forms;
+using OneOnOne.Discord.Gateway;
+using OneOnOne.Discord.Interactions;
+using OneOnOne.Discord.Rendering;
+using OneOnOne.Discord.Rest;
+
+namespace OneOnOne.Discord;
+
+public static class DiscordHostingExtensions
+{
+    /// <summary>
+    /// Registers the Discord adapter: options (validated at start), the REST client, the messenger for
+    /// follow-ups and digests, command registration, and the Gateway connection (unless
+    /// <c>Discord:UseGateway</c> is off). Map the HTTP interactions endpoint with <see cref="MapDiscordEndpoints"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddDiscordAdapter(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddHttpClient(DiscordRestClient.HttpClientName, (provider, client) =>
+            {
+                client.BaseAddress = provider.GetRequiredService<IOptions<DiscordOptions>>().Value.ApiBase;
+                client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", DiscordRestClient.UserAgent);
+                client.Timeout = TimeSpan.FromSeconds(30);
+            })
+            // The default request logs print URLs, and interaction URLs carry tokens.
+            .RemoveAllLoggers();
+        services.AddSingleton<RateLimiter>();
+        services.AddSingleton<DiscordRestClient>();
+
+        services.AddSingleton<BotIdentity>();
+        services.AddSingleton<RecentEvents>();
+        services.AddSingleton<DiscordWorkQueue>();
+        services.AddSingleton<DiscordConversation>();
+
+        services.AddSingleton<ComponentPayloadStore>();
+        services.AddSingleton<FlowCatalog>();
+        services.AddSingleton<FormSessions>();
+        services.AddSingleton<FormOpener>();
+        services.AddSingleton<DiscordRenderer>();
+
+        services.AddSingleton<ChannelPoster>();
+        services.AddSingleton<ChannelResolver>();
+        services.AddSingleton<DiscordMessenger>();
+        services.AddSingleton<IPlatformMessenger>(provider => provider.GetRequiredService<DiscordMessenger>());
+        services.AddSingleton<InteractionReplier>();
+
+        services.AddSingleton<InteractionDispatcher>();
+        services.AddSingleton<DirectMessageHandler>();
+        services.AddSingleton<InteractionVerifier>();
+        services.AddSingleton<InteractionEndpoint>();
+        services.AddSingleton<CommandRegistrar>();
+        services.AddSingleton<IGatewayEvents, GatewayDispatchRouter>();
+
+        // Order matters: the queue starts before (and stops after) what feeds it; the token is
+        // checked and the command registered before the Gateway connects.
+        services.AddHostedService(provider => provider.GetRequiredService<DiscordWorkQueue>());
+        services.AddHostedService<DiscordStartup>();
+        services.AddHostedService<GatewayClient>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Maps <c>POST /discord/interactions</c>, the Interactions Endpoint URL. It answers only when
+    /// <c>Discord:PublicKey</c> is set (404 otherwise), since nothing can be verified without it.
+    /// </summary>
+    public static IEndpointRouteBuilder MapDiscordEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(InteractionEndpoint.Path, (HttpContext context) =>
+            context.RequestServices.GetRequiredService<InteractionEndpoint>().HandleAsync(context));
+        return endpoints;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OneOnOne.Discord.Commands;
+using OneOnOne.Discord.Conversation;
+using OneOnOne.Discord.Rest;
+
+namespace OneOnOne.Discord;
+
+/// <summary>
+/// Runs before the Gateway connects: checks the token once (a wrong one stops start-up with a clear
+/// sentence instead of failing every call later), learns the bot's own user id, and brings the
+/// <c>/one-on-one</c> command up to date. A Discord outage here is logged, not fatal: the command is
+/// usually registered already.
+/// </summary>
+internal sealed partial class DiscordStartup(
+    DiscordRestClient rest, CommandRegistrar registrar, BotIdentity bot, IOptions<DiscordOptions> options, ILogger<DiscordStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var me = await rest.GetCurrentUserAsync(cancellationToken);
+            bot.UserId = me.Id;
+            LogSignedIn(me.Username);
+            if (options.Value.RegisterCommands)
+            {
+                await registrar.EnsureRegisteredAsync(cancellationToken);
+            }
+        }
+        catch (DiscordApiException exception) when (exception.Status == HttpStatusCode.Unauthorized)
+        {
+            throw new InvalidOperationException(
+                "Discord rejected the bot token (401). Check Discord:BotToken: copy it again from the Developer Portal (your application → Bot → Reset Token).",
+                exception);
+        }
+        catch (DiscordApiException exception) when (exception.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.BadRequest)
+        {
+            throw new InvalidOperationException(
+                $"Discord refused to register /one-on-one ({(int)exception.Status!}). Check Discord:ApplicationId (and Discord:GuildId, if set: " +
+                "the bot must be in that server, invited with the applications.commands scope). Discord said: " + exception.Message,
+                exception);
+        }
+        catch (DiscordApiException exception)
+        {
+            LogStartupCallFailed(exception.Message);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Signed in to Discord as {Username}")]
+    private partial void LogSignedIn(string username);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord couldn't be reached at start ({Reason}); carrying on")]
+    private partial void LogStartupCallFailed(string reason);
+}

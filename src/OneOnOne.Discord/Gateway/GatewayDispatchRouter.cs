@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using OneOnOne.Discord.Api;
+using OneOnOne.Discord.Conversation;
+using OneOnOne.Discord.Interactions;
+using OneOnOne.Discord.Rest;
+
+namespace OneOnOne.Discord.Gateway;
+
+/// <summary>
+/// Routes the Gateway's dispatches: interactions are answered (a REST callback) beside the socket's
+/// read loop, DMs go to <see cref="DirectMessageHandler"/>. Everything else is ignored. Nothing that
+/// arrives malformed gets past here.
+/// </summary>
+internal sealed partial class GatewayDispatchRouter(
+    InteractionDispatcher interactions,
+    DirectMessageHandler directMessages,
+    DiscordRestClient rest,
+    DiscordWorkQueue queue,
+    BotIdentity bot,
+    ILogger<GatewayDispatchRouter> logger) : IGatewayEvents
+{
+    public void OnReady(ReadyData ready)
+    {
+        if (ready.User?.Id is { Length: > 0 } id)
+        {
+            bot.UserId = id;
+        }
+    }
+
+    public void OnDispatch(string eventName, JsonElement data)
+    {
+        try
+        {
+            switch (eventName)
+            {
+                case "INTERACTION_CREATE" when data.Deserialize(DiscordJson.Default.Interaction) is { } interaction:
+                    queue.RunBeside(ct => AnswerAsync(interaction, ct));
+                    break;
+                case "MESSAGE_CREATE" when data.Deserialize(DiscordJson.Default.DiscordMessage) is { } message:
+                    directMessages.Handle(message);
+                    break;
+            }
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            LogMalformed(eventName, exception.Message);
+        }
+    }
+
+    private async Task AnswerAsync(Interaction interaction, CancellationToken ct)
+    {
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var decision = await interactions.AcknowledgeAsync(interaction, sent.Task, ct);
+        if (decision.Duplicate || decision.Response is not { } response)
+        {
+            sent.TrySetCanceled(CancellationToken.None);
+            return;
+        }
+
+        try
+        {
+            await rest.RespondToInteractionAsync(interaction.Id, interaction.Token, response, ct);
+            sent.TrySetResult();
+        }
+        catch (DiscordApiException exception)
+        {
+            LogAckFailed(exception.Message);
+            sent.TrySetException(exception);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a malformed {EventName}: {Reason}")]
+    private partial void LogMalformed(string eventName, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Couldn't answer an interaction in time: {Reason}")]
+    private partial void LogAckFailed(string reason);
+}

@@ -1,0 +1,150 @@
+using Microsoft.Extensions.Logging;
+using OneOnOne.Core.Messaging;
+using OneOnOne.Discord.Api;
+using OneOnOne.Discord.Commands;
+using OneOnOne.Discord.Conversation;
+using OneOnOne.Discord.Delivery;
+using OneOnOne.Discord.Forms;
+using OneOnOne.Discord.Rendering;
+
+namespace OneOnOne.Discord.Interactions;
+
+/// <summary>
+/// The one place that decides how the bot first answers an interaction, for both transports, well
+/// inside Discord's 3 seconds and without waiting for the database:
+/// <list type="bullet">
+/// <item>anything for the engine (a command, a button, a finished form) is queued and deferred
+/// ("thinking…", private in a server); the engine's answer then replaces it;</item>
+/// <item>opening a form page and saving a page that isn't the last are answered at once (a modal
+/// can't be deferred);</item>
+/// <item>a duplicate gets the first answer again and is not handled twice; a full queue gets a
+/// friendly "busy" instead of silence.</item>
+/// </list>
+/// </summary>
+internal sealed partial class InteractionDispatcher(
+    RecentEvents recent,
+    DiscordWorkQueue queue,
+    DiscordConversation conversation,
+    InteractionReplier replier,
+    ComponentPayloadStore payloads,
+    FormOpener forms,
+    ILogger<InteractionDispatcher> logger)
+{
+    /// <param name="interaction">As received and verified.</param>
+    /// <param name="acknowledged">Completes when Discord has the answer returned here; replies that edit it wait for it.</param>
+    public async ValueTask<InteractionDecision> AcknowledgeAsync(Interaction interaction, Task acknowledged, CancellationToken ct)
+    {
+        if (interaction.Type == InteractionType.Ping)
+        {
+            return new InteractionDecision(InteractionResponses.Pong);
+        }
+
+        if (InteractionOrigin.From(interaction) is not { } origin)
+        {
+            return InteractionDecision.Invalid;
+        }
+
+        if (!recent.TryClaim(interaction.Id, out var first))
+        {
+            LogDuplicate(interaction.Type);
+            return new InteractionDecision(first as InteractionResponse, Duplicate: true);
+        }
+
+        InteractionResponse response;
+        try
+        {
+            response = interaction.Type switch
+            {
+                InteractionType.ApplicationCommand => Command(origin, interaction.Data, acknowledged),
+                InteractionType.MessageComponent => await ComponentAsync(origin, interaction.Data, acknowledged, ct),
+                InteractionType.ModalSubmit => ModalSubmit(origin, interaction.Data, acknowledged),
+                InteractionType.Autocomplete => new InteractionResponse { Type = InteractionCallbackType.AutocompleteResult, Data = new() { Choices = [] } },
+                _ => Message(origin, Phrases.UnknownCommand),
+            };
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogFailed(exception, interaction.Type);
+            response = Message(origin, Phrases.SomethingWentWrong);
+        }
+
+        recent.Remember(interaction.Id, response);
+        return new InteractionDecision(response);
+    }
+
+    private InteractionResponse Command(InteractionOrigin origin, InteractionData? data, Task acknowledged) =>
+        CommandCatalog.ToEngineText(data) is { } text
+            ? Defer(origin, new CommandInput(text), acknowledged)
+            : Message(origin, Phrases.UnknownCommand);
+
+    private async Task<InteractionResponse> ComponentAsync(InteractionOrigin origin, InteractionData? data, Task acknowledged, CancellationToken ct)
+    {
+        var customId = data?.CustomId ?? string.Empty;
+        if (FormIds.TryParseOpen(customId, out var page))
+        {
+            return await forms.OpenAsync(origin, page, ct) is { } modal
+                ? new InteractionResponse { Type = InteractionCallbackType.Modal, Data = modal }
+                : Message(origin, Phrases.FormClosed);
+        }
+
+        return payloads.TryResolve(customId, out var payload)
+            ? Defer(origin, new ButtonInput(payload), acknowledged)
+            : Message(origin, Phrases.LostButton);
+    }
+
+    private InteractionResponse ModalSubmit(InteractionOrigin origin, InteractionData? data, Task acknowledged)
+    {
+        if (!FormIds.TryParseModal(data?.CustomId ?? string.Empty, out var page))
+        {
+            return Message(origin, Phrases.FormClosed);
+        }
+
+        return forms.Submit(origin, page, ModalAnswers.Read(data!.Components)) switch
+        {
+            FormStep.NextPage next => Message(origin, Phrases.NextFormPage(next.Done, next.Total),
+            [
+                new Component
+                {
+                    Type = ComponentType.ActionRow,
+                    Components = [new Component { Type = ComponentType.Button, Style = ButtonStyle.Primary, Label = "Continue", CustomId = FormIds.OpenButton(next.Page.RunId, next.Page.Flow, next.Page.Page) }],
+                },
+            ]),
+            FormStep.Complete complete => Defer(origin, complete.Input, acknowledged, page),
+            _ => Message(origin, Phrases.FormClosed),
+        };
+    }
+
+    /// <summary>Queues the engine's work and answers "thinking…"; the reply replaces it once the engine is done.</summary>
+    private InteractionResponse Defer(InteractionOrigin origin, Input input, Task acknowledged, FormPageRef? form = null)
+    {
+        var queued = queue.TryEnqueue(origin.Sender.UserId, async ct =>
+        {
+            var outbounds = await conversation.HandleAsync(origin.Sender, input, origin.Id, ct);
+            if (form is { } submitted && !outbounds.Any(o => o.Blocks.Any(b => b is FormErrorsBlock)))
+            {
+                forms.Close(origin, submitted.RunId);
+            }
+
+            await replier.DeliverAsync(origin, outbounds, acknowledged, form, ct);
+        });
+        if (!queued)
+        {
+            LogBusy();
+            return InteractionResponses.BusyFor(origin.Flags);
+        }
+
+        return InteractionResponses.Defer(origin.Flags);
+    }
+
+    private static InteractionResponse Message(InteractionOrigin origin, string text, List<Component>? components = null) =>
+        InteractionResponses.Message(text, origin.Flags, components);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Answered a duplicate {Type} interaction as before, without handling it again")]
+    private partial void LogDuplicate(InteractionType type);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The queue is full; told someone the bot is busy")]
+    private partial void LogBusy();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Failed to acknowledge a {Type} interaction")]
+    private partial void LogFailed(Exception exception, InteractionType type);
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using OneOnOne.Discord.Api;
+
+namespace OneOnOne.Discord.Interactions;
+
+/// <summary>
+/// <c>POST /discord/interactions</c>, Discord's "Interactions Endpoint URL": verify the signature over
+/// the raw bytes, parse, let the dispatcher decide the answer, write it. Unsigned or wrongly signed → 401
+/// (Discord tests this), unreadable → 400, and never a 5xx: past verification, a failure still
+/// answers the person with an apology.
+/// </summary>
+internal sealed partial class InteractionEndpoint(InteractionVerifier verifier, InteractionDispatcher dispatcher, ILogger<InteractionEndpoint> logger)
+{
+    public const string Path = "/discord/interactions";
+
+    /// <summary>Interactions are a few kilobytes; a body this large is not one.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var signature = request.Headers["X-Signature-Ed25519"].ToString();
+        var timestamp = request.Headers["X-Signature-Timestamp"].ToString();
+        if (!verifier.Enabled)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        if (signature.Length == 0 || timestamp.Length == 0 || request.ContentLength > MaxBodyBytes)
+        {
+            context.Response.StatusCode = signature.Length == 0 || timestamp.Length == 0 ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        Interaction? interaction;
+        using (var body = await RentedBody.ReadAsync(request.BodyReader, MaxBodyBytes, context.RequestAborted))
+        {
+            if (body.TooLarge)
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+
+            if (!verifier.IsValid(signature, timestamp, body.Span))
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+
+            interaction = Parse(body.Span);
+        }
+
+        if (interaction is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        await AnswerAsync(context, interaction);
+    }
+
+    private async Task AnswerAsync(HttpContext context, Interaction interaction)
+    {
+        // Replies that edit this answer must wait until it has left; OnCompleted runs once the response is sent.
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (interaction.Type != InteractionType.Ping)
+        {
+            context.Response.OnCompleted(static state =>
+            {
+                ((TaskCompletionSource)state).TrySetResult();
+                return Task.CompletedTask;
+            }, sent);
+        }
+
+        InteractionDecision decision;
+        try
+        {
+            decision = await dispatcher.AcknowledgeAsync(interaction, sent.Task, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            LogFailed(exception);
+            decision = new InteractionDecision(InteractionResponses.Message(Conversation.Phrases.SomethingWentWrong, MessageFlags.Ephemeral));
+        }
+
+        if (decision.Response is not { } response)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        var json = InteractionResponses.Json(response);
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = json.Length;
+        await context.Response.Body.WriteAsync(json, context.RequestAborted);
+    }
+
+    private static Interaction? Parse(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(body, DiscordJson.Default.Interaction);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Failed to answer an interaction received over HTTP")]
+    private partial void LogFailed(Exception exception);
+}

@@ -1,0 +1,136 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using OneOnOne.Core.Messaging;
+using OneOnOne.Discord.Tests.Fakes;
+
+namespace OneOnOne.Discord.Tests.EndToEnd;
+
+/// <summary>Exactly-once answers on the real host: duplicates, 429 storms, Discord's own errors, and the limits it announces.</summary>
+public sealed class DeliveryTests : IAsyncLifetime
+{
+    private FakeDiscord _fake = null!;
+    private DiscordBot _bot = null!;
+    private DiscordPerson _olivia = null!;
+
+    public async Task InitializeAsync()
+    {
+        _fake = await FakeDiscord.StartAsync();
+        _bot = await DiscordBot.StartAsync(_fake);
+        _olivia = new DiscordPerson(_fake, _bot, "100000000000000001", "Olivia");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _fake.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_interaction_delivered_twice_is_answered_once()
+    {
+        var interaction = _olivia.NewInteraction(2, HelpCommand(), FakeDiscord.GuildId);
+        var id = interaction["id"]!.GetValue<string>();
+        _fake.RegisterInteraction(id, interaction["token"]!.GetValue<string>(), _olivia.UserId);
+
+        var seq = await _fake.DispatchAsync("INTERACTION_CREATE", interaction);
+        await _fake.RedeliverAsync(seq);
+        await _fake.DispatchAsync("INTERACTION_CREATE", interaction.DeepClone());
+        await Wait.UntilAsync(() => _fake.CallsTo("PATCH webhooks").Count == 1, "the edited reply");
+        await _olivia.Type("status"); // anything after the duplicates has been handled by now
+
+        Assert.Single(_fake.CallsTo("POST interactions/{id}/{token}/callback"));
+        Assert.Single(_fake.CallsTo("PATCH webhooks"));
+        Assert.Single(_fake.ResponsesTo(id));
+    }
+
+    [Fact]
+    public async Task A_storm_of_429s_is_waited_out_and_the_message_arrives_exactly_once()
+    {
+        _fake.Fail("POST channels/{channel}/messages", 3, 429, retryAfter: 0.05);
+        _fake.Fail("POST channels/{channel}/messages", 2, 429, retryAfter: 0.05, global: true);
+        _fake.Fail("POST channels/{channel}/messages", 1, 429, retryAfter: 0.02);
+
+        await _olivia.Type("help");
+
+        Assert.Single(_olivia.Last, m => m.Text.Contains("What I can do", StringComparison.Ordinal));
+        Assert.Equal(_olivia.Last.Count, _olivia.Last.Select(m => m.Content).Distinct().Count());
+        var attempts = _fake.CallsTo("POST channels/{channel}/messages");
+        Assert.Equal(6, attempts.Count(c => c.Status == 429));
+        Assert.Equal(_olivia.Last.Count, attempts.Count(c => c.Status == 200));
+    }
+
+    [Fact]
+    public async Task Discords_own_errors_are_retried_and_delivered_once()
+    {
+        _fake.Fail("POST interactions/{id}/{token}/callback", 1, 502);
+        _fake.Fail("PATCH webhooks", 2, 500);
+        _fake.Fail("POST channels/{channel}/messages", 2, 503);
+
+        await _olivia.Command("status");
+        Assert.Single(_olivia.Last);
+        await _olivia.Type("help");
+        Assert.Single(_olivia.Last, m => m.Text.Contains("What I can do", StringComparison.Ordinal));
+
+        Assert.Equal(2, _fake.CallsTo("POST interactions/{id}/{token}/callback").Count);
+        Assert.Equal(3, _fake.CallsTo("PATCH webhooks").Count);
+    }
+
+    [Fact]
+    public async Task The_per_channel_budget_Discord_announces_is_kept_without_a_single_429()
+    {
+        _fake.MessageBucketLimit = 2;
+        _fake.MessageBucketWindow = TimeSpan.FromMilliseconds(250);
+        var messenger = _bot.Services.GetRequiredService<IMessenger>();
+        var sends = Enumerable.Range(1, 7).Select(i => messenger.SendAsync(
+            new Outbound(new ToChannel("discord", FakeDiscord.GuildId, FakeDiscord.TeamChannelId), [new TextBlock($"note {i}")]), CancellationToken.None));
+
+        await Task.WhenAll(sends);
+
+        Assert.Equal(7, _fake.MessagesSnapshot().Count(m => m.ChannelId == FakeDiscord.TeamChannelId));
+        Assert.Equal(0, _fake.UnplannedRateLimits);
+    }
+
+    [Fact]
+    public async Task A_digest_channel_typed_by_name_is_found_among_the_servers_channels()
+    {
+        var messenger = _bot.Services.GetRequiredService<IMessenger>();
+
+        await messenger.SendAsync(new Outbound(new ToChannel("discord", FakeDiscord.GuildId, "Team"), [new TextBlock("hello team")]), CancellationToken.None);
+        var missing = await Assert.ThrowsAsync<MessageNotDeliveredException>(() => messenger.SendAsync(
+            new Outbound(new ToChannel("discord", FakeDiscord.GuildId, "nowhere"), [new TextBlock("lost")]), CancellationToken.None));
+
+        Assert.Contains(_fake.MessagesSnapshot(), m => m.ChannelId == FakeDiscord.TeamChannelId && m.Content == "hello team");
+        Assert.False(missing.Transient);
+        Assert.Contains("#nowhere", missing.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_person_who_blocks_DMs_is_reported_as_not_deliverable_not_retried_forever()
+    {
+        _fake.Fail("POST channels/{channel}/messages", 1, 403);
+        var messenger = _bot.Services.GetRequiredService<IMessenger>();
+
+        var failure = await Assert.ThrowsAsync<MessageNotDeliveredException>(() => messenger.SendAsync(
+            new Outbound(new ToUser(new Address("discord", FakeDiscord.GuildId, _olivia.UserId)), [new TextBlock("a nudge")]), CancellationToken.None));
+
+        Assert.False(failure.Transient);
+        Assert.Single(_fake.CallsTo("POST channels/{channel}/messages"));
+    }
+
+    [Fact]
+    public async Task A_lost_button_asks_to_type_the_command_again()
+    {
+        await _olivia.PressCustomId("k:0123456789abcdef");
+
+        Assert.Equal(4, _olivia.LastResponse!["type"]!.GetValue<int>());
+        _olivia.Expect("from before I restarted");
+    }
+
+    private static JsonObject HelpCommand() => new()
+    {
+        ["id"] = "700000000000000001",
+        ["name"] = "one-on-one",
+        ["type"] = 1,
+        ["options"] = new JsonArray(new JsonObject { ["name"] = "help", ["type"] = 1 }),
+    };
+}

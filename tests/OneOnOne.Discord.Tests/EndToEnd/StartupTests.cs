@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using OneOnOne.Discord.Tests.Fakes;
+
+namespace OneOnOne.Discord.Tests.EndToEnd;
+
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task The_bot_identifies_with_direct_messages_only_and_registers_the_command_once()
+    {
+        await using var fake = await FakeDiscord.StartAsync();
+        await using (var bot = await DiscordBot.StartAsync(fake))
+        {
+            var identify = Assert.Single(fake.Identifies);
+            Assert.Equal(FakeDiscord.Token, identify["token"]!.GetValue<string>());
+            Assert.Equal(1 << 12, identify["intents"]!.GetValue<int>());
+            var command = Assert.Single(fake.GlobalCommands);
+            Assert.Equal("one-on-one", command["name"]!.GetValue<string>());
+            Assert.Single(fake.CallsTo("PUT applications/{app}/commands"));
+            Assert.All(fake.Calls.Where(c => !c.Route.Contains("webhooks", StringComparison.Ordinal)),
+                call => Assert.StartsWith("DiscordBot (", call.UserAgent, StringComparison.Ordinal));
+
+            var olivia = new DiscordPerson(fake, bot, "100000000000000001", "Olivia");
+            await olivia.Command("help");
+            Assert.Equal(5, olivia.LastResponse!["type"]!.GetValue<int>());
+            Assert.Equal(64, olivia.LastResponse!["data"]!["flags"]!.GetValue<int>());
+            olivia.Expect("What I can do");
+        }
+
+        // A restart with the same definition reads the commands and leaves them alone.
+        await using (await DiscordBot.StartAsync(fake))
+        {
+            Assert.Single(fake.CallsTo("PUT applications/{app}/commands"));
+            Assert.Equal(2, fake.CallsTo("GET applications/{app}/commands").Count);
+        }
+    }
+}
