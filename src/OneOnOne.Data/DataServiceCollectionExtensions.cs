@@ -7,6 +7,8 @@ namespace OneOnOne.Data;
 
 public static class DataServiceCollectionExtensions
 {
+    private static readonly SqliteConnectionTuning Tuning = new();
+
     /// <summary>Registers the DbContext on the configured provider and migrates the database at start.</summary>
     public static IServiceCollection AddOneOnOneData(this IServiceCollection services)
     {
@@ -15,7 +17,8 @@ public static class DataServiceCollectionExtensions
                 "Database:Provider must be \"Sqlite\"; PostgreSQL support is not built yet.")
             .ValidateOnStart();
         services.AddDbContext<OneOnOneDbContext>((provider, options) =>
-            options.UseSqlite(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+            options.UseSqlite(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
+                .AddInterceptors(Tuning));
         services.AddScoped<IOneOnOneStore>(provider => provider.GetRequiredService<OneOnOneDbContext>());
         services.AddHostedService<DatabaseMigrator>();
         return services;

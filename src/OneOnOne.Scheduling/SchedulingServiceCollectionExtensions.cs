@@ -14,6 +14,7 @@ public static class SchedulingServiceCollectionExtensions
     {
         services.AddScoped<FollowUpDispatcher>();
         services.AddScoped<DigestDispatcher>();
+        services.AddScoped<DeliveryClaimPruner>();
         services.AddScoped<DueWork>();
         return services;
     }

@@ -19,7 +19,6 @@ public sealed partial class ConversationEngine(
     FlowRunner runner,
     IEnumerable<ICommand> commands,
     IOptions<EngineOptions> options,
-    TimeProvider time,
     ILogger<ConversationEngine> logger) : IConversationEngine
 {
     private const string CommandName = "/one-on-one";
@@ -28,20 +27,17 @@ public sealed partial class ConversationEngine(
 
     public async Task<IReadOnlyList<Outbound>> HandleAsync(Inbound inbound, CancellationToken cancellationToken = default)
     {
-        string? claim = null;
+        var claim = inbound.EventId is { } eventId ? $"{inbound.From.Platform}:{eventId}" : null;
+        string? claimed = null;
         try
         {
-            if (inbound.EventId is { } eventId)
+            if (await organizers.ResolveAsync(inbound, claim, cancellationToken) is not { } context)
             {
-                claim = $"{inbound.From.Platform}:{eventId}";
-                if (!await ClaimEventAsync(claim, cancellationToken))
-                {
-                    LogDuplicate(inbound.From.Platform);
-                    return [];
-                }
+                LogDuplicate(inbound.From.Platform);
+                return [];
             }
 
-            var context = await organizers.ResolveAsync(inbound.From, inbound.DisplayName, inbound.TimeZone, cancellationToken);
+            claimed = claim;
             var reply = await DispatchAsync(context, inbound.Input, cancellationToken);
             return reply.ToOutbounds();
         }
@@ -56,7 +52,7 @@ public sealed partial class ConversationEngine(
         catch (Exception exception)
         {
             LogFailure(exception, inbound.Input.GetType().Name);
-            await ReleaseEventAsync(claim);
+            await ReleaseEventAsync(claimed);
             return Reply.WithText("Sorry, something went wrong on my side and I couldn't finish that. " +
                                   "What you'd already saved is safe; please try again in a moment.").ToOutbounds();
         }
@@ -137,28 +133,6 @@ public sealed partial class ConversationEngine(
         return reply ?? Reply.WithText("A few answers need another look:\n" +
                                        string.Join('\n', errors.Select(e => $"• {e.Key}: {e.Value}")))
             .Add(new FormErrorsBlock(errors));
-    }
-
-    /// <summary>Records the event id; false when it was seen before (a retry or a duplicate delivery).</summary>
-    private async Task<bool> ClaimEventAsync(string key, CancellationToken ct)
-    {
-        if (await store.ProcessedEvents.AnyAsync(e => e.Key == key, ct))
-        {
-            return false;
-        }
-
-        var claim = store.ProcessedEvents.Add(new ProcessedEvent { Key = key, ReceivedAt = time.GetUtcNow() });
-        try
-        {
-            await store.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // Another delivery of the same event won the race.
-            claim.State = EntityState.Detached;
-            return false;
-        }
     }
 
     /// <summary>

@@ -7,19 +7,32 @@ using OneOnOne.Core.Time;
 
 namespace OneOnOne.Core.Engine;
 
-/// <summary>Turns an inbound's sender into an organizer, creating the team and organizer on first contact.</summary>
+/// <summary>
+/// Turns an inbound's sender into an organizer, creating the team and organizer on first contact, and
+/// records the delivery's claim in the same commit: one write per inbound, whatever the command does after.
+/// </summary>
 public sealed class OrganizerDirectory(IOneOnOneStore store, TimeProvider time, IOptions<EngineOptions> options)
 {
-    public async Task<ConversationContext> ResolveAsync(Address address, string displayName, string? platformTimeZone, CancellationToken ct)
+    /// <param name="claimKey">The delivery's id, recorded so that a redelivery is recognised; null when the platform gives none.</param>
+    /// <returns>The sender's context, or null when <paramref name="claimKey"/> was claimed before: a duplicate delivery.</returns>
+    public async Task<ConversationContext?> ResolveAsync(Inbound inbound, string? claimKey, CancellationToken ct)
     {
+        var context = await FindOrAddAsync(inbound, ct);
+        var claim = claimKey is null ? null : store.ProcessedEvents.Add(new ProcessedEvent { Key = claimKey, ReceivedAt = context.Now });
         try
         {
-            return await FindOrCreateAsync(address, displayName, platformTimeZone, ct);
+            await store.SaveChangesAsync(ct);
+            return context;
         }
         catch (DbUpdateException)
         {
-            // Two first messages from a new workspace (or person) raced to create the same row; the
-            // other one won. Forget our copy and use theirs.
+            // Either the same delivery arrived twice at once and the other copy claimed it, or two first
+            // messages from a new workspace (or person) raced to create the same rows. Forget our copies.
+            if (claim is not null)
+            {
+                claim.State = EntityState.Detached;
+            }
+
             foreach (var team in store.Teams.Local.Where(t => t.Id == 0).ToList())
             {
                 store.Teams.Entry(team).State = EntityState.Detached;
@@ -30,26 +43,37 @@ public sealed class OrganizerDirectory(IOneOnOneStore store, TimeProvider time, 
                 store.Organizers.Entry(organizer).State = EntityState.Detached;
             }
 
-            return await FindOrCreateAsync(address, displayName, platformTimeZone, ct);
+            if (claimKey is not null && await store.ProcessedEvents.AnyAsync(e => e.Key == claimKey, ct))
+            {
+                return null;
+            }
+
+            context = await FindOrAddAsync(inbound, ct);
+            if (claimKey is not null)
+            {
+                store.ProcessedEvents.Add(new ProcessedEvent { Key = claimKey, ReceivedAt = context.Now });
+            }
+
+            await store.SaveChangesAsync(ct);
+            return context;
         }
     }
 
-    private async Task<ConversationContext> FindOrCreateAsync(Address address, string displayName, string? platformTimeZone, CancellationToken ct)
+    private async Task<ConversationContext> FindOrAddAsync(Inbound inbound, CancellationToken ct)
     {
+        var (address, displayName, platformTimeZone) = (inbound.From, inbound.DisplayName, inbound.TimeZone);
         var now = time.GetUtcNow();
-        var team = await store.Teams.SingleOrDefaultAsync(t => t.Platform == address.Platform && t.ExternalId == address.Workspace, ct);
-        if (team is null)
-        {
-            team = new Team { Platform = address.Platform, ExternalId = address.Workspace, TimeZone = DefaultZone(), CreatedAt = now };
-            store.Teams.Add(team);
-        }
-
-        var organizer = team.Id == 0
-            ? null
-            : await store.Organizers.Include(o => o.Team)
-                .SingleOrDefaultAsync(o => o.TeamId == team.Id && o.ExternalUserId == address.User, ct);
+        var organizer = await store.Organizers.Include(o => o.Team)
+            .SingleOrDefaultAsync(o => o.Team.Platform == address.Platform && o.Team.ExternalId == address.Workspace && o.ExternalUserId == address.User, ct);
         if (organizer is null)
         {
+            var team = await store.Teams.SingleOrDefaultAsync(t => t.Platform == address.Platform && t.ExternalId == address.Workspace, ct);
+            if (team is null)
+            {
+                team = new Team { Platform = address.Platform, ExternalId = address.Workspace, TimeZone = DefaultZone(), CreatedAt = now };
+                store.Teams.Add(team);
+            }
+
             organizer = new Organizer { Team = team, ExternalUserId = address.User, DisplayName = displayName, CreatedAt = now };
             store.Organizers.Add(organizer);
         }
@@ -65,7 +89,6 @@ public sealed class OrganizerDirectory(IOneOnOneStore store, TimeProvider time, 
             organizer.PlatformTimeZone = reported.Id;
         }
 
-        await store.SaveChangesAsync(ct);
         var zone = Zones.TryFind(organizer.EffectiveTimeZone, out var found) ? found : TimeZoneInfo.Utc;
         return new ConversationContext(organizer, address, now, zone);
     }

@@ -172,6 +172,17 @@ public sealed class BadInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_same_first_event_delivered_several_times_at_once_is_answered_once()
+    {
+        var copies = Enumerable.Range(1, 6).Select(_ => _bot.Organizer("Newcomer", workspace: "T-race")).ToList();
+        await Task.WhenAll(copies.Select(c => Task.Run(() => c.Deliver(new CommandInput("list add Maria"), "same-event"))));
+
+        Assert.Equal(1, copies.Count(c => c.Last.Count > 0));
+        Assert.Equal(1, await _bot.QueryAsync(s => s.People.CountAsync(p => p.Name == "Maria")));
+        Assert.Equal(1, await _bot.QueryAsync(s => s.Organizers.CountAsync(o => o.Team.ExternalId == "T-race")));
+    }
+
+    [Fact]
     public async Task First_messages_from_a_new_workspace_arriving_together_all_get_answered()
     {
         var organizers = Enumerable.Range(1, 8).Select(i => _bot.Organizer($"Person {i}", workspace: "T-new")).ToList();
