@@ -16,7 +16,7 @@ public static class DataServiceCollectionExtensions
             .Validate(o => string.Equals(o.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase),
                 "Database:Provider must be \"Sqlite\"; PostgreSQL support is not built yet.")
             .ValidateOnStart();
-        services.AddDbContext<OneOnOneDbContext>((provider, options) =>
+        services.AddDbContextPool<OneOnOneDbContext>((provider, options) =>
             options.UseSqlite(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
                 .AddInterceptors(Tuning));
         services.AddScoped<IOneOnOneStore>(provider => provider.GetRequiredService<OneOnOneDbContext>());

@@ -27,6 +27,13 @@ public sealed partial class ConversationEngine(
 
     public async Task<IReadOnlyList<Outbound>> HandleAsync(Inbound inbound, CancellationToken cancellationToken = default)
     {
+        if (inbound.Input is CommandInput { Text: var text } && Parse(text) is { Answer: { } answer })
+        {
+            // Help, an unknown word, a blank command: nothing stored is read or changed, so the database
+            // isn't touched. A redelivery after a restart would get the same answer again, which is harmless.
+            return answer.ToOutbounds();
+        }
+
         var claim = inbound.EventId is { } eventId ? $"{inbound.From.Platform}:{eventId}" : null;
         string? claimed = null;
         try
@@ -92,6 +99,13 @@ public sealed partial class ConversationEngine(
 
     private async Task<Reply> RunCommandAsync(ConversationContext context, string text, CancellationToken ct)
     {
+        var call = Parse(text);
+        return call.Answer ?? await call.Command!.ExecuteAsync(context, call.Arguments, ct);
+    }
+
+    /// <summary>Finds the command <paramref name="text"/> names, or the answer when none needs running.</summary>
+    private CommandCall Parse(string text)
+    {
         var trimmed = text.Trim();
         if (trimmed.StartsWith(CommandName, StringComparison.OrdinalIgnoreCase))
         {
@@ -100,26 +114,28 @@ public sealed partial class ConversationEngine(
 
         if (trimmed.Length > options.Value.MaxCommandLength)
         {
-            return Reply.WithText($"That's {trimmed.Length:N0} characters, more than I can take in one go " +
-                                  $"(up to {options.Value.MaxCommandLength:N0}). Could you send it in a shorter form?");
+            return CommandCall.Answered($"That's {trimmed.Length:N0} characters, more than I can take in one go " +
+                                        $"(up to {options.Value.MaxCommandLength:N0}). Could you send it in a shorter form?");
         }
 
         if (trimmed.Length == 0)
         {
-            return Reply.WithText("Hi! I help you prepare, hold and follow up your 1:1s. Type `help` to see everything, " +
-                                  "or start with `list add <name>`.");
+            return CommandCall.Answered("Hi! I help you prepare, hold and follow up your 1:1s. Type `help` to see everything, " +
+                                        "or start with `list add <name>`.");
         }
 
         var (name, arguments) = CommandLine.Split(trimmed);
         if (_commands.TryGetValue(name, out var command))
         {
-            return await command.ExecuteAsync(context, arguments, ct);
+            return command is IStatelessCommand stateless
+                ? new CommandCall(null, arguments, stateless.Answer(arguments))
+                : new CommandCall(command, arguments, null);
         }
 
         var suggestion = Suggest(name);
-        return Reply.WithText($"I don't know the command “{Truncate(name)}”." +
-                              (suggestion is null ? string.Empty : $" Did you mean `{suggestion}`?") +
-                              " Type `help` to see what I can do.");
+        return CommandCall.Answered($"I don't know the command “{Truncate(name)}”." +
+                                    (suggestion is null ? string.Empty : $" Did you mean `{suggestion}`?") +
+                                    " Type `help` to see what I can do.");
     }
 
     private async Task<Reply> SubmitFormAsync(ConversationContext context, FormInput form, CancellationToken ct)
@@ -184,6 +200,12 @@ public sealed partial class ConversationEngine(
         }
 
         return previous[b.Length];
+    }
+
+    /// <summary>Either a command to run with its arguments, or the answer already known.</summary>
+    private readonly record struct CommandCall(ICommand? Command, string Arguments, Reply? Answer)
+    {
+        public static CommandCall Answered(string text) => new(null, string.Empty, Reply.WithText(text));
     }
 
     private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";

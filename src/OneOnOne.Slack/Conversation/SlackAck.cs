@@ -27,6 +27,16 @@ public sealed record SlackAck(SlackAckStatus Status, object? Body)
     /// <summary>Closes every view of a modal stack, not only the top one.</summary>
     public static readonly SlackAck CloseAll = new(SlackAckStatus.Accepted, new { ResponseAction = "clear" });
 
+    /// <summary>The answer this acknowledgement carries, told whether it was sent (see <see cref="ReportSent"/>).</summary>
+    private InlineAnswer? Carried { get; init; }
+
+    /// <summary>A slash command's answer, shown in place to the person at once.</summary>
+    public static SlackAck Answer(Api.ResponseUrlMessage message, InlineAnswer inline) =>
+        new(SlackAckStatus.Accepted, message) { Carried = inline };
+
+    /// <summary>The transport says whether this acknowledgement reached Slack; a carried answer that didn't is sent another way.</summary>
+    public void ReportSent(bool sent) => Carried?.ReportSent(sent);
+
     public static SlackAck Challenge(string challenge) => new(SlackAckStatus.Accepted, new { Challenge = challenge });
 
     /// <summary>Keeps the modal open with a message under each named input block.</summary>

@@ -34,10 +34,6 @@ public sealed partial class SlackConversation(
     {
         switch (request)
         {
-            case SlashCommandRequest command:
-                await HandleCommandAsync(command, ct);
-                break;
-
             case DirectMessageRequest message:
                 await AnswerAsync(message, new ReplyInput(await ReadTextAsync(message.Text, ct)), ct);
                 break;
@@ -71,7 +67,20 @@ public sealed partial class SlackConversation(
         return await scope.ServiceProvider.GetRequiredService<IConversationEngine>().HandleAsync(inbound, ct);
     }
 
-    private async Task HandleCommandAsync(SlashCommandRequest command, CancellationToken ct)
+    /// <summary>Runs a slash command; a single in-place answer goes to <paramref name="inline"/> if the acknowledgement is still waiting.</summary>
+    public async Task HandleCommandAsync(SlashCommandRequest command, InlineAnswer inline, CancellationToken ct)
+    {
+        try
+        {
+            await RunCommandAsync(command, inline, ct);
+        }
+        finally
+        {
+            inline.Decline();
+        }
+    }
+
+    private async Task RunCommandAsync(SlashCommandRequest command, InlineAnswer inline, CancellationToken ct)
     {
         var text = command.Text.TrimEnd();
         var wantsForm = text.EndsWith(FormFlag, StringComparison.OrdinalIgnoreCase);
@@ -87,6 +96,11 @@ public sealed partial class SlackConversation(
         {
             // The trigger lives 3 seconds: open the form before posting anything else.
             await forms.OpenAsync(command.Actor, question.FlowRunId, trigger, ct);
+        }
+
+        if (replier.AsInPlaceMessage(outbounds) is { } message && await inline.TryHandOverAsync(message, ct))
+        {
+            return;
         }
 
         await replier.DeliverAsync(outbounds, SlackOrigin.For(command), ct);

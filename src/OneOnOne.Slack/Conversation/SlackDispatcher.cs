@@ -6,7 +6,8 @@ namespace OneOnOne.Slack.Conversation;
 
 /// <summary>
 /// The one place that decides what Slack hears within its 3 seconds, for both transports:
-/// answer a URL check, validate a form, and for everything else queue the work and acknowledge at once.
+/// answer a URL check, validate a form, answer a slash command in the acknowledgement when the engine
+/// is quick enough, and for everything else queue the work and acknowledge at once.
 /// </summary>
 public sealed class SlackDispatcher(
     SlackWorkQueue queue,
@@ -15,6 +16,12 @@ public sealed class SlackDispatcher(
     SlackIdentity identity,
     IHostApplicationLifetime lifetime)
 {
+    /// <summary>
+    /// How long a slash command's acknowledgement waits for the engine's answer to carry it. Slack allows
+    /// 3 seconds for the whole round trip; an answer that takes longer goes through the response URL.
+    /// </summary>
+    public static readonly TimeSpan InlineAnswerWindow = TimeSpan.FromSeconds(1.5);
+
     public async ValueTask<SlackAck> AcceptAsync(SlackRequest request)
     {
         switch (request)
@@ -37,9 +44,17 @@ public sealed class SlackDispatcher(
                 queue.RunNow(ct => conversation.HandleAsync(press, ct));
                 return SlackAck.Empty;
 
-            case SlashCommandRequest or DirectMessageRequest or ButtonPressRequest or HomeOpenedRequest:
-                var actor = ActorOf(request);
-                return queue.TryEnqueue(actor.TeamId + ":" + actor.UserId, ct => conversation.HandleAsync(request, ct))
+            case SlashCommandRequest command:
+                var inline = new InlineAnswer();
+                if (!queue.TryEnqueue(LaneOf(command.Actor), ct => conversation.HandleCommandAsync(command, inline, ct)))
+                {
+                    return SlackAck.Busy;
+                }
+
+                return await inline.WaitAsync(InlineAnswerWindow) is { } answer ? SlackAck.Answer(answer, inline) : SlackAck.Empty;
+
+            case DirectMessageRequest or ButtonPressRequest or HomeOpenedRequest:
+                return queue.TryEnqueue(LaneOf(ActorOf(request)), ct => conversation.HandleAsync(request, ct))
                     ? SlackAck.Empty
                     : SlackAck.Busy;
 
@@ -48,9 +63,11 @@ public sealed class SlackDispatcher(
         }
     }
 
+    /// <summary>One person's deliveries share a lane, so they are handled in the order they arrived.</summary>
+    private static string LaneOf(SlackActor actor) => actor.TeamId + ":" + actor.UserId;
+
     private static SlackActor ActorOf(SlackRequest request) => request switch
     {
-        SlashCommandRequest r => r.Actor,
         DirectMessageRequest r => r.Actor,
         ButtonPressRequest r => r.Actor,
         HomeOpenedRequest r => r.Actor,

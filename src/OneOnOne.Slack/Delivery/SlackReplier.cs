@@ -43,6 +43,21 @@ public sealed partial class SlackReplier(
         }
     }
 
+    /// <summary>
+    /// The answer as one message shown in place, when it is exactly that: a single page for the person,
+    /// with no question (those continue in the DM) and no file (those need an upload).
+    /// </summary>
+    public ResponseUrlMessage? AsInPlaceMessage(IReadOnlyList<Outbound> outbounds)
+    {
+        if (outbounds is not [{ To: ToSender } only])
+        {
+            return null;
+        }
+
+        var message = renderer.Render(only.Blocks);
+        return message is { Question: null, Files.Count: 0, Pages: [var page] } ? new ResponseUrlMessage(message.Text, page) : null;
+    }
+
     /// <summary>Sends <paramref name="message"/> back to whoever acted, the way <paramref name="origin"/> says.</summary>
     public async Task ReplyAsync(SlackOrigin origin, SlackMessage message, CancellationToken ct)
     {

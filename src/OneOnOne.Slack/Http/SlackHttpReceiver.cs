@@ -47,7 +47,16 @@ public sealed partial class SlackHttpReceiver(SlackSignatureVerifier verifier, S
             }
 
             var ack = await dispatcher.AcceptAsync(parse(body.Value));
-            await WriteAsync(context.Response, ack);
+            var sent = false;
+            try
+            {
+                await WriteAsync(context.Response, ack);
+                sent = true;
+            }
+            finally
+            {
+                ack.ReportSent(sent);
+            }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

@@ -1,12 +1,13 @@
 namespace OneOnOne.Slack.SocketMode;
 
 /// <summary>
-/// The envelope ids seen lately. Slack resends an envelope whose acknowledgement it missed (the socket
-/// dropped in between); the resend is acknowledged again but not handled twice.
+/// The envelope ids seen lately, with what each was acknowledged with. Slack resends an envelope whose
+/// acknowledgement it missed (the socket dropped in between); the resend gets the same acknowledgement,
+/// an answer included, and is not handled twice.
 /// </summary>
 public sealed class RecentDeliveries(int capacity = 10_000)
 {
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object?> _acknowledgements = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
     private readonly Lock _gate = new();
 
@@ -15,7 +16,7 @@ public sealed class RecentDeliveries(int capacity = 10_000)
     {
         lock (_gate)
         {
-            if (!_seen.Add(id))
+            if (!_acknowledgements.TryAdd(id, null))
             {
                 return false;
             }
@@ -23,10 +24,31 @@ public sealed class RecentDeliveries(int capacity = 10_000)
             _order.Enqueue(id);
             while (_order.Count > capacity)
             {
-                _seen.Remove(_order.Dequeue());
+                _acknowledgements.Remove(_order.Dequeue());
             }
 
             return true;
+        }
+    }
+
+    /// <summary>Records what <paramref name="id"/> is acknowledged with, for a resend to get the same.</summary>
+    public void Remember(string id, object? acknowledgement)
+    {
+        lock (_gate)
+        {
+            if (_acknowledgements.ContainsKey(id))
+            {
+                _acknowledgements[id] = acknowledgement;
+            }
+        }
+    }
+
+    /// <summary>What <paramref name="id"/> was acknowledged with; null when nothing, or not yet.</summary>
+    public object? AcknowledgementOf(string id)
+    {
+        lock (_gate)
+        {
+            return _acknowledgements.GetValueOrDefault(id);
         }
     }
 
@@ -35,7 +57,7 @@ public sealed class RecentDeliveries(int capacity = 10_000)
     {
         lock (_gate)
         {
-            _seen.Remove(id);
+            _acknowledgements.Remove(id);
         }
     }
 }

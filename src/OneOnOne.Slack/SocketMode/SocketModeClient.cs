@@ -148,7 +148,7 @@ internal sealed partial class SocketModeClient(
         if (!_recent.TryClaim(envelopeId))
         {
             LogResent();
-            await TryAcknowledgeAsync(connection, envelopeId, null);
+            await TryAcknowledgeAsync(connection, envelopeId, _recent.AcknowledgementOf(envelopeId));
             return;
         }
 
@@ -161,9 +161,10 @@ internal sealed partial class SocketModeClient(
             var other => new IgnoredRequest($"Envelope type {other} is not used."),
         };
 
-        if (request is ViewSubmissionRequest)
+        if (request is ViewSubmissionRequest or SlashCommandRequest)
         {
-            // Validating a form asks the engine; the socket keeps reading meanwhile.
+            // Validating a form, or answering a command in its acknowledgement, waits for the engine; the
+            // socket keeps reading meanwhile. The command joins its lane before this returns, so order holds.
             queue.RunNow(async _ => await AnswerAsync(connection, envelopeId, request));
             return;
         }
@@ -181,20 +182,31 @@ internal sealed partial class SocketModeClient(
             return;
         }
 
-        await TryAcknowledgeAsync(connection, envelopeId, ack.Body);
+        _recent.Remember(envelopeId, ack.Body);
+        var sent = await TryAcknowledgeAsync(connection, envelopeId, ack.Body);
+        if (!sent)
+        {
+            // An answer this carried is about to go through the response URL: a resend must not bring it twice.
+            _recent.Remember(envelopeId, null);
+        }
+
+        ack.ReportSent(sent);
     }
 
-    private async Task TryAcknowledgeAsync(SocketModeConnection connection, string envelopeId, object? payload)
+    private async Task<bool> TryAcknowledgeAsync(SocketModeConnection connection, string envelopeId, object? payload)
     {
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
             await connection.AcknowledgeAsync(envelopeId, payload, timeout.Token);
+            return true;
         }
         catch (Exception exception) when (exception is System.Net.WebSockets.WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
-            // The socket went away first: Slack resends the envelope on the next one, and it's acknowledged then.
+            // The socket went away first: Slack resends the envelope on the next one, and it's acknowledged
+            // then; an answer this acknowledgement carried goes through the response URL instead.
             LogAckLost();
+            return false;
         }
     }
 

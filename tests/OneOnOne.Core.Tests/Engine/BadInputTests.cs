@@ -172,6 +172,17 @@ public sealed class BadInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Help_and_unknown_commands_are_answered_without_touching_the_database()
+    {
+        var ana = _bot.Organizer("Ana");
+        (await ana.Deliver(new CommandInput("help"), ana.NextEventId())).Expect("What I can do");
+        (await ana.Deliver(new CommandInput("/one-on-one halp"), ana.NextEventId())).Expect("Did you mean `help`?");
+
+        Assert.Equal(0, await _bot.QueryAsync(s => s.Organizers.CountAsync()));
+        Assert.Equal(0, await _bot.QueryAsync(s => s.ProcessedEvents.CountAsync()));
+    }
+
+    [Fact]
     public async Task The_same_first_event_delivered_several_times_at_once_is_answered_once()
     {
         var copies = Enumerable.Range(1, 6).Select(_ => _bot.Organizer("Newcomer", workspace: "T-race")).ToList();

@@ -106,4 +106,38 @@ public sealed class DeliveryTests
         await ana.Command("help", "What I can do");
         Assert.Equal(2, slack.ConnectionsOpened);
     }
+
+    [Theory]
+    [InlineData(SlackTransport.SocketMode)]
+    [InlineData(SlackTransport.Http)]
+    public async Task A_quick_answer_rides_on_the_acknowledgement_without_a_response_URL_call(SlackTransport transport)
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        await using var bot = await SlackBot.StartAsync(slack, transport);
+        var ana = bot.Person("UANA");
+
+        var answer = await ana.Command("list add Maria Lopez", "Added Maria Lopez");
+        await ana.Command("help", "What I can do");
+
+        Assert.Equal(FakeSlack.InPlaceAnswerKind, answer.Kind);
+        Assert.Equal("ephemeral", answer.Body.GetProperty("response_type").GetString());
+        Assert.DoesNotContain(slack.Posts, p => p.Kind == "response_url");
+    }
+
+    [Fact]
+    public async Task An_answer_whose_acknowledgement_is_lost_comes_with_the_resent_envelope_once()
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        await using var bot = await SlackBot.StartAsync(slack, SlackTransport.SocketMode);
+        var ana = bot.Person("UANA");
+        await ana.Command("help", "What I can do");
+
+        slack.LoseNextAck();
+        var answer = await ana.Command("list add Maria Lopez", "Added Maria Lopez");
+        Assert.Equal(FakeSlack.InPlaceAnswerKind, answer.Kind);
+        Assert.Equal(2, slack.ConnectionsOpened);
+
+        await ana.Command("people", "Maria Lopez");
+        Assert.Single(slack.Posts, p => p.AllText.Contains("Added Maria Lopez", StringComparison.Ordinal));
+    }
 }

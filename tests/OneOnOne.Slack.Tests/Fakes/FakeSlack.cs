@@ -39,6 +39,7 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly Dictionary<string, Queue<Fault>> _faults = new(StringComparer.Ordinal);
     private readonly Dictionary<string, byte[]> _uploadedBytes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _unacked = new(StringComparer.Ordinal);
+    private volatile bool _loseNextAck;
     private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonElement?>> _ackWaiters = new(StringComparer.Ordinal);
     private readonly HashSet<string> _expiredHooks = new(StringComparer.Ordinal);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -106,6 +107,8 @@ public sealed class FakeSlack : IAsyncDisposable
             }
         }
     }
+
+    public const string InPlaceAnswerKind = "command_ack";
 
     public Uri NewResponseUrl() => new(BaseUrl, $"hooks/{Interlocked.Increment(ref _sequence)}");
 
@@ -253,6 +256,9 @@ public sealed class FakeSlack : IAsyncDisposable
 
         socket?.Abort();
     }
+
+    /// <summary>The next acknowledgement is lost on the way and its socket dies, as if the network failed just then.</summary>
+    public void LoseNextAck() => _loseNextAck = true;
 
     /// <summary>Asks the bot to move to a new socket, as Slack does every few hours.</summary>
     public async Task RequestRefreshAsync(string reason = "refresh_requested")
@@ -485,6 +491,14 @@ public sealed class FakeSlack : IAsyncDisposable
         {
             await foreach (var frame in socket.ReadFramesAsync(context.RequestAborted))
             {
+                if (_loseNextAck)
+                {
+                    // Lost without a trace: the bot's send went through, then the connection dies.
+                    _loseNextAck = false;
+                    _ = Task.Delay(200).ContinueWith(_ => DropSocket(), TaskScheduler.Default);
+                    continue;
+                }
+
                 using var document = JsonDocument.Parse(frame);
                 var envelopeId = document.RootElement.GetProperty("envelope_id").GetString()!;
                 JsonElement? payload = document.RootElement.TryGetProperty("payload", out var p) ? p.Clone() : null;
@@ -515,6 +529,12 @@ public sealed class FakeSlack : IAsyncDisposable
     }
 
     // ---- Plumbing -----------------------------------------------------------------------------
+
+    /// <summary>
+    /// A slash command answered in its acknowledgement: Slack shows it in place, like a response-URL
+    /// message, and buttons on it carry the command's response URL.
+    /// </summary>
+    public void RecordCommandAnswer(JsonElement body, Uri responseUrl) => Record(InPlaceAnswerKind, null, body.Clone(), responseUrl);
 
     private void Record(string kind, string? channel, JsonElement body, Uri? responseUrl)
     {

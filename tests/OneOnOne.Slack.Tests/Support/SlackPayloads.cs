@@ -31,7 +31,7 @@ public static class SlackPayloads
 
     public static object BlockActions(string userId, Post message, string actionId, string value, string? triggerId = null)
     {
-        var ephemeral = message.Kind == "response_url";
+        var ephemeral = message.Kind is "response_url" or FakeSlack.InPlaceAnswerKind;
         return new Dictionary<string, object?>
         {
             ["type"] = "block_actions",

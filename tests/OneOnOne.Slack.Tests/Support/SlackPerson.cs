@@ -54,18 +54,29 @@ public sealed class SlackPerson(SlackBot bot, string userId)
         return await SendInteractionAsync(SlackPayloads.BlockActions(userId, message, button.ActionId, button.Value));
     }
 
+    /// <summary>Sends a slash command; an answer in its acknowledgement is shown in place, as Slack would.</summary>
     public async Task SendCommandAsync(string text, Uri? responseUrl = null, string? triggerId = null)
     {
-        var fields = SlackPayloads.SlashCommand(userId, text, responseUrl ?? bot.Slack.NewResponseUrl(), triggerId);
+        responseUrl ??= bot.Slack.NewResponseUrl();
+        var fields = SlackPayloads.SlashCommand(userId, text, responseUrl, triggerId);
+        JsonElement? answer;
         if (bot.Transport == SlackTransport.SocketMode)
         {
-            await bot.Slack.AckOf(await bot.Slack.SendEnvelopeAsync("slash_commands", fields));
-            return;
+            answer = await bot.Slack.AckOf(await bot.Slack.SendEnvelopeAsync("slash_commands", fields));
+        }
+        else
+        {
+            using var response = await bot.PostSignedAsync(SlackEndpoints.CommandsPath, await new FormUrlEncodedContent(fields).ReadAsStringAsync(),
+                "application/x-www-form-urlencoded");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = await response.Content.ReadAsStringAsync();
+            answer = body.Length == 0 ? null : JsonDocument.Parse(body).RootElement;
         }
 
-        using var response = await bot.PostSignedAsync(SlackEndpoints.CommandsPath, await new FormUrlEncodedContent(fields).ReadAsStringAsync(),
-            "application/x-www-form-urlencoded");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        if (answer is { ValueKind: JsonValueKind.Object } message)
+        {
+            bot.Slack.RecordCommandAnswer(message, responseUrl);
+        }
     }
 
     /// <summary>Sends an interaction payload; returns the acknowledgement's body (a modal's errors, say), if any.</summary>
