@@ -1,14 +1,17 @@
 namespace OneOnOne.Slack.SocketMode;
 
 /// <summary>
-/// The envelope ids seen lately, with what each was acknowledged with. Slack resends an envelope whose
-/// acknowledgement it missed (the socket dropped in between); the resend gets the same acknowledgement,
-/// an answer included, and is not handled twice.
+/// The envelope ids seen lately, and what the newest were acknowledged with. Slack resends an envelope
+/// whose acknowledgement it missed (the socket dropped in between); the resend gets the same
+/// acknowledgement, an answer included, and is not handled twice. Only envelopes in flight when a
+/// socket dies are resent, so the acknowledgements of the last few hundred are enough to keep.
 /// </summary>
-public sealed class RecentDeliveries(int capacity = 10_000)
+public sealed class RecentDeliveries(int capacity = 10_000, int acknowledgementCapacity = 256)
 {
-    private readonly Dictionary<string, object?> _acknowledgements = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
+    private readonly Dictionary<string, object> _acknowledgements = new(StringComparer.Ordinal);
+    private readonly Queue<string> _acknowledgementOrder = new();
     private readonly Lock _gate = new();
 
     /// <summary>True the first time <paramref name="id"/> is seen; false for a repeat.</summary>
@@ -16,7 +19,7 @@ public sealed class RecentDeliveries(int capacity = 10_000)
     {
         lock (_gate)
         {
-            if (!_acknowledgements.TryAdd(id, null))
+            if (!_seen.Add(id))
             {
                 return false;
             }
@@ -24,26 +27,36 @@ public sealed class RecentDeliveries(int capacity = 10_000)
             _order.Enqueue(id);
             while (_order.Count > capacity)
             {
-                _acknowledgements.Remove(_order.Dequeue());
+                _seen.Remove(_order.Dequeue());
             }
 
             return true;
         }
     }
 
-    /// <summary>Records what <paramref name="id"/> is acknowledged with, for a resend to get the same.</summary>
+    /// <summary>Records what <paramref name="id"/> is acknowledged with (null: nothing), for a resend to get the same.</summary>
     public void Remember(string id, object? acknowledgement)
     {
         lock (_gate)
         {
-            if (_acknowledgements.ContainsKey(id))
+            if (acknowledgement is null)
             {
-                _acknowledgements[id] = acknowledgement;
+                _acknowledgements.Remove(id);
+                return;
+            }
+
+            if (_acknowledgements.TryAdd(id, acknowledgement))
+            {
+                _acknowledgementOrder.Enqueue(id);
+                while (_acknowledgementOrder.Count > acknowledgementCapacity)
+                {
+                    _acknowledgements.Remove(_acknowledgementOrder.Dequeue());
+                }
             }
         }
     }
 
-    /// <summary>What <paramref name="id"/> was acknowledged with; null when nothing, or not yet.</summary>
+    /// <summary>What <paramref name="id"/> was acknowledged with; null when nothing, not yet, or too long ago.</summary>
     public object? AcknowledgementOf(string id)
     {
         lock (_gate)
@@ -57,6 +70,7 @@ public sealed class RecentDeliveries(int capacity = 10_000)
     {
         lock (_gate)
         {
+            _seen.Remove(id);
             _acknowledgements.Remove(id);
         }
     }
