@@ -62,6 +62,17 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             problems.Add("Discord:MaxRetries must be between 0 and 10.");
         }
 
+        // Both double from here; zero would retry in a tight loop.
+        if (options.RetryBaseDelay <= TimeSpan.Zero)
+        {
+            problems.Add("Discord:RetryBaseDelay must be longer than zero, e.g. 00:00:00.500 (the first wait before trying a failed call again); or leave it out.");
+        }
+
+        if (options.ReconnectDelay <= TimeSpan.Zero)
+        {
+            problems.Add("Discord:ReconnectDelay must be longer than zero, e.g. 00:00:01 (the first wait before reconnecting to Discord); or leave it out.");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 

@@ -24,16 +24,29 @@ internal sealed partial class DiscordStartup(
             var me = await rest.GetCurrentUserAsync(cancellationToken);
             bot.UserId = me.Id;
             LogSignedIn(me.Username);
-            if (options.Value.RegisterCommands)
-            {
-                await registrar.EnsureRegisteredAsync(cancellationToken);
-            }
         }
         catch (DiscordApiException exception) when (exception.Status == HttpStatusCode.Unauthorized)
         {
-            throw new InvalidOperationException(
-                "Discord rejected the bot token (401). Check Discord:BotToken: copy it again from the Developer Portal (your application → Bot → Reset Token).",
-                exception);
+            throw TokenRejected(exception);
+        }
+        catch (DiscordApiException exception)
+        {
+            // The Gateway's READY says who the bot is, too.
+            LogStartupCallFailed(exception.Message);
+        }
+
+        if (!options.Value.RegisterCommands)
+        {
+            return;
+        }
+
+        try
+        {
+            await registrar.EnsureRegisteredAsync(cancellationToken);
+        }
+        catch (DiscordApiException exception) when (exception.Status == HttpStatusCode.Unauthorized)
+        {
+            throw TokenRejected(exception);
         }
         catch (DiscordApiException exception) when (exception.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.BadRequest)
         {
@@ -49,6 +62,10 @@ internal sealed partial class DiscordStartup(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static InvalidOperationException TokenRejected(DiscordApiException exception) => new(
+        "Discord rejected the bot token (401). Check Discord:BotToken: copy it again from the Developer Portal (your application → Bot → Reset Token).",
+        exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Signed in to Discord as {Username}")]
     private partial void LogSignedIn(string username);

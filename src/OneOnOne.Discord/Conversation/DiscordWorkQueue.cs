@@ -61,11 +61,12 @@ internal sealed partial class DiscordWorkQueue : IHostedService, IDisposable
 
     /// <summary>
     /// Runs short work beside the lanes (answering an interaction, telling someone the bot is busy),
-    /// still waited for at shutdown.
+    /// still waited for at shutdown. Never on the caller's thread: the Gateway's read loop calls this,
+    /// and must not stall while the work does something synchronous.
     /// </summary>
     public void RunBeside(Func<CancellationToken, Task> work)
     {
-        var task = RunSafelyAsync(work);
+        var task = Task.Run(() => RunSafelyAsync(work), CancellationToken.None);
         _sideTasks.TryAdd(task, 0);
         _ = task.ContinueWith(done => _sideTasks.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }

@@ -6,14 +6,17 @@ internal static class Phrases
     public const string Busy =
         "I'm swamped right now and couldn't take that in. Please try again in a minute.";
 
+    // Shown both when a stored button key has expired (after a day) and when a restart lost it.
     public const string LostButton =
-        "That button is from before I restarted, so I no longer know what it was for. " +
-        "Please type the command again, or use `/one-on-one continue` to pick up where you were.";
+        "That button has expired. Type the command again, or `/one-on-one continue` to pick up where you left off.";
 
     public const string UnknownCommand = "I don't know that command. `/one-on-one help` shows everything I can do.";
 
     public const string FormClosed =
         "Those questions are already closed, so there's no form to fill in. `/one-on-one status` shows where you are.";
+
+    public const string FormSlow =
+        "That form is taking longer than usual to open. Please press the button again in a moment.";
 
     public const string SomethingWentWrong =
         "Sorry, something went wrong on my side. What you'd already saved is safe; please try again in a moment.";

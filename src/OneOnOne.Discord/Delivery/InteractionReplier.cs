@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OneOnOne.Core.Messaging;
+using OneOnOne.Discord.Conversation;
 using OneOnOne.Discord.Forms;
 using OneOnOne.Discord.Interactions;
 using OneOnOne.Discord.Rendering;
@@ -15,8 +16,14 @@ namespace OneOnOne.Discord.Delivery;
 /// so nothing the engine said is lost.
 /// </summary>
 internal sealed partial class InteractionReplier(
-    DiscordRestClient rest, DiscordRenderer renderer, ChannelPoster poster, IMessenger messenger, ILogger<InteractionReplier> logger)
+    DiscordRestClient rest, DiscordRenderer renderer, ChannelPoster poster, IMessenger messenger, TimeProvider time, ILogger<InteractionReplier> logger)
 {
+    /// <summary>
+    /// How long a reply waits for the first answer to leave. Normally it has long before the engine is
+    /// done; a wait without end would hold the person's lane, and everyone else on it, for good.
+    /// </summary>
+    public static readonly TimeSpan AcknowledgementWait = TimeSpan.FromSeconds(15);
+
     public async Task DeliverAsync(InteractionOrigin origin, IReadOnlyList<Outbound> outbounds, Task acknowledged, FormPageRef? form, CancellationToken ct)
     {
         foreach (var elsewhere in outbounds.Where(o => o.To is not ToSender))
@@ -32,7 +39,7 @@ internal sealed partial class InteractionReplier(
             messages = [RenderedMessage.Text("That one reached me twice; I've already taken care of it.")];
         }
 
-        if (!await SucceededAsync(acknowledged))
+        if (!await MayEditAsync(acknowledged))
         {
             LogAckFailed();
             await SendToDirectMessagesAsync(origin, messages, ct);
@@ -41,34 +48,50 @@ internal sealed partial class InteractionReplier(
 
         if (origin.Sender.GuildId is not null && blocks.Any(b => b is QuestionBlock))
         {
-            if (await TryMoveToDirectMessagesAsync(origin, messages, ct))
+            if (await MoveToDirectMessagesAsync(origin, messages, ct) is not { } stayingHere)
             {
                 return;
             }
 
-            messages = [.. messages, RenderedMessage.Text(
-                "I couldn't send you a DM, so we'll go on here with the buttons. To answer by typing, " +
-                "allow direct messages from this server's members (Privacy Settings) and use `/one-on-one continue`.")];
+            messages = [.. messages, RenderedMessage.Text(stayingHere)];
         }
 
         await ReplyInPlaceAsync(origin, messages, ct);
     }
 
-    private async Task<bool> TryMoveToDirectMessagesAsync(InteractionOrigin origin, IReadOnlyList<RenderedMessage> messages, CancellationToken ct)
+    /// <summary>Null once the questions are in the person's DMs; otherwise why they go on here instead.</summary>
+    private async Task<string?> MoveToDirectMessagesAsync(InteractionOrigin origin, IReadOnlyList<RenderedMessage> messages, CancellationToken ct)
     {
+        string channel;
         try
         {
-            var channel = await poster.DirectMessageChannelAsync(origin.Sender.UserId, ct);
+            channel = await poster.DirectMessageChannelAsync(origin.Sender.UserId, ct);
             await poster.PostAsync(channel, messages, ct);
-            await rest.EditOriginalResponseAsync(origin.ApplicationId, origin.Token, RenderedMessage.Text(
-                $"I've sent you the questions in our DMs (https://discord.com/channels/@me/{channel}). " +
-                "Answer there by typing or with the buttons; only you can see them.").Payload, null, ct);
-            return true;
         }
         catch (DiscordApiException exception) when (exception.Code is DiscordApiException.CannotMessageUser)
         {
-            return false;
+            return "I couldn't send you a DM, so we'll go on here with the buttons. To answer by typing, " +
+                   "allow direct messages from this server's members (Privacy Settings) and use `/one-on-one continue`.";
         }
+        catch (DiscordApiException exception)
+        {
+            LogNotMoved(exception.Message);
+            return "I couldn't reach our DMs just now, so we'll go on here with the buttons.";
+        }
+
+        try
+        {
+            await rest.EditOriginalResponseAsync(origin.ApplicationId, origin.Token, RenderedMessage.Text(
+                $"I've sent you the questions in our DMs (https://discord.com/channels/@me/{channel}). " +
+                "Answer there by typing or with the buttons; only you can see them.").Payload, null, ct);
+        }
+        catch (DiscordApiException exception)
+        {
+            // The questions are in the DMs, which notify the person; only the pointer to them is missing.
+            LogReplyFailed(exception.Message);
+        }
+
+        return null;
     }
 
     private async Task ReplyInPlaceAsync(InteractionOrigin origin, IReadOnlyList<RenderedMessage> messages, CancellationToken ct)
@@ -93,6 +116,39 @@ internal sealed partial class InteractionReplier(
                 await SendToDirectMessagesAsync(origin, messages.Skip(i).ToList(), ct);
                 return;
             }
+            catch (DiscordApiException exception) when (i > 0 && exception.Status is null)
+            {
+                // The follow-up may have arrived all the same: sending it again, here or in the DMs, could show it twice.
+                LogReplyFailed(exception.Message);
+            }
+            catch (DiscordApiException exception)
+            {
+                LogReplyFailed(exception.Message);
+                if (i == 0)
+                {
+                    await ApologizeInPlaceAsync(origin, messages, ct);
+                }
+                else
+                {
+                    await SendToDirectMessagesAsync(origin, messages.Skip(i).ToList(), ct);
+                }
+
+                return;
+            }
+        }
+    }
+
+    /// <summary>The answer itself was refused: a plain apology still replaces "thinking…", or failing that the answer goes to the DMs.</summary>
+    private async Task ApologizeInPlaceAsync(InteractionOrigin origin, IReadOnlyList<RenderedMessage> messages, CancellationToken ct)
+    {
+        try
+        {
+            await rest.EditOriginalResponseAsync(origin.ApplicationId, origin.Token, RenderedMessage.Text(Phrases.SomethingWentWrong).Payload, null, ct);
+        }
+        catch (DiscordApiException exception)
+        {
+            LogReplyFailed(exception.Message);
+            await SendToDirectMessagesAsync(origin, messages, ct);
         }
     }
 
@@ -120,11 +176,18 @@ internal sealed partial class InteractionReplier(
         }
     }
 
-    private static async Task<bool> SucceededAsync(Task acknowledged)
+    /// <summary>False when the first answer failed; true when it left, or when its fate is unknown after the wait.</summary>
+    private async Task<bool> MayEditAsync(Task acknowledged)
     {
         try
         {
-            await acknowledged;
+            await acknowledged.WaitAsync(AcknowledgementWait, time);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            // The edit finds out whether it arrived, and goes to the DMs if it didn't.
+            LogAckUnknown();
             return true;
         }
         catch (Exception)
@@ -136,8 +199,17 @@ internal sealed partial class InteractionReplier(
     [LoggerMessage(Level = LogLevel.Warning, Message = "An interaction's first response didn't get through; answering in a DM instead")]
     private partial void LogAckFailed();
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An interaction's first response hadn't left after the wait; editing it anyway")]
+    private partial void LogAckUnknown();
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "An interaction's token had expired; answering in a DM instead")]
     private partial void LogTokenExpired();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Couldn't reply in place: {Reason}")]
+    private partial void LogReplyFailed(string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Couldn't move questions to someone's DMs; going on in the server: {Reason}")]
+    private partial void LogNotMoved(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A reply could not be delivered: {Reason}")]
     private partial void LogLost(string reason);

@@ -18,32 +18,57 @@ internal abstract record FormStep
     public sealed record Unavailable : FormStep;
 }
 
+/// <summary>What pressing a form button leads to: its modal, a form that can't be opened, or a lookup too slow to wait for.</summary>
+internal abstract record FormOpening
+{
+    public sealed record Ready(Api.InteractionCallbackData Modal) : FormOpening;
+
+    public sealed record Unavailable : FormOpening;
+
+    public sealed record Slow : FormOpening;
+}
+
 /// <summary>
 /// Opens form pages and collects their answers. Opening checks, once per form, that the run is the
 /// person's own and still waiting for answers; the engine checks again when the answers arrive.
 /// </summary>
-internal sealed class FormOpener(IServiceScopeFactory scopes, FlowCatalog flows, FormSessions sessions)
+internal sealed class FormOpener(IServiceScopeFactory scopes, FlowCatalog flows, FormSessions sessions, TimeProvider time)
 {
-    /// <summary>The modal for a page; null when the form can't be opened (closed, someone else's, unknown).</summary>
-    public async Task<Api.InteractionCallbackData?> OpenAsync(InteractionOrigin origin, FormPageRef page, CancellationToken ct)
+    /// <summary>How long opening waits for the database: the modal itself must reach Discord within 3 seconds.</summary>
+    public static readonly TimeSpan LookupTimeout = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>The modal for a page, or why there is none (closed, someone else's, unknown; or the database was slow).</summary>
+    public async Task<FormOpening> OpenAsync(InteractionOrigin origin, FormPageRef page, CancellationToken ct)
     {
         if (flows.Find(page.Flow) is not { } flow || !FormPages.IsValidPage(flow, page.Page))
         {
-            return null;
+            return new FormOpening.Unavailable();
         }
 
         var session = sessions.Find(origin.Sender.UserId, page.RunId);
         if (session is null)
         {
-            if (await ReadRunAsync(origin.Sender.UserId, page, ct) is not { } run)
+            // SQLite does its I/O synchronously: only on a thread of its own can the lookup be waited for with a limit.
+            var lookup = Task.Run(() => OpenSessionAsync(origin.Sender.UserId, page, ct), ct);
+            try
             {
-                return null;
+                session = await lookup.WaitAsync(LookupTimeout, time, ct);
+            }
+            catch (TimeoutException)
+            {
+                // The lookup carries on and leaves the session ready for the next press; a failure then has no one to tell.
+                _ = lookup.ContinueWith(static done => done.Exception, CancellationToken.None,
+                    TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                return new FormOpening.Slow();
             }
 
-            session = sessions.Open(origin.Sender.UserId, page.RunId, run.PersonName);
+            if (session is null)
+            {
+                return new FormOpening.Unavailable();
+            }
         }
 
-        return ModalBuilder.Build(flow, page.RunId, page.Page, session.PersonName, session.Answers);
+        return new FormOpening.Ready(ModalBuilder.Build(flow, page.RunId, page.Page, session.PersonName, session.Answers));
     }
 
     public FormStep Submit(InteractionOrigin origin, FormPageRef page, IReadOnlyDictionary<string, string?> submitted)
@@ -67,7 +92,8 @@ internal sealed class FormOpener(IServiceScopeFactory scopes, FlowCatalog flows,
     /// <summary>Forgets a form's answers once the engine has taken them.</summary>
     public void Close(InteractionOrigin origin, int runId) => sessions.Close(origin.Sender.UserId, runId);
 
-    private async Task<(string? PersonName, int RunId)?> ReadRunAsync(string userId, FormPageRef page, CancellationToken ct)
+    /// <summary>Starts the form's session once the run proves to be this person's and still active; null otherwise.</summary>
+    private async Task<FormSessions.Session?> OpenSessionAsync(string userId, FormPageRef page, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<IOneOnOneStore>();
@@ -83,6 +109,6 @@ internal sealed class FormOpener(IServiceScopeFactory scopes, FlowCatalog flows,
         var name = run.PersonId is { } personId
             ? await store.People.Where(p => p.Id == personId).Select(p => p.Name).FirstOrDefaultAsync(ct)
             : null;
-        return (name, page.RunId);
+        return sessions.Open(userId, page.RunId, name);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Rest;
 
 namespace OneOnOne.Discord.Gateway;
@@ -25,7 +26,7 @@ internal sealed partial class GatewayClient(
     private readonly GatewaySession _session = new();
     private readonly TaskCompletionSource _firstReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
-    private string? _gatewayUrl;
+    private GatewayBotInfo? _startInfo;
     private Task _running = Task.CompletedTask;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -37,7 +38,7 @@ internal sealed partial class GatewayClient(
 
         try
         {
-            _gatewayUrl = (await rest.GetGatewayBotAsync(cancellationToken)).Url;
+            _startInfo = await rest.GetGatewayBotAsync(cancellationToken);
         }
         catch (DiscordApiException exception) when (exception.Status == System.Net.HttpStatusCode.Unauthorized)
         {
@@ -50,14 +51,17 @@ internal sealed partial class GatewayClient(
         }
 
         _running = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
-        var first = await Task.WhenAny(_firstReady.Task, Task.Delay(options.Value.ReadyTimeout, time, cancellationToken));
-        if (first == _firstReady.Task)
+        await Task.WhenAny(_firstReady.Task, Task.Delay(options.Value.ReadyTimeout, time, cancellationToken));
+
+        // Closing the start-up wait tells a later fatal close that nobody is waiting for it any more, so
+        // it must stop the host itself. If READY or a fatal close won the race, this observes it.
+        if (_firstReady.TrySetCanceled(CancellationToken.None))
         {
-            await _firstReady.Task;
+            LogStillConnecting();
         }
         else
         {
-            LogStillConnecting();
+            await _firstReady.Task;
         }
     }
 
@@ -85,8 +89,7 @@ internal sealed partial class GatewayClient(
             var ready = false;
             try
             {
-                _gatewayUrl ??= (await rest.GetGatewayBotAsync(stopping)).Url;
-                var url = _session.CanResume ? _session.ResumeUrl! : _gatewayUrl;
+                var url = _session.CanResume ? _session.ResumeUrl! : await IdentifyUrlAsync(stopping);
                 using var connection = new GatewayConnection(_session, new ReadySignal(events, _firstReady), options.Value.Token, options.Value.ReconnectDelay, time, logger);
                 outcome = await connection.RunAsync(ConnectionUri(url), stopping);
                 ready = connection.ReachedReady;
@@ -105,6 +108,8 @@ internal sealed partial class GatewayClient(
                 case GatewayOutcome.Stopped:
                     return;
                 case GatewayOutcome.Fatal fatal:
+                    // While start-up still waits, failing it stops the bot with the reason; after that,
+                    // whether READY came or the wait ran out, only stopping the host does.
                     LogFatal(fatal.Reason);
                     if (!_firstReady.TrySetException(new InvalidOperationException(fatal.Reason)))
                     {
@@ -135,6 +140,23 @@ internal sealed partial class GatewayClient(
         }
     }
 
+    /// <summary>
+    /// Where to identify, once Discord's daily budget of identifies allows one: asked afresh each time
+    /// (identifies are rare), since going past the budget makes Discord reset the bot token.
+    /// </summary>
+    private async Task<string> IdentifyUrlAsync(CancellationToken stopping)
+    {
+        var info = Interlocked.Exchange(ref _startInfo, null) ?? await rest.GetGatewayBotAsync(stopping);
+        if (info.SessionStartLimit is { Remaining: <= 0, ResetAfter: > 0 } limit)
+        {
+            var wait = TimeSpan.FromMilliseconds(limit.ResetAfter);
+            LogIdentifiesUsedUp(limit.Total, time.GetUtcNow() + wait);
+            await Task.Delay(wait, time, stopping);
+        }
+
+        return info.Url;
+    }
+
     /// <summary>None after a healthy connection; then doubling with jitter, up to a minute.</summary>
     private TimeSpan Backoff(int failures) => failures == 0
         ? TimeSpan.Zero
@@ -159,11 +181,14 @@ internal sealed partial class GatewayClient(
         public void OnDispatch(string eventName, System.Text.Json.JsonElement data) => inner.OnDispatch(eventName, data);
     }
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "{Reason}")]
+    [LoggerMessage(Level = LogLevel.Critical, Message = "{Reason} Stopping the bot: reconnecting can't fix this, the setting has to change.")]
     private partial void LogFatal(string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Gateway connection ended ({Reason}); reconnecting (resume: {Resume}) in {Milliseconds} ms")]
     private partial void LogReconnecting(string reason, bool resume, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "All {Total} Gateway logins Discord allows a day are used up; connecting again when they reset at {ResetAt:u}. Frequent restarts or reconnects use them up: look for earlier warnings.")]
+    private partial void LogIdentifiesUsedUp(int total, DateTimeOffset resetAt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Couldn't ask Discord for the Gateway URL yet: {Reason}")]
     private partial void LogGatewayUrlUnavailable(string reason);

@@ -22,13 +22,17 @@ internal sealed partial class GatewayConnection(
     private readonly ArrayBufferWriter<byte> _frame = new(16 * 1024);
     private volatile bool _acknowledged = true;
     private volatile bool _zombie;
+    private Task? _leaving;
 
     /// <summary>Whether this connection got as far as READY or RESUMED: a healthy one resets the reconnect backoff.</summary>
     public bool ReachedReady { get; private set; }
 
     public async Task<GatewayOutcome> RunAsync(Uri url, CancellationToken stopping)
     {
-        using var life = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        // Not linked to stopping: cancelling a receive aborts the socket, and then no close frame can
+        // go out. Stopping closes first (see LeaveAsync), then ends the read loop.
+        using var life = new CancellationTokenSource();
+        var leave = stopping.Register(() => _leaving = LeaveAsync(life));
         var heartbeat = Task.CompletedTask;
         try
         {
@@ -38,7 +42,7 @@ internal sealed partial class GatewayConnection(
                 var payload = await ReceiveAsync(life.Token);
                 if (payload is null)
                 {
-                    return Closed();
+                    return stopping.IsCancellationRequested ? new GatewayOutcome.Stopped() : Closed();
                 }
 
                 switch (payload.Op)
@@ -71,15 +75,13 @@ internal sealed partial class GatewayConnection(
                 }
             }
         }
-        catch (OperationCanceledException) when (_zombie && !stopping.IsCancellationRequested)
+        catch (Exception exception) when (stopping.IsCancellationRequested && exception is OperationCanceledException or WebSocketException or IOException)
+        {
+            return new GatewayOutcome.Stopped();
+        }
+        catch (OperationCanceledException) when (_zombie)
         {
             return new GatewayOutcome.Reconnect(Resume: true, "no heartbeat acknowledgement (zombie connection)");
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            // Closing with 1000 ends the session: the bot goes offline, as it should when stopped.
-            await CloseAsync((int)WebSocketCloseStatus.NormalClosure);
-            return new GatewayOutcome.Stopped();
         }
         catch (Exception exception) when (exception is WebSocketException or IOException or HttpRequestException)
         {
@@ -87,6 +89,13 @@ internal sealed partial class GatewayConnection(
         }
         finally
         {
+            // Waits for a stop already under way; none can start after this.
+            leave.Dispose();
+            if (_leaving is { } leaving)
+            {
+                await leaving;
+            }
+
             await life.CancelAsync();
             try
             {
@@ -102,6 +111,13 @@ internal sealed partial class GatewayConnection(
     {
         _socket.Dispose();
         _sendLock.Dispose();
+    }
+
+    /// <summary>Closing with 1000 ends the session, so the bot shows offline at once; then the read loop may stop.</summary>
+    private async Task LeaveAsync(CancellationTokenSource life)
+    {
+        await CloseAsync((int)WebSocketCloseStatus.NormalClosure);
+        await life.CancelAsync();
     }
 
     private void Dispatch(GatewayPayload payload)
@@ -245,8 +261,17 @@ internal sealed partial class GatewayConnection(
 
         try
         {
+            // One send at a time on a WebSocket: the close waits for a heartbeat going out.
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await _socket.CloseOutputAsync((WebSocketCloseStatus)code, null, timeout.Token);
+            await _sendLock.WaitAsync(timeout.Token);
+            try
+            {
+                await _socket.CloseOutputAsync((WebSocketCloseStatus)code, null, timeout.Token);
+            }
+            finally
+            {
+                _sendLock.Release();
+            }
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or IOException)
         {

@@ -50,20 +50,28 @@ internal sealed partial class GatewayDispatchRouter(
 
     private async Task AnswerAsync(Interaction interaction, CancellationToken ct)
     {
+        // Queued work waits on this before editing the answer, so every way out of here must complete it.
         var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var decision = await interactions.AcknowledgeAsync(interaction, sent.Task, ct);
-        if (decision.Duplicate || decision.Response is not { } response)
-        {
-            sent.TrySetCanceled(CancellationToken.None);
-            return;
-        }
-
         try
         {
+            var decision = await interactions.AcknowledgeAsync(interaction, sent.Task, ct);
+            if (decision.Duplicate || decision.Response is not { } response)
+            {
+                sent.TrySetCanceled(CancellationToken.None);
+                return;
+            }
+
             await rest.RespondToInteractionAsync(interaction.Id, interaction.Token, response, ct);
             sent.TrySetResult();
         }
-        catch (DiscordApiException exception)
+        catch (DiscordApiException exception) when (exception.Status is null)
+        {
+            // No answer: it may have landed all the same. The reply's edit finds out, and goes to the
+            // person's DMs if the interaction was never answered.
+            LogAckUncertain(exception.Message);
+            sent.TrySetResult();
+        }
+        catch (Exception exception)
         {
             LogAckFailed(exception.Message);
             sent.TrySetException(exception);
@@ -75,4 +83,7 @@ internal sealed partial class GatewayDispatchRouter(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Couldn't answer an interaction in time: {Reason}")]
     private partial void LogAckFailed(string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An interaction's answer may not have arrived: {Reason}")]
+    private partial void LogAckUncertain(string reason);
 }

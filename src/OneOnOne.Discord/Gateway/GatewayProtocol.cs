@@ -24,7 +24,6 @@ internal static class GatewayIntents
 /// <summary>Gateway close codes after which reconnecting cannot help: the settings must change.</summary>
 internal static class GatewayCloseCodes
 {
-    public const int UnknownError = 4000;
     public const int AuthenticationFailed = 4004;
     public const int InvalidSequence = 4007;
     public const int SessionTimedOut = 4009;
@@ -43,7 +42,7 @@ internal static class GatewayCloseCodes
         AuthenticationFailed => "Discord rejected the bot token (Gateway close 4004). Check Discord:BotToken: copy it again from the Developer Portal (your application → Bot → Reset Token).",
         InvalidShard => "Discord rejected the Gateway shard (close 4010). This bot runs as a single shard; check that no other setting changes that.",
         ShardingRequired => "Discord requires sharding for this bot (close 4011): it is in too many servers for one connection, which this bot doesn't support.",
-        InvalidApiVersion => "Discord rejected the Gateway API version (close 4012). Check Discord:ApiBaseUrl ends in /api/v10/.",
+        InvalidApiVersion => "Discord rejected the Gateway API version (close 4012). The bot connects with version 10, which Discord no longer accepts; update the bot.",
         InvalidIntents => "Discord rejected the Gateway intents (close 4013). This is a bug in the bot; please report it.",
         DisallowedIntents => "Discord refused a privileged Gateway intent (close 4014). The bot asks only for Direct Messages; check that Discord:BotToken belongs to this application.",
         _ => null,

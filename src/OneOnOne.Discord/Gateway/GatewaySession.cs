@@ -25,7 +25,8 @@ internal sealed class GatewaySession
 
     public void Saw(int sequence)
     {
-        // Replayed events can arrive out of order after a resume; never go backwards.
+        // Discord may deliver a dispatch again, with its old number; resuming from that would replay
+        // everything since. Never go backwards.
         int current;
         do
         {

@@ -6,7 +6,8 @@ namespace OneOnOne.Discord.Interactions;
 /// The first answer to an interaction, whichever way it travels: the HTTP response body, or a
 /// callback over REST for the Gateway.
 /// </summary>
-internal sealed record InteractionDecision(InteractionResponse? Response, bool Duplicate = false, bool Malformed = false)
+internal sealed record InteractionDecision(InteractionResponse? Response, bool Duplicate = false)
 {
-    public static readonly InteractionDecision Invalid = new(null, Malformed: true);
+    /// <summary>Not an interaction anyone can be answered for: no answer at all.</summary>
+    public static readonly InteractionDecision Invalid = new(Response: null);
 }

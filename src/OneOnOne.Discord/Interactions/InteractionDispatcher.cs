@@ -11,12 +11,13 @@ namespace OneOnOne.Discord.Interactions;
 
 /// <summary>
 /// The one place that decides how the bot first answers an interaction, for both transports, well
-/// inside Discord's 3 seconds and without waiting for the database:
+/// inside Discord's 3 seconds:
 /// <list type="bullet">
 /// <item>anything for the engine (a command, a button, a finished form) is queued and deferred
 /// ("thinking…", private in a server); the engine's answer then replaces it;</item>
 /// <item>opening a form page and saving a page that isn't the last are answered at once (a modal
-/// can't be deferred);</item>
+/// can't be deferred). Opening a form is the one answer that may read the database, once per form,
+/// and waits for it at most <see cref="FormOpener.LookupTimeout"/> before asking to press again;</item>
 /// <item>a duplicate gets the first answer again and is not handled twice; a full queue gets a
 /// friendly "busy" instead of silence.</item>
 /// </list>
@@ -82,9 +83,12 @@ internal sealed partial class InteractionDispatcher(
         var customId = data?.CustomId ?? string.Empty;
         if (FormIds.TryParseOpen(customId, out var page))
         {
-            return await forms.OpenAsync(origin, page, ct) is { } modal
-                ? new InteractionResponse { Type = InteractionCallbackType.Modal, Data = modal }
-                : Message(origin, Phrases.FormClosed);
+            return await forms.OpenAsync(origin, page, ct) switch
+            {
+                FormOpening.Ready ready => new InteractionResponse { Type = InteractionCallbackType.Modal, Data = ready.Modal },
+                FormOpening.Slow => Message(origin, Phrases.FormSlow),
+                _ => Message(origin, Phrases.FormClosed),
+            };
         }
 
         return payloads.TryResolve(customId, out var payload)

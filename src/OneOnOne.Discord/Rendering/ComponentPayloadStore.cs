@@ -10,7 +10,7 @@ namespace OneOnOne.Discord.Rendering;
 /// <c>c:followup 7 snooze-day</c>) <em>is</em> its custom id: it survives restarts, which matters for
 /// follow-up buttons pressed days later. Anything else, a payload with free text such as a place
 /// name, or one that is too long, is kept here under a short random key (<c>k:…</c>) for a day; a
-/// button whose key was lost to a restart asks the person to type the command again.
+/// button whose key expired or was lost to a restart asks the person to type the command again.
 /// </summary>
 internal sealed partial class ComponentPayloadStore(TimeProvider time)
 {

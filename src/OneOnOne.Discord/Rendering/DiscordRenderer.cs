@@ -109,7 +109,7 @@ internal sealed partial class DiscordRenderer(ComponentPayloadStore payloads, Fl
             var payload = new MessagePayload
             {
                 Content = last,
-                Embeds = draft.Embeds.Count > 0 ? draft.Embeds.Take(10).ToList() : null,
+                Embeds = draft.Embeds.Count > 0 ? draft.Embeds : null,
                 Components = draft.Rows.Count > 0 ? draft.Rows : null,
                 AllowedMentions = AllowedMentions.None,
             };

@@ -5,8 +5,6 @@ namespace OneOnOne.Discord.Rendering;
 /// <summary>One Discord message ready to send: its JSON body and the files to upload with it.</summary>
 internal sealed record RenderedMessage(MessagePayload Payload, IReadOnlyList<FileUpload> Files)
 {
-    public bool HasFiles => Files.Count > 0;
-
     /// <summary>A copy flagged for the given flags (e.g. ephemeral follow-ups); files are shared.</summary>
     public RenderedMessage WithFlags(int? flags) => this with
     {

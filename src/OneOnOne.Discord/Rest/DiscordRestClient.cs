@@ -25,6 +25,9 @@ internal sealed partial class DiscordRestClient
     /// <summary>429s waited out per call before giving up; each wait is as long as Discord asked.</summary>
     private const int MaxRateLimitWaits = 10;
 
+    /// <summary>Only keeps an absurd <c>retry_after</c> from overflowing a TimeSpan; anything this long fails the call.</summary>
+    private const double MaxRetryAfterSeconds = 86_400;
+
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     private readonly IHttpClientFactory _clients;
@@ -68,9 +71,18 @@ internal sealed partial class DiscordRestClient
         await SendAsync(DiscordRoute.GuildChannels(guildId), null, DiscordJson.Default.ListDiscordChannel, ct) ?? [];
 
     /// <summary>The initial answer to an interaction received over the Gateway (over HTTP it is the response body instead).</summary>
-    public Task RespondToInteractionAsync(string interactionId, string token, InteractionResponse response, CancellationToken ct) =>
-        SendAsync(DiscordRoute.InteractionCallback(interactionId, token),
-            () => JsonBody(response, DiscordJson.Default.InteractionResponse), (JsonTypeInfo<DiscordMessage>?)null, ct);
+    public async Task RespondToInteractionAsync(string interactionId, string token, InteractionResponse response, CancellationToken ct)
+    {
+        try
+        {
+            await SendAsync(DiscordRoute.InteractionCallback(interactionId, token),
+                () => JsonBody(response, DiscordJson.Default.InteractionResponse), (JsonTypeInfo<DiscordMessage>?)null, ct);
+        }
+        catch (DiscordApiException exception) when (exception.Code == DiscordApiException.AlreadyAcknowledged)
+        {
+            // A retry after a 5xx whose first attempt landed after all: the interaction is answered.
+        }
+    }
 
     /// <summary>Replaces the interaction's first reply, e.g. a deferral's "thinking…", with the real message.</summary>
     public async Task<DiscordMessage?> EditOriginalResponseAsync(string applicationId, string token, MessagePayload message, IReadOnlyList<FileUpload>? files, CancellationToken ct) =>
@@ -98,9 +110,15 @@ internal sealed partial class DiscordRestClient
             }
 
             HttpResponseMessage response;
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            if (route.Timeout is { } timeout)
+            {
+                attempt.CancelAfter(timeout);
+            }
+
             try
             {
-                response = await http.SendAsync(request, ct);
+                response = await http.SendAsync(request, attempt.Token);
             }
             catch (Exception exception)
             {
@@ -109,6 +127,11 @@ internal sealed partial class DiscordRestClient
                 if (exception is not HttpRequestException && (exception is not TaskCanceledException || ct.IsCancellationRequested))
                 {
                     throw;
+                }
+
+                if (!route.ResendWhenUnanswered && !NeverSent(exception))
+                {
+                    throw new DiscordApiException($"Discord didn't answer {route} in time; it may have arrived, so it isn't sent again.", null, null, transient: true, exception);
                 }
 
                 if (++failures > _options.MaxRetries)
@@ -128,6 +151,11 @@ internal sealed partial class DiscordRestClient
                 {
                     var (retryAfter, global) = await ReadRateLimitAsync(response, ct);
                     _limiter.OnRateLimited(bucket, retryAfter, global);
+                    if (retryAfter > RateLimiter.LongestWait)
+                    {
+                        throw RateLimiter.TooLong(route, retryAfter);
+                    }
+
                     if (++rateLimits > MaxRateLimitWaits)
                     {
                         throw new DiscordApiException($"Discord kept rate limiting {route}.", response.StatusCode, null, transient: true);
@@ -160,6 +188,12 @@ internal sealed partial class DiscordRestClient
         }
     }
 
+    /// <summary>True when the connection failed before the request could go out, so sending it again can't repeat it.</summary>
+    private static bool NeverSent(Exception exception) => exception is HttpRequestException
+    {
+        HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError,
+    };
+
     /// <summary>Exponential with full jitter, so many retries after one outage don't arrive together.</summary>
     private TimeSpan Backoff(int attempt) =>
         _options.RetryBaseDelay * Math.Pow(2, attempt - 1) * (0.5 + Random.Shared.NextDouble() / 2);
@@ -180,7 +214,8 @@ internal sealed partial class DiscordRestClient
         }
 
         seconds ??= response.Headers.RetryAfter?.Delta?.TotalSeconds;
-        return (TimeSpan.FromSeconds(Math.Clamp(seconds ?? 1, 0, 300)), global);
+        // Not clamped to what the bot will wait: a longer ask fails the call instead (see RateLimiter.LongestWait).
+        return (TimeSpan.FromSeconds(Math.Clamp(seconds ?? 1, 0, MaxRetryAfterSeconds)), global);
     }
 
     private static async Task<DiscordApiException> RefusalAsync(DiscordRoute route, HttpResponseMessage response, CancellationToken ct)

@@ -8,7 +8,7 @@ namespace OneOnOne.Discord.Rest;
 /// <summary>
 /// Keeps REST calls inside Discord's limits instead of discovering them by 429s: at most
 /// <see cref="GlobalPerSecond"/> bot-token calls a second, each route bucket's budget as the
-/// <c>X-RateLimit-*</c> headers report it, and a pause for everyone after a global 429.
+/// <c>X-RateLimit-*</c> headers report it, and a pause for every bot-token call after a global 429.
 /// Buckets are keyed by Discord's bucket hash (learned per route) plus the route's major parameter,
 /// so one busy channel never slows another.
 /// </summary>
@@ -17,15 +17,34 @@ internal sealed partial class RateLimiter(TimeProvider time, ILogger<RateLimiter
     /// <summary>Discord allows 50 a second per bot; interaction and webhook calls don't count.</summary>
     public const int GlobalPerSecond = 50;
 
+    /// <summary>
+    /// The longest the bot waits for Discord's permission. Beyond it the call fails instead: a lane
+    /// held for an hour helps nobody, and sending early only earns more 429s.
+    /// </summary>
+    public static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(5);
+
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ProbeWait = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>
+    /// Every interaction brings buckets of its own (keyed by its id or token) that are done with in
+    /// minutes; a bucket unused and past its reset this long is forgotten, checked as often.
+    /// </summary>
+    private static readonly TimeSpan IdleBucket = TimeSpan.FromMinutes(1);
 
     private readonly ConcurrentDictionary<string, string> _bucketHashByRoute = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
     private readonly Lock _globalLock = new();
-    private DateTimeOffset _windowStart;
-    private int _windowCount;
+
+    // When the last GlobalPerSecond bot calls went out, oldest at _oldest: a sliding second, so calls
+    // can't bunch up on both sides of a window's edge.
+    private readonly DateTimeOffset[] _recentSends = new DateTimeOffset[GlobalPerSecond];
+    private int _oldest;
     private DateTimeOffset _globalPauseUntil;
+    private DateTimeOffset _nextSweep;
+
+    /// <summary>Buckets kept right now; lets tests see that finished interactions don't pile up.</summary>
+    internal int BucketCount => _buckets.Count;
 
     /// <summary>
     /// Waits until a call on <paramref name="route"/> may go out and takes its place in the budgets.
@@ -36,6 +55,11 @@ internal sealed partial class RateLimiter(TimeProvider time, ILogger<RateLimiter
         var bucket = BucketFor(route);
         while (TimeToWait(route, bucket) is var wait && wait > TimeSpan.Zero)
         {
+            if (wait > LongestWait)
+            {
+                throw TooLong(route, wait);
+            }
+
             LogWaiting(route.ToString(), wait.TotalMilliseconds);
             await Task.Delay(wait, time, ct);
         }
@@ -108,12 +132,16 @@ internal sealed partial class RateLimiter(TimeProvider time, ILogger<RateLimiter
     private TimeSpan TimeToWait(DiscordRoute route, Bucket bucket)
     {
         var now = time.GetUtcNow();
-        lock (_globalLock)
+        if (route.CountsTowardGlobalLimit)
         {
-            // A global 429 stops interaction calls too: Discord said stop, whatever the route.
-            if (_globalPauseUntil > now)
+            lock (_globalLock)
             {
-                return _globalPauseUntil - now;
+                // Interaction callbacks and their follow-ups are exempt from the global limit, so a
+                // global 429 must not hold up the answers people are waiting for.
+                if (_globalPauseUntil > now)
+                {
+                    return _globalPauseUntil - now;
+                }
             }
         }
 
@@ -148,31 +176,70 @@ internal sealed partial class RateLimiter(TimeProvider time, ILogger<RateLimiter
         }
     }
 
-    /// <summary>Null when a slot in this second's window was taken; otherwise how long until the next window.</summary>
+    /// <summary>The failure for a call Discord wants held longer than <see cref="LongestWait"/>.</summary>
+    public static DiscordApiException TooLong(DiscordRoute route, TimeSpan wait) => new(
+        $"Discord asked the bot to hold off {route} for {wait.TotalMinutes:0} minutes; the call was given up rather than sent early.",
+        System.Net.HttpStatusCode.TooManyRequests, null, transient: true);
+
+    /// <summary>Null when a slot among the last second's calls was taken; otherwise how long until the oldest leaves it.</summary>
     private TimeSpan? TakeGlobalSlot(DateTimeOffset now)
     {
         lock (_globalLock)
         {
-            if (now - _windowStart >= Second)
+            var freeAt = _recentSends[_oldest] + Second;
+            if (freeAt > now)
             {
-                _windowStart = now;
-                _windowCount = 0;
+                return freeAt - now;
             }
 
-            if (_windowCount < GlobalPerSecond)
-            {
-                _windowCount++;
-                return null;
-            }
-
-            return _windowStart + Second - now;
+            _recentSends[_oldest] = now;
+            _oldest = (_oldest + 1) % GlobalPerSecond;
+            return null;
         }
     }
 
     private Bucket BucketFor(DiscordRoute route)
     {
+        var now = time.GetUtcNow();
+        SweepIfDue(now);
         var family = _bucketHashByRoute.TryGetValue(route.Template, out var hash) ? hash : route.Template;
-        return _buckets.GetOrAdd(family + "|" + route.MajorParameter, static _ => new Bucket());
+        var bucket = _buckets.GetOrAdd(family + "|" + route.MajorParameter, static _ => new Bucket());
+        lock (bucket.Gate)
+        {
+            bucket.LastUsed = now;
+        }
+
+        return bucket;
+    }
+
+    private void SweepIfDue(DateTimeOffset now)
+    {
+        lock (_globalLock)
+        {
+            if (now < _nextSweep)
+            {
+                return;
+            }
+
+            _nextSweep = now + IdleBucket;
+        }
+
+        // A bucket taken just before it is dropped here still works for that call; it was idle for a
+        // minute past its reset, so the fresh one that replaces it starts from the same full budget.
+        var idleSince = now - IdleBucket;
+        foreach (var entry in _buckets)
+        {
+            var bucket = entry.Value;
+            lock (bucket.Gate)
+            {
+                if (bucket.Probing || bucket.LastUsed >= idleSince || bucket.ResetAt >= idleSince)
+                {
+                    continue;
+                }
+            }
+
+            _buckets.TryRemove(entry);
+        }
     }
 
     private static string? Header(HttpResponseHeaders headers, string name) =>
@@ -193,6 +260,7 @@ internal sealed partial class RateLimiter(TimeProvider time, ILogger<RateLimiter
         public int Limit = 1;
         public int Remaining = 1;
         public DateTimeOffset ResetAt;
+        public DateTimeOffset LastUsed;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Waiting {Milliseconds} ms for the rate limit of {Route}")]

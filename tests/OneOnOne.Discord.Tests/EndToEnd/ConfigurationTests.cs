@@ -40,6 +40,21 @@ public sealed class ConfigurationTests
         Assert.Empty(fake.Calls);
     }
 
+    [Theory]
+    [InlineData("Discord:RetryBaseDelay", "00:00:00")]
+    [InlineData("Discord:ReconnectDelay", "00:00:00")]
+    [InlineData("Discord:ReconnectDelay", "-00:00:01")]
+    public async Task Retry_delays_that_would_spin_in_a_tight_loop_stop_start_up(string setting, string value)
+    {
+        await using var fake = await FakeDiscord.StartAsync();
+
+        var failure = await DiscordBot.FailToStartAsync(fake, new Dictionary<string, string?> { [setting] = value });
+
+        var problem = Assert.Single(Assert.IsType<OptionsValidationException>(failure).Failures);
+        Assert.StartsWith(setting, problem, StringComparison.Ordinal);
+        Assert.Empty(fake.Calls);
+    }
+
     [Fact]
     public async Task A_token_Discord_refuses_stops_start_up_with_a_clear_message()
     {

@@ -1,6 +1,14 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using OneOnOne.Core.Messaging;
+using OneOnOne.Discord.Api;
+using OneOnOne.Discord.Delivery;
+using OneOnOne.Discord.Interactions;
+using OneOnOne.Discord.Rendering;
+using OneOnOne.Discord.Rest;
 using OneOnOne.Discord.Tests.Fakes;
 
 namespace OneOnOne.Discord.Tests.EndToEnd;
@@ -76,6 +84,70 @@ public sealed class DeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_first_answer_that_landed_though_Discord_answered_5xx_is_not_taken_for_a_failure()
+    {
+        _fake.FailAfterHandling("POST interactions/{id}/{token}/callback", 502);
+
+        await _olivia.Command("status");
+
+        // The retry meets "already acknowledged" (40060): that is success, and the deferral is edited in place.
+        Assert.Equal([502, 400], _fake.CallsTo("POST interactions/{id}/{token}/callback").Select(c => c.Status));
+        var reply = Assert.Single(_olivia.Last);
+        Assert.Equal("original", reply.Via);
+        Assert.Empty(_fake.CallsTo("POST channels/{channel}/messages"));
+    }
+
+    [Theory]
+    [InlineData(true, "original")]
+    [InlineData(false, "channel")]
+    public async Task A_first_answer_that_never_completes_does_not_hold_the_reply_forever(bool landed, string via)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var services = _bot.Services;
+        var replier = new InteractionReplier(services.GetRequiredService<DiscordRestClient>(), services.GetRequiredService<DiscordRenderer>(),
+            services.GetRequiredService<ChannelPoster>(), services.GetRequiredService<IMessenger>(), time, NullLogger<InteractionReplier>.Instance);
+        var interaction = _olivia.NewInteraction(2, HelpCommand(), inGuild: null);
+        var origin = InteractionOrigin.From(JsonSerializer.Deserialize(interaction.ToJsonString(), DiscordJson.Default.Interaction)!)!;
+        _fake.RegisterInteraction(origin.Id, origin.Token, _olivia.UserId, acknowledged: landed);
+        var never = new TaskCompletionSource().Task;
+
+        var delivery = replier.DeliverAsync(origin, [new Outbound(ToSender.Instance, [new TextBlock("Here you go")])], never, null, CancellationToken.None);
+        time.Advance(InteractionReplier.AcknowledgementWait);
+        await delivery.WaitAsync(Wait.Limit);
+
+        var reply = Assert.Single(_fake.MessagesSnapshot(), m => m.Content == "Here you go");
+        Assert.Equal(via, reply.Via);
+        Assert.Equal(_olivia.DirectMessageChannel, reply.ChannelId);
+    }
+
+    [Fact]
+    public async Task An_answer_Discord_refuses_still_replaces_thinking_with_an_apology()
+    {
+        _fake.Fail("PATCH webhooks", 1, 400);
+
+        await _olivia.Command("status");
+
+        var apology = Assert.Single(_olivia.Last);
+        Assert.Equal("original", apology.Via);
+        Assert.Contains("something went wrong", apology.Content, StringComparison.Ordinal);
+        Assert.Equal(2, _fake.CallsTo("PATCH webhooks").Count);
+    }
+
+    [Fact]
+    public async Task Questions_that_cannot_reach_the_DMs_for_any_reason_go_on_in_the_server()
+    {
+        var maria = new DiscordPerson(_fake, _bot, "100000000000000002", "Maria Lopez");
+        DiscordPerson.People[maria.UserId] = maria.Name;
+        await _olivia.Command("add", DiscordPerson.Person(maria), DiscordPerson.Option("met-at", "the kickoff"));
+        _fake.Fail("POST channels/{channel}/messages", 4, 503);
+
+        await _olivia.Command("plan", DiscordPerson.Person(maria), DiscordPerson.Option("kind", "recruitment"));
+
+        _olivia.Expect("What do you hope Maria Lopez will commit to", "couldn't reach our DMs");
+        Assert.All(_olivia.Last, m => Assert.NotEqual("channel", m.Via));
+    }
+
+    [Fact]
     public async Task The_per_channel_budget_Discord_announces_is_kept_without_a_single_429()
     {
         _fake.MessageBucketLimit = 2;
@@ -118,12 +190,27 @@ public sealed class DeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_429_asking_for_longer_than_the_bot_waits_fails_the_send_instead_of_retrying_early()
+    {
+        _fake.Fail("POST channels/{channel}/messages", 1, 429, retryAfter: 600);
+        var messenger = _bot.Services.GetRequiredService<IMessenger>();
+        var nudge = new Outbound(new ToUser(new Address("discord", FakeDiscord.GuildId, _olivia.UserId)), [new TextBlock("a nudge")]);
+
+        var failure = await Assert.ThrowsAsync<MessageNotDeliveredException>(() => messenger.SendAsync(nudge, CancellationToken.None).WaitAsync(Wait.Limit));
+        var again = await Assert.ThrowsAsync<MessageNotDeliveredException>(() => messenger.SendAsync(nudge, CancellationToken.None).WaitAsync(Wait.Limit));
+
+        Assert.True(failure.Transient);
+        Assert.True(again.Transient);
+        Assert.Single(_fake.CallsTo("POST channels/{channel}/messages"));
+    }
+
+    [Fact]
     public async Task A_lost_button_asks_to_type_the_command_again()
     {
         await _olivia.PressCustomId("k:0123456789abcdef");
 
         Assert.Equal(4, _olivia.LastResponse!["type"]!.GetValue<int>());
-        _olivia.Expect("from before I restarted");
+        _olivia.Expect("That button has expired", "/one-on-one continue");
     }
 
     private static JsonObject HelpCommand() => new()

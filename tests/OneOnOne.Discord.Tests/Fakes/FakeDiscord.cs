@@ -104,6 +104,23 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     /// <summary>Stop answering heartbeats: the connection turns into a zombie.</summary>
     public bool StopAcking { get; set; }
 
+    /// <summary>Identifies Discord allows until <see cref="IdentifiesResetAt"/> (reported by GET /gateway/bot as session_start_limit).</summary>
+    public int IdentifiesLeft { get; set; } = 999;
+
+    public DateTime IdentifiesResetAt { get; set; } = DateTime.UtcNow.AddHours(4);
+
+    /// <summary>Identifies sent with none left: on the real Discord, each one risks the bot token being reset.</summary>
+    public int IdentifiesOverLimit { get; private set; }
+
+    private TimeSpan? _identifiesResetAfterFirstAsk;
+
+    /// <summary>None left; the budget comes back <paramref name="resetAfter"/> after the bot first asks for it, however long start-up took.</summary>
+    public void UseUpIdentifies(TimeSpan resetAfter)
+    {
+        IdentifiesLeft = 0;
+        _identifiesResetAfterFirstAsk = resetAfter;
+    }
+
     /// <summary>Close code answered to the next Identify (e.g. 4004), instead of READY.</summary>
     public int? RefuseIdentifyWith { get; set; }
 
@@ -141,6 +158,9 @@ public sealed partial class FakeDiscord : IAsyncDisposable
             _faults.Enqueue(new Fault(route, status, retryAfter, global));
         }
     }
+
+    /// <summary>The next call whose route contains <paramref name="route"/> does its work, but the bot is told <paramref name="status"/>, as when an answer is lost.</summary>
+    public void FailAfterHandling(string route, int status) => _faults.Enqueue(new Fault(route, status, 0, false, AfterHandling: true));
 
     public string DirectMessageChannelOf(string userId)
     {
@@ -272,6 +292,12 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         var headers = new Dictionary<string, string>();
         if (_faults.TryPeek(out var fault) && route.Contains(fault.Route, StringComparison.Ordinal) && _faults.TryDequeue(out fault))
         {
+            if (fault.AfterHandling)
+            {
+                Answer(request, route, path, json, files, headers);
+                return (fault.Status, new JsonObject { ["message"] = "Bad Gateway", ["code"] = 0 }, []);
+            }
+
             if (fault.Status == 429)
             {
                 headers["Retry-After"] = Math.Ceiling(fault.RetryAfter).ToString(CultureInfo.InvariantCulture);
@@ -287,6 +313,11 @@ public sealed partial class FakeDiscord : IAsyncDisposable
             return (fault.Status, new JsonObject { ["message"] = "Internal Server Error", ["code"] = 0 }, headers);
         }
 
+        return Answer(request, route, path, json, files, headers);
+    }
+
+    private (int Status, JsonNode? Answer, Dictionary<string, string> Headers) Answer(HttpRequest request, string route, string path, string? json, IReadOnlyList<RecordedFile> files, Dictionary<string, string> headers)
+    {
         var needsBot = !route.StartsWith("POST interactions", StringComparison.Ordinal) && !route.Contains("webhooks", StringComparison.Ordinal);
         if (needsBot && request.Headers.Authorization != $"Bot {Token}")
         {
@@ -301,7 +332,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
                 {
                     ["url"] = BaseUrl.Replace("http", "ws", StringComparison.Ordinal) + "/gateway",
                     ["shards"] = 1,
-                    ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 14_400_000, ["max_concurrency"] = 1 },
+                    ["session_start_limit"] = SessionStartLimitLocked(),
                 }, headers),
                 "GET users/@me" => (200, new JsonObject { ["id"] = BotUserId, ["username"] = "oneonone", ["bot"] = true }, headers),
                 "GET applications/{app}/commands" => (200, new JsonArray([.. GlobalCommands.Select(c => c.DeepClone())]), headers),
@@ -322,6 +353,28 @@ public sealed partial class FakeDiscord : IAsyncDisposable
                 "POST webhooks/{app}/{token}" => Webhook(Uri.UnescapeDataString(path.Split('/')[3]), "followup", json, files, headers),
                 _ => (404, new JsonObject { ["message"] = "404: Not Found", ["code"] = 0 }, headers),
             };
+        }
+    }
+
+    private JsonObject SessionStartLimitLocked()
+    {
+        if (_identifiesResetAfterFirstAsk is { } resetAfterFirstAsk)
+        {
+            IdentifiesResetAt = DateTime.UtcNow + resetAfterFirstAsk;
+            _identifiesResetAfterFirstAsk = null;
+        }
+
+        RefillIdentifiesLocked();
+        var resetAfter = (long)Math.Ceiling((IdentifiesResetAt - DateTime.UtcNow).TotalMilliseconds);
+        return new JsonObject { ["total"] = 1000, ["remaining"] = IdentifiesLeft, ["reset_after"] = Math.Max(0, resetAfter), ["max_concurrency"] = 1 };
+    }
+
+    private void RefillIdentifiesLocked()
+    {
+        if (DateTime.UtcNow >= IdentifiesResetAt)
+        {
+            IdentifiesLeft = 1000;
+            IdentifiesResetAt = DateTime.UtcNow.AddDays(1);
         }
     }
 
@@ -556,6 +609,15 @@ public sealed partial class FakeDiscord : IAsyncDisposable
                 lock (_lock)
                 {
                     Identifies.Add(identify);
+                    RefillIdentifiesLocked();
+                    if (IdentifiesLeft > 0)
+                    {
+                        IdentifiesLeft--;
+                    }
+                    else
+                    {
+                        IdentifiesOverLimit++;
+                    }
                 }
 
                 if (RefuseIdentifyWith is { } code || identify["token"]?.GetValue<string>() != Token)
@@ -641,7 +703,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     [GeneratedRegex(@"(?<=^|/)\d{6,20}(?=/|$)")]
     private static partial Regex SnowflakePattern();
 
-    private sealed record Fault(string Route, int Status, double RetryAfter, bool Global);
+    private sealed record Fault(string Route, int Status, double RetryAfter, bool Global, bool AfterHandling = false);
 
     private sealed class InteractionState(string id, string token, string userId)
     {

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using OneOnOne.Discord.Tests.Fakes;
 
 namespace OneOnOne.Discord.Tests.Gateway;
@@ -114,6 +116,45 @@ public sealed class GatewayTests
         Assert.Contains(hint, failure.Message, StringComparison.Ordinal);
         Assert.Contains(code.ToString(System.Globalization.CultureInfo.InvariantCulture), failure.Message, StringComparison.Ordinal);
         Assert.Single(fake.Identifies);
+    }
+
+    [Fact]
+    public async Task A_fatal_close_after_start_up_stopped_waiting_still_stops_the_bot()
+    {
+        await using var fake = await FakeDiscord.StartAsync();
+        fake.HoldConnections();
+        await using var bot = await DiscordBot.StartAsync(fake, new Dictionary<string, string?> { ["Discord:ReadyTimeout"] = "00:00:00.050" });
+        var lifetime = bot.Services.GetRequiredService<IHostApplicationLifetime>();
+
+        fake.RefuseIdentifyWith = 4004;
+        fake.ReleaseConnections();
+
+        await Wait.UntilAsync(() => lifetime.ApplicationStopping.IsCancellationRequested, "the bot to stop after close 4004");
+        Assert.Single(fake.Identifies);
+    }
+
+    [Fact]
+    public async Task With_no_identifies_left_the_bot_waits_for_Discords_reset_before_identifying()
+    {
+        await using var fake = await FakeDiscord.StartAsync();
+        fake.UseUpIdentifies(resetAfter: TimeSpan.FromMilliseconds(300));
+
+        await using var bot = await DiscordBot.StartAsync(fake);
+
+        await Wait.UntilAsync(() => fake.GatewayReady, "READY once the identify budget is back");
+        Assert.Single(fake.Identifies);
+        Assert.Equal(0, fake.IdentifiesOverLimit);
+    }
+
+    [Fact]
+    public async Task Stopping_the_bot_closes_the_session_with_1000_so_it_shows_offline_at_once()
+    {
+        await using var fake = await FakeDiscord.StartAsync();
+        var bot = await DiscordBot.StartAsync(fake);
+
+        await bot.DisposeAsync();
+
+        await Wait.UntilAsync(() => fake.ClientCloseCodes.Contains(1000), "the stopping bot's 1000 close");
     }
 
     [Fact]

@@ -1,8 +1,11 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using OneOnOne.Core.Storage;
 using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Forms;
 using OneOnOne.Discord.Interactions;
+using OneOnOne.Discord.Tests.Fakes;
 
 namespace OneOnOne.Discord.Tests.Rendering;
 
@@ -77,7 +80,7 @@ public sealed class FormTests
     public void Pages_are_chained_and_only_the_last_one_sends_every_answer()
     {
         var sessions = new FormSessions(new FakeTimeProvider());
-        var forms = new FormOpener(Flows.Scopes(), _flows, sessions);
+        var forms = new FormOpener(Flows.Scopes(), _flows, sessions, new FakeTimeProvider());
         var origin = new InteractionOrigin("1", "token", "2", new Conversation.DiscordSender("5", "Olivia", null));
 
         var first = forms.Submit(origin, new FormPageRef(9, "prep", 0), new Dictionary<string, string?> { ["goal"] = "a", ["ask"] = "not on this page" });
@@ -93,6 +96,32 @@ public sealed class FormTests
         Assert.IsType<FormStep.Unavailable>(forms.Submit(origin, new FormPageRef(9, "nope", 0), new Dictionary<string, string?>()));
     }
 
+    [Fact]
+    public async Task A_form_whose_lookup_is_slow_answers_in_time_and_asks_to_press_again()
+    {
+        using var database = new ManualResetEventSlim();
+        var time = new FakeTimeProvider();
+        var forms = new FormOpener(StalledDatabase(database), _flows, new FormSessions(time), time);
+        var origin = new InteractionOrigin("1", "token", "2", new Conversation.DiscordSender("5", "Olivia", null));
+
+        // Run as the Gateway runs it; the fake clock moves on until the opener gives up on the database.
+        var opening = Task.Run(() => forms.OpenAsync(origin, new FormPageRef(9, "prep", 0), CancellationToken.None));
+        try
+        {
+            await Wait.UntilAsync(() =>
+            {
+                time.Advance(TimeSpan.FromMilliseconds(100));
+                return opening.IsCompleted;
+            }, "the form to stop waiting for the database");
+        }
+        finally
+        {
+            database.Set();
+        }
+
+        Assert.IsType<FormOpening.Slow>(await opening);
+    }
+
     [Theory]
     [InlineData("f:12:prep:0", true)]
     [InlineData("f:12:reflect:1", true)]
@@ -103,5 +132,17 @@ public sealed class FormTests
     public void Form_buttons_are_recognised_strictly(string customId, bool valid)
     {
         Assert.Equal(valid, FormIds.TryParseOpen(customId, out _));
+    }
+
+    /// <summary>A database that blocks its caller, as SQLite's synchronous I/O does under a lock, until released.</summary>
+    private static IServiceScopeFactory StalledDatabase(ManualResetEventSlim release)
+    {
+        var services = new ServiceCollection();
+        services.AddScoped<IOneOnOneStore>(_ =>
+        {
+            release.Wait();
+            throw new InvalidOperationException("The stalled database is never read.");
+        });
+        return services.BuildServiceProvider().GetRequiredService<IServiceScopeFactory>();
     }
 }

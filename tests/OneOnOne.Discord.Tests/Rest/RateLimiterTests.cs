@@ -47,7 +47,7 @@ public sealed class RateLimiterTests
     }
 
     [Fact]
-    public async Task A_global_429_pauses_every_call_including_interaction_replies()
+    public async Task A_global_429_pauses_bot_calls_but_not_interaction_replies()
     {
         var route = DiscordRoute.CreateMessage("111111111111111111");
         var bucket = await _limiter.WaitAsync(route, CancellationToken.None);
@@ -55,13 +55,17 @@ public sealed class RateLimiterTests
         _limiter.OnRateLimited(bucket, TimeSpan.FromSeconds(3), global: true);
 
         var message = _limiter.WaitAsync(DiscordRoute.CreateMessage("333333333333333333"), CancellationToken.None).AsTask();
-        var reply = _limiter.WaitAsync(DiscordRoute.EditOriginal("1", "token"), CancellationToken.None).AsTask();
+        var ack = _limiter.WaitAsync(DiscordRoute.InteractionCallback("2", "token"), CancellationToken.None).AsTask();
+        var edit = _limiter.WaitAsync(DiscordRoute.EditOriginal("1", "token"), CancellationToken.None).AsTask();
+        var followUp = _limiter.WaitAsync(DiscordRoute.Followup("1", "token"), CancellationToken.None).AsTask();
 
+        Assert.True(ack.IsCompletedSuccessfully);
+        Assert.True(edit.IsCompletedSuccessfully);
+        Assert.True(followUp.IsCompletedSuccessfully);
         _time.Advance(TimeSpan.FromSeconds(2.9));
         Assert.False(message.IsCompleted);
-        Assert.False(reply.IsCompleted);
         _time.Advance(TimeSpan.FromSeconds(0.2));
-        await Task.WhenAll(message, reply).WaitAsync(TimeSpan.FromSeconds(5));
+        await message.WaitAsync(TimeSpan.FromSeconds(5));
     }
 
     [Fact]
@@ -97,6 +101,79 @@ public sealed class RateLimiterTests
         Assert.False(fiftyFirst.IsCompleted);
         _time.Advance(TimeSpan.FromSeconds(1));
         await fiftyFirst.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task The_fifty_a_second_cap_slides_so_calls_cannot_bunch_up_across_a_second_boundary()
+    {
+        var next = 100000000000000000L;
+        ValueTask<RateLimiter.Bucket> Call() => _limiter.WaitAsync(DiscordRoute.CreateMessage((next++).ToString(System.Globalization.CultureInfo.InvariantCulture)), CancellationToken.None);
+        for (var i = 0; i < RateLimiter.GlobalPerSecond / 2; i++)
+        {
+            Assert.True(Call().IsCompletedSuccessfully);
+        }
+
+        _time.Advance(TimeSpan.FromSeconds(0.9));
+        for (var i = 0; i < RateLimiter.GlobalPerSecond / 2; i++)
+        {
+            Assert.True(Call().IsCompletedSuccessfully);
+        }
+
+        // 1.1 s in: the first 25 have left the last second, the second 25 haven't.
+        _time.Advance(TimeSpan.FromSeconds(0.2));
+        for (var i = 0; i < RateLimiter.GlobalPerSecond / 2; i++)
+        {
+            Assert.True(Call().IsCompletedSuccessfully);
+        }
+
+        var over = Call().AsTask();
+        _time.Advance(TimeSpan.FromSeconds(0.7));
+        Assert.False(over.IsCompleted);
+        _time.Advance(TimeSpan.FromSeconds(0.1));
+        await over.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task A_bucket_Discord_holds_longer_than_the_bot_waits_fails_at_once()
+    {
+        var route = DiscordRoute.CreateDm();
+        var bucket = await _limiter.WaitAsync(route, CancellationToken.None);
+        _limiter.Observe(route, bucket, null);
+        _limiter.OnRateLimited(bucket, TimeSpan.FromHours(1), global: false);
+
+        var failure = await Assert.ThrowsAsync<DiscordApiException>(() => _limiter.WaitAsync(route, CancellationToken.None).AsTask());
+
+        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, failure.Status);
+        Assert.True(failure.Transient);
+    }
+
+    [Fact]
+    public async Task Buckets_of_finished_interactions_are_forgotten_but_a_paused_bucket_is_kept()
+    {
+        var paused = DiscordRoute.CreateDm();
+        var pausedBucket = await _limiter.WaitAsync(paused, CancellationToken.None);
+        _limiter.Observe(paused, pausedBucket, null);
+        _limiter.OnRateLimited(pausedBucket, TimeSpan.FromMinutes(4), global: false);
+
+        // An interaction a second for 1,000 seconds, each with its callback, its edit and a follow-up.
+        for (var i = 0; i < 1000; i++)
+        {
+            var token = $"token-{i}";
+            foreach (var route in new[] { DiscordRoute.InteractionCallback($"{i}", token), DiscordRoute.EditOriginal("1", token), DiscordRoute.Followup("1", token) })
+            {
+                var bucket = await _limiter.WaitAsync(route, CancellationToken.None);
+                _limiter.Observe(route, bucket, Headers(limit: 5, remaining: 4, resetAfter: 1, hash: "webhook"));
+            }
+
+            _time.Advance(TimeSpan.FromSeconds(1));
+            if (i == 120)
+            {
+                Assert.False(_limiter.WaitAsync(paused, CancellationToken.None).IsCompleted);
+            }
+        }
+
+        // About two minutes' worth of interactions at most: what a minute's sweep hasn't reached yet.
+        Assert.InRange(_limiter.BucketCount, 1, 3 * 2 * 60 + 10);
     }
 
     [Fact]
