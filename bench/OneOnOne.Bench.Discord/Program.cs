@@ -30,7 +30,7 @@ try
     Console.WriteLine($"|---|---|---|---|---|---|---|");
     Console.WriteLine($"| {options.Connections} | {result.RequestsPerSecond:N0} | {result.P50:0.00} ms | {result.P99:0.00} ms | {peak:N0} MiB | {editsDuring:N0} ({editsDuring / result.Seconds:N0}/s) | {result.Busy:N0} |");
     Console.WriteLine();
-    Console.WriteLine($"wrk: {result.Requests:N0} requests in {result.Seconds:0.0} s, {result.Deferred:N0} deferred, {result.Busy:N0} busy, {result.Other:N0} other, {result.Errors:N0} socket errors, {result.Wrapped} wraps of the signed set.");
+    Console.WriteLine($"wrk: {result.Requests:N0} requests in {result.Seconds:0.0} s, {result.Answered:N0} answered in the first response, {result.Deferred:N0} deferred, {result.Busy:N0} busy, {result.Other:N0} other, {result.Errors:N0} socket errors, {result.Wrapped} wraps of the signed set.");
     Console.WriteLine($"Memory after the run: {breakdown}.");
     Console.WriteLine($"Peak memory before the measured run (after warm-up): {memoryBefore:N0} MiB. Edits after the run drained: {discord.Edits - editsBefore:N0}.");
     return result.Other == 0 && result.Errors == 0 ? 0 : 1;

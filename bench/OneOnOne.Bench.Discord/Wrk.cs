@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace OneOnOne.Bench.Discord;
 
-internal sealed record WrkResult(long Requests, double Seconds, long Deferred, long Busy, long Other, long Errors, long Wrapped, double P50, double P99)
+internal sealed record WrkResult(long Requests, double Seconds, long Answered, long Deferred, long Busy, long Other, long Errors, long Wrapped, double P50, double P99)
 {
     public double RequestsPerSecond => Requests / Seconds;
 }
@@ -42,9 +42,9 @@ internal static partial class Wrk
         long Get(string name) => long.Parse(result.Groups[name].Value, CultureInfo.InvariantCulture);
         double Percentile(string p) => double.Parse(Regex.Match(output, $@"LATENCY p{Regex.Escape(p)}=([\d.]+)").Groups[1].Value, CultureInfo.InvariantCulture);
         return new WrkResult(Get("requests"), double.Parse(result.Groups["seconds"].Value, CultureInfo.InvariantCulture),
-            Get("deferred"), Get("busy"), Get("other"), Get("errors"), Get("wrapped"), Percentile("50"), Percentile("99"));
+            Get("answered"), Get("deferred"), Get("busy"), Get("other"), Get("errors"), Get("wrapped"), Percentile("50"), Percentile("99"));
     }
 
-    [GeneratedRegex(@"RESULT requests=(?<requests>\d+) seconds=(?<seconds>[\d.]+) deferred=(?<deferred>\d+) busy=(?<busy>\d+) other=(?<other>\d+) wrapped=(?<wrapped>\d+) errors=(?<errors>\d+)")]
+    [GeneratedRegex(@"RESULT requests=(?<requests>\d+) seconds=(?<seconds>[\d.]+) answered=(?<answered>\d+) deferred=(?<deferred>\d+) busy=(?<busy>\d+) other=(?<other>\d+) wrapped=(?<wrapped>\d+) errors=(?<errors>\d+)")]
     private static partial Regex ResultLine();
 }

@@ -1,5 +1,6 @@
 -- wrk script: replays pre-signed /one-on-one help interactions, one unique interaction id per request,
--- and counts how the bot answered (deferred for the engine, or "busy" when its queue was full).
+-- and counts how the bot answered: with the engine's answer itself (when it is quick and fits one
+-- message), deferred for the engine, or "busy" when its queue was full.
 local threads = {}
 local next_id = 0
 
@@ -19,7 +20,7 @@ function init(args)
       ["X-Signature-Timestamp"] = timestamp,
     }, body)
   end
-  position, deferred, busy, other, wrapped = 0, 0, 0, 0, 0
+  position, answered, deferred, busy, other, wrapped = 0, 0, 0, 0, 0, 0
 end
 
 function request()
@@ -35,18 +36,20 @@ function response(status, headers, body)
     other = other + 1
   elseif body:find('"type":5', 1, true) then
     deferred = deferred + 1
-  else
+  elseif body:find("swamped", 1, true) then
     busy = busy + 1
+  else
+    answered = answered + 1
   end
 end
 
 function done(summary, latency, requests)
-  local d, b, o, w = 0, 0, 0, 0
+  local a, d, b, o, w = 0, 0, 0, 0, 0
   for _, thread in ipairs(threads) do
-    d, b, o, w = d + thread:get("deferred"), b + thread:get("busy"), o + thread:get("other"), w + thread:get("wrapped")
+    a, d, b, o, w = a + thread:get("answered"), d + thread:get("deferred"), b + thread:get("busy"), o + thread:get("other"), w + thread:get("wrapped")
   end
-  io.write(string.format("RESULT requests=%d seconds=%.3f deferred=%d busy=%d other=%d wrapped=%d errors=%d\n",
-    summary.requests, summary.duration / 1e6, d, b, o, w,
+  io.write(string.format("RESULT requests=%d seconds=%.3f answered=%d deferred=%d busy=%d other=%d wrapped=%d errors=%d\n",
+    summary.requests, summary.duration / 1e6, a, d, b, o, w,
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout))
   for _, p in ipairs({ 50, 90, 99, 99.9 }) do
     io.write(string.format("LATENCY p%g=%.3f\n", p, latency:percentile(p) / 1000))

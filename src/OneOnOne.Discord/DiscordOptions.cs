@@ -37,6 +37,12 @@ public sealed class DiscordOptions
     /// <summary>How many people are served side by side; one person's inputs are always handled in order.</summary>
     public int Workers { get; set; } = 4;
 
+    /// <summary>
+    /// How long a quick answer may be waited for so that it rides on the first response (no "thinking…",
+    /// no second call). Both platforms want that response within 3 seconds: at most 2.5; zero turns it off.
+    /// </summary>
+    public TimeSpan InlineAnswerWindow { get; set; } = TimeSpan.FromSeconds(1.5);
+
     /// <summary>Inputs waiting for the engine before new ones are told the bot is busy.</summary>
     public int QueueCapacity { get; set; } = 1_000;
 

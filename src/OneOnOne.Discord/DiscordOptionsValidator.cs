@@ -52,6 +52,11 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             problems.Add("Discord:Workers must be between 1 and 64.");
         }
 
+        if (options.InlineAnswerWindow < TimeSpan.Zero || options.InlineAnswerWindow > TimeSpan.FromSeconds(2.5))
+        {
+            problems.Add("Discord:InlineAnswerWindow must be between 00:00:00 (off) and 00:00:02.5: the first answer has to reach Discord within 3 seconds.");
+        }
+
         if (options.QueueCapacity < options.Workers)
         {
             problems.Add("Discord:QueueCapacity must be at least Discord:Workers.");

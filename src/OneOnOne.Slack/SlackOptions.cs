@@ -37,6 +37,12 @@ public sealed class SlackOptions
     /// </summary>
     public int Workers { get; set; } = 4;
 
+    /// <summary>
+    /// How long a quick answer may be waited for so that it rides on the first response (no "thinking…",
+    /// no second call). Both platforms want that response within 3 seconds: at most 2.5; zero turns it off.
+    /// </summary>
+    public TimeSpan InlineAnswerWindow { get; set; } = TimeSpan.FromSeconds(1.5);
+
     public SlackTransport Transport => ChooseTransport(AppToken);
 
     /// <summary>Reads the transport from raw settings, before options are bound and validated.</summary>

@@ -52,6 +52,11 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             problems.Add("Slack:Workers must be between 1 and 64.");
         }
 
+        if (options.InlineAnswerWindow < TimeSpan.Zero || options.InlineAnswerWindow > TimeSpan.FromSeconds(2.5))
+        {
+            problems.Add("Slack:InlineAnswerWindow must be between 00:00:00 (off) and 00:00:02.5: the first answer has to reach Slack within 3 seconds.");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 

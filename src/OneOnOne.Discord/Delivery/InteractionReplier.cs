@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OneOnOne.Core.Messaging;
+using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Conversation;
 using OneOnOne.Discord.Forms;
 using OneOnOne.Discord.Interactions;
@@ -149,6 +150,46 @@ internal sealed partial class InteractionReplier(
         {
             LogReplyFailed(exception.Message);
             await SendToDirectMessagesAsync(origin, messages, ct);
+        }
+    }
+
+    /// <summary>
+    /// The engine's answer as the interaction's first response, when it is exactly one message for the
+    /// person with no question (those may move to the DMs) and no file (those need an upload).
+    /// </summary>
+    public InteractionResponse? AsFirstAnswer(InteractionOrigin origin, IReadOnlyList<Outbound> outbounds)
+    {
+        if (outbounds is not [{ To: ToSender } only] || only.Blocks.Any(b => b is QuestionBlock))
+        {
+            return null;
+        }
+
+        if (renderer.Render(only.Blocks, null) is not [{ Files.Count: 0, Payload: var message }])
+        {
+            return null;
+        }
+
+        return new InteractionResponse
+        {
+            Type = InteractionCallbackType.ChannelMessageWithSource,
+            Data = new InteractionCallbackData
+            {
+                Content = message.Content,
+                Embeds = message.Embeds,
+                Components = message.Components,
+                AllowedMentions = message.AllowedMentions,
+                Flags = origin.Flags,
+            },
+        };
+    }
+
+    /// <summary>After the answer left as the first response: only if that failed does it go to the DMs instead.</summary>
+    public async Task ConfirmFirstAnswerAsync(InteractionOrigin origin, IReadOnlyList<Outbound> outbounds, Task acknowledged, CancellationToken ct)
+    {
+        if (!await MayEditAsync(acknowledged))
+        {
+            LogAckFailed();
+            await SendToDirectMessagesAsync(origin, renderer.Render(outbounds.SelectMany(o => o.Blocks).ToList(), null), ct);
         }
     }
 

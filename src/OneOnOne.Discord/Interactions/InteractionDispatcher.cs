@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Commands;
@@ -13,8 +14,10 @@ namespace OneOnOne.Discord.Interactions;
 /// The one place that decides how the bot first answers an interaction, for both transports, well
 /// inside Discord's 3 seconds:
 /// <list type="bullet">
-/// <item>anything for the engine (a command, a button, a finished form) is queued and deferred
-/// ("thinking…", private in a server); the engine's answer then replaces it;</item>
+/// <item>anything for the engine (a command, a button, a finished form) is queued. A command's or a
+/// button's answer that is ready within <see cref="DiscordOptions.InlineAnswerWindow"/> and fits one message is the
+/// first answer itself; otherwise the first answer is "thinking…" (private in a server), which the
+/// engine's answer then replaces;</item>
 /// <item>opening a form page and saving a page that isn't the last are answered at once (a modal
 /// can't be deferred). Opening a form is the one answer that may read the database, once per form,
 /// and waits for it at most <see cref="FormOpener.LookupTimeout"/> before asking to press again;</item>
@@ -29,6 +32,7 @@ internal sealed partial class InteractionDispatcher(
     InteractionReplier replier,
     ComponentPayloadStore payloads,
     FormOpener forms,
+    IOptions<DiscordOptions> options,
     ILogger<InteractionDispatcher> logger)
 {
     /// <param name="interaction">As received and verified.</param>
@@ -56,7 +60,7 @@ internal sealed partial class InteractionDispatcher(
         {
             response = interaction.Type switch
             {
-                InteractionType.ApplicationCommand => Command(origin, interaction.Data, acknowledged),
+                InteractionType.ApplicationCommand => await CommandAsync(origin, interaction.Data, acknowledged),
                 InteractionType.MessageComponent => await ComponentAsync(origin, interaction.Data, acknowledged, ct),
                 InteractionType.ModalSubmit => ModalSubmit(origin, interaction.Data, acknowledged),
                 InteractionType.Autocomplete => new InteractionResponse { Type = InteractionCallbackType.AutocompleteResult, Data = new() { Choices = [] } },
@@ -73,9 +77,9 @@ internal sealed partial class InteractionDispatcher(
         return new InteractionDecision(response);
     }
 
-    private InteractionResponse Command(InteractionOrigin origin, InteractionData? data, Task acknowledged) =>
+    private async Task<InteractionResponse> CommandAsync(InteractionOrigin origin, InteractionData? data, Task acknowledged) =>
         CommandCatalog.ToEngineText(data) is { } text
-            ? Defer(origin, new CommandInput(text), acknowledged)
+            ? await AnswerAsync(origin, new CommandInput(text), acknowledged)
             : Message(origin, Phrases.UnknownCommand);
 
     private async Task<InteractionResponse> ComponentAsync(InteractionOrigin origin, InteractionData? data, Task acknowledged, CancellationToken ct)
@@ -92,7 +96,7 @@ internal sealed partial class InteractionDispatcher(
         }
 
         return payloads.TryResolve(customId, out var payload)
-            ? Defer(origin, new ButtonInput(payload), acknowledged)
+            ? await AnswerAsync(origin, new ButtonInput(payload), acknowledged)
             : Message(origin, Phrases.LostButton);
     }
 
@@ -118,15 +122,48 @@ internal sealed partial class InteractionDispatcher(
         };
     }
 
+    /// <summary>Queues the engine's work; its answer is the first answer if it comes in time, else "thinking…" until it does.</summary>
+    private async Task<InteractionResponse> AnswerAsync(InteractionOrigin origin, Input input, Task acknowledged)
+    {
+        var slot = new AnswerSlot<InteractionResponse>();
+        var queued = queue.TryEnqueue(origin.Sender.UserId, async ct =>
+        {
+            try
+            {
+                var outbounds = await conversation.HandleAsync(origin.Sender, input, origin.Id, ct);
+                if (replier.AsFirstAnswer(origin, outbounds) is { } answer && slot.TryHandOver(answer))
+                {
+                    await replier.ConfirmFirstAnswerAsync(origin, outbounds, acknowledged, ct);
+                    return;
+                }
+
+                // "Thinking…" must leave before the reply below can edit it.
+                slot.Decline();
+                await replier.DeliverAsync(origin, outbounds, acknowledged, null, ct);
+            }
+            finally
+            {
+                slot.Decline();
+            }
+        });
+        if (!queued)
+        {
+            LogBusy();
+            return InteractionResponses.BusyFor(origin.Flags);
+        }
+
+        return await slot.WaitAsync(options.Value.InlineAnswerWindow) ?? InteractionResponses.Defer(origin.Flags);
+    }
+
     /// <summary>Queues the engine's work and answers "thinking…"; the reply replaces it once the engine is done.</summary>
-    private InteractionResponse Defer(InteractionOrigin origin, Input input, Task acknowledged, FormPageRef? form = null)
+    private InteractionResponse Defer(InteractionOrigin origin, Input input, Task acknowledged, FormPageRef form)
     {
         var queued = queue.TryEnqueue(origin.Sender.UserId, async ct =>
         {
             var outbounds = await conversation.HandleAsync(origin.Sender, input, origin.Id, ct);
-            if (form is { } submitted && !outbounds.Any(o => o.Blocks.Any(b => b is FormErrorsBlock)))
+            if (!outbounds.Any(o => o.Blocks.Any(b => b is FormErrorsBlock)))
             {
-                forms.Close(origin, submitted.RunId);
+                forms.Close(origin, form.RunId);
             }
 
             await replier.DeliverAsync(origin, outbounds, acknowledged, form, ct);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using OneOnOne.Slack.Requests;
 using OneOnOne.Slack.Rendering;
 
@@ -14,14 +15,9 @@ public sealed class SlackDispatcher(
     SlackConversation conversation,
     SlackFormSubmissions submissions,
     SlackIdentity identity,
-    IHostApplicationLifetime lifetime)
+    IHostApplicationLifetime lifetime,
+    IOptions<SlackOptions> options)
 {
-    /// <summary>
-    /// How long a slash command's acknowledgement waits for the engine's answer to carry it. Slack allows
-    /// 3 seconds for the whole round trip; an answer that takes longer goes through the response URL.
-    /// </summary>
-    public static readonly TimeSpan InlineAnswerWindow = TimeSpan.FromSeconds(1.5);
-
     public async ValueTask<SlackAck> AcceptAsync(SlackRequest request)
     {
         switch (request)
@@ -51,7 +47,7 @@ public sealed class SlackDispatcher(
                     return SlackAck.Busy;
                 }
 
-                return await inline.WaitAsync(InlineAnswerWindow) is { } answer ? SlackAck.Answer(answer, inline) : SlackAck.Empty;
+                return await inline.WaitAsync(options.Value.InlineAnswerWindow) is { } answer ? SlackAck.Answer(answer, inline) : SlackAck.Empty;
 
             case DirectMessageRequest or ButtonPressRequest or HomeOpenedRequest:
                 return queue.TryEnqueue(LaneOf(ActorOf(request)), ct => conversation.HandleAsync(request, ct))

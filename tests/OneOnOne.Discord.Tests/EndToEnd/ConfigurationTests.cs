@@ -42,9 +42,10 @@ public sealed class ConfigurationTests
 
     [Theory]
     [InlineData("Discord:RetryBaseDelay", "00:00:00")]
+    [InlineData("Discord:InlineAnswerWindow", "00:00:03")]
     [InlineData("Discord:ReconnectDelay", "00:00:00")]
     [InlineData("Discord:ReconnectDelay", "-00:00:01")]
-    public async Task Retry_delays_that_would_spin_in_a_tight_loop_stop_start_up(string setting, string value)
+    public async Task Timings_that_cannot_work_stop_start_up(string setting, string value)
     {
         await using var fake = await FakeDiscord.StartAsync();
 

@@ -74,7 +74,7 @@ public sealed class DeliveryTests : IAsyncLifetime
         _fake.Fail("PATCH webhooks", 2, 500);
         _fake.Fail("POST channels/{channel}/messages", 2, 503);
 
-        await _olivia.Command("status");
+        await _olivia.Command("export"); // a file: edited into "thinking…", never the first answer itself
         Assert.Single(_olivia.Last);
         await _olivia.Type("help");
         Assert.Single(_olivia.Last, m => m.Text.Contains("What I can do", StringComparison.Ordinal));
@@ -84,11 +84,38 @@ public sealed class DeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_quick_answer_is_the_first_response_itself_with_no_edit()
+    {
+        await _olivia.Command("status");
+
+        Assert.Equal(4, _olivia.LastResponse!["type"]!.GetValue<int>());
+        var answer = Assert.Single(_olivia.Last);
+        Assert.Equal("callback", answer.Via);
+        Assert.Empty(_fake.CallsTo("PATCH webhooks"));
+    }
+
+    [Fact]
+    public async Task A_quick_answer_whose_first_response_is_refused_goes_to_the_DMs()
+    {
+        _fake.Fail("POST interactions/{id}/{token}/callback", 1, 404);
+        var interaction = _olivia.NewInteraction(2, Subcommand("status"), inGuild: null);
+        _fake.RegisterInteraction(interaction["id"]!.GetValue<string>(), interaction["token"]!.GetValue<string>(), _olivia.UserId);
+
+        await _fake.DispatchAsync("INTERACTION_CREATE", interaction);
+        await Wait.UntilAsync(() => _fake.MessagesSnapshot().Any(m => m.Via == "channel"), "the answer in the DMs");
+        await _bot.IdleAsync("the reply");
+
+        var answer = Assert.Single(_fake.MessagesSnapshot());
+        Assert.Contains("goal", answer.Content, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(_fake.CallsTo("PATCH webhooks"));
+    }
+
+    [Fact]
     public async Task A_first_answer_that_landed_though_Discord_answered_5xx_is_not_taken_for_a_failure()
     {
         _fake.FailAfterHandling("POST interactions/{id}/{token}/callback", 502);
 
-        await _olivia.Command("status");
+        await _olivia.Command("export");
 
         // The retry meets "already acknowledged" (40060): that is success, and the deferral is edited in place.
         Assert.Equal([502, 400], _fake.CallsTo("POST interactions/{id}/{token}/callback").Select(c => c.Status));
@@ -125,7 +152,7 @@ public sealed class DeliveryTests : IAsyncLifetime
     {
         _fake.Fail("PATCH webhooks", 1, 400);
 
-        await _olivia.Command("status");
+        await _olivia.Command("export");
 
         var apology = Assert.Single(_olivia.Last);
         Assert.Equal("original", apology.Via);
@@ -213,11 +240,13 @@ public sealed class DeliveryTests : IAsyncLifetime
         _olivia.Expect("That button has expired", "/one-on-one continue");
     }
 
-    private static JsonObject HelpCommand() => new()
+    private static JsonObject HelpCommand() => Subcommand("help");
+
+    private static JsonObject Subcommand(string name) => new()
     {
         ["id"] = "700000000000000001",
         ["name"] = "one-on-one",
         ["type"] = 1,
-        ["options"] = new JsonArray(new JsonObject { ["name"] = "help", ["type"] = 1 }),
+        ["options"] = new JsonArray(new JsonObject { ["name"] = name, ["type"] = 1 }),
     };
 }

@@ -61,7 +61,7 @@ public sealed class InteractionEndpointTests(HttpBot host) : IClassFixture<HttpB
     }
 
     [Fact]
-    public async Task A_signed_command_is_deferred_privately_and_the_answer_replaces_the_deferral()
+    public async Task A_signed_command_whose_answer_is_long_is_deferred_privately_and_the_answer_replaces_the_deferral()
     {
         var olivia = new DiscordPerson(_fake, _bot, "100000000000000001", "Olivia");
         var interaction = olivia.NewInteraction(2, new JsonObject
@@ -87,6 +87,32 @@ public sealed class InteractionEndpointTests(HttpBot host) : IClassFixture<HttpB
         var edit = Assert.Single(Edits());
         Assert.Contains("What I can do", edit.Json, StringComparison.Ordinal);
         Assert.Null(edit.Authorization);
+    }
+
+    [Fact]
+    public async Task A_quick_single_message_answer_is_the_response_itself_and_a_duplicate_gets_it_again()
+    {
+        var olivia = new DiscordPerson(_fake, _bot, "100000000000000001", "Olivia");
+        var interaction = olivia.NewInteraction(2, new JsonObject
+        {
+            ["id"] = "700000000000000001",
+            ["name"] = "one-on-one",
+            ["type"] = 1,
+            ["options"] = new JsonArray(new JsonObject { ["name"] = "status", ["type"] = 1 }),
+        }, FakeDiscord.GuildId);
+        _fake.RegisterInteraction(interaction["id"]!.GetValue<string>(), interaction["token"]!.GetValue<string>(), olivia.UserId, acknowledged: true);
+
+        using var first = await PostAsync(interaction.ToJsonString());
+        using var again = await PostAsync(interaction.ToJsonString());
+        await _bot.IdleAsync("the status command");
+
+        var answer = JsonNode.Parse(await first.Content.ReadAsStringAsync())!;
+        Assert.Equal(4, answer["type"]!.GetValue<int>());
+        Assert.Equal(64, answer["data"]!["flags"]!.GetValue<int>());
+        Assert.Contains("goal", answer["data"]!["content"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        var token = Uri.EscapeDataString(interaction["token"]!.GetValue<string>());
+        Assert.DoesNotContain(_fake.CallsTo("PATCH webhooks"), c => c.Path.Contains(token, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public sealed class StartupTests
     [InlineData("Slack:AppToken", "xoxb-fake-bot-token-0001", "Slack:AppToken does not look like an app-level token", "App-Level Tokens")]
     [InlineData("Slack:AppToken", null, "set Slack:AppToken", "Slack:SigningSecret")]
     [InlineData("Slack:ApiBaseUrl", "not a url", "Slack:ApiBaseUrl must be an absolute", "https://slack.com/api/")]
+    [InlineData("Slack:InlineAnswerWindow", "00:00:04", "Slack:InlineAnswerWindow must be between", "within 3 seconds")]
     public async Task Malformed_settings_stop_start_up_and_name_the_setting(string key, string? value, string message, string where)
     {
         await using var slack = await FakeSlack.StartAsync();

@@ -51,6 +51,8 @@ public sealed class SlackBot : IAsyncDisposable
         ["Slack:AppToken"] = transport == SlackTransport.SocketMode ? FakeSlack.AppToken : null,
         ["Slack:SigningSecret"] = transport == SlackTransport.Http ? SigningSecret : null,
         ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
+        // As long as the platform allows: a slow first command on a busy test machine still answers in place.
+        ["Slack:InlineAnswerWindow"] = "00:00:02.5",
         ["Database:ConnectionString"] = $"Data Source={databasePath}",
         ["Bot:DefaultTimeZone"] = "UTC",
         ["Urls"] = "http://127.0.0.1:0",
