@@ -19,16 +19,16 @@ public sealed class DeliveryClaimPrunerTests : IAsyncLifetime
     public async Task Claims_are_kept_a_day_so_late_retries_are_still_recognised_then_forgotten()
     {
         var ana = _bot.Organizer("Ana");
-        await ana.Deliver(new CommandInput("help"), "early");
+        await ana.Deliver(new CommandInput("status"), "early");
         _bot.Time.Advance(TimeSpan.FromHours(12));
-        await ana.Deliver(new CommandInput("help"), "late");
+        await ana.Deliver(new CommandInput("status"), "late");
 
         _bot.Time.Advance(TimeSpan.FromHours(12) + TimeSpan.FromMinutes(1));
         await _bot.WithScopeAsync<DueWork, DispatchSummary>(work => work.RunAsync(CancellationToken.None));
 
         var left = await _bot.QueryAsync(s => s.ProcessedEvents.Select(e => e.Key).ToListAsync());
         Assert.Equal(["test:late"], left);
-        await ana.Deliver(new CommandInput("help"), "late");
+        await ana.Deliver(new CommandInput("status"), "late");
         Assert.Empty(ana.Last);
     }
 }
