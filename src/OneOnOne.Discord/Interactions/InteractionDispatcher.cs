@@ -15,12 +15,12 @@ namespace OneOnOne.Discord.Interactions;
 /// inside Discord's 3 seconds:
 /// <list type="bullet">
 /// <item>anything for the engine (a command, a button, a finished form) is queued. A command's or a
-/// button's answer that is ready within <see cref="DiscordOptions.InlineAnswerWindow"/> and fits one message is the
-/// first answer itself; otherwise the first answer is "thinking…" (private in a server), which the
-/// engine's answer then replaces;</item>
+/// button's answer that is ready within <see cref="DiscordOptions.InlineAnswerWindow"/> and fits one
+/// message is the first answer itself; otherwise the first answer is "thinking…" (private in a
+/// server), which the engine's answer then replaces;</item>
 /// <item>opening a form page and saving a page that isn't the last are answered at once (a modal
-/// can't be deferred). Opening a form is the one answer that may read the database, once per form,
-/// and waits for it at most <see cref="FormOpener.LookupTimeout"/> before asking to press again;</item>
+/// can't be deferred). Opening a form reads the database once per form, and waits for it at most
+/// <see cref="FormOpener.LookupTimeout"/> before asking to press again;</item>
 /// <item>a duplicate gets the first answer again and is not handled twice; a full queue gets a
 /// friendly "busy" instead of silence.</item>
 /// </list>
