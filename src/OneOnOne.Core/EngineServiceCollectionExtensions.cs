@@ -43,8 +43,8 @@ public static class EngineServiceCollectionExtensions
         services.AddScoped<IFlow, ReflectionFlow>();
         services.AddScoped<IFlow, MoveFlow>();
 
-        services.AddScoped<GoalCommand>();
-        services.AddScoped<ICommand>(provider => provider.GetRequiredService<GoalCommand>());
+        services.AddSingleton<CommandIndex>();
+        AddCommand<GoalCommand>(services);
         AddCommand<HelpCommand>(services);
         AddCommand<ListCommand>(services);
         AddCommand<PlanCommand>(services);
@@ -70,6 +70,9 @@ public static class EngineServiceCollectionExtensions
     }
 
     private static void AddCommand<TCommand>(IServiceCollection services)
-        where TCommand : class, ICommand =>
-        services.AddScoped<ICommand, TCommand>();
+        where TCommand : class, ICommand
+    {
+        services.AddScoped<TCommand>();
+        services.AddSingleton(new CommandRegistration(typeof(TCommand)));
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneOnOne.Core.Commands;
@@ -17,13 +18,12 @@ public sealed partial class ConversationEngine(
     IOneOnOneStore store,
     OrganizerDirectory organizers,
     FlowRunner runner,
-    IEnumerable<ICommand> commands,
+    CommandIndex commands,
+    IServiceProvider services,
     IOptions<EngineOptions> options,
     ILogger<ConversationEngine> logger) : IConversationEngine
 {
     private const string CommandName = "/one-on-one";
-
-    private readonly Dictionary<string, ICommand> _commands = commands.ToDictionary(c => c.Name);
 
     public async Task<IReadOnlyList<Outbound>> HandleAsync(Inbound inbound, CancellationToken cancellationToken = default)
     {
@@ -125,7 +125,7 @@ public sealed partial class ConversationEngine(
         }
 
         var (name, arguments) = CommandLine.Split(trimmed);
-        if (_commands.TryGetValue(name, out var command))
+        if (commands.TryFind(name, out var type) && services.GetRequiredService(type) is ICommand command)
         {
             return command is IStatelessCommand stateless
                 ? new CommandCall(null, arguments, stateless.Answer(arguments))
@@ -176,7 +176,7 @@ public sealed partial class ConversationEngine(
         text.Trim() is var t && (t.Equals("cancel", StringComparison.OrdinalIgnoreCase) || t.Equals($"{CommandName} cancel", StringComparison.OrdinalIgnoreCase));
 
     private string? Suggest(string name) =>
-        _commands.Keys
+        commands.Names
             .Select(candidate => (candidate, distance: Distance(candidate, name)))
             .Where(c => c.distance <= 2 || c.candidate.StartsWith(name, StringComparison.Ordinal) && name.Length >= 2)
             .OrderBy(c => c.distance)
