@@ -122,7 +122,7 @@ public sealed partial class FollowUpDispatcher(
 
         var message = FollowUpMessages.Compose(new FollowUpNote(
             followUp.Id, followUp.Kind, followUp.Person?.Name, followUp.PersonId, followUp.Meeting, zone));
-        var outbound = new Outbound(new ToUser(AddressOf(organizer)), message.Blocks);
+        var outbound = new Outbound(new ToUser(AddressOf(organizer)), message.Blocks, DeliveryKey: $"followup:{followUp.Id}");
         try
         {
             var messageId = await messenger.SendAsync(outbound, ct);

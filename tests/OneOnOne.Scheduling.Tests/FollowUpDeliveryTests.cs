@@ -199,6 +199,11 @@ public sealed class FollowUpDeliveryTests : IAsyncLifetime
         Assert.Single(_platform.Sent);
         await AdvanceTo(2026, 11, 27, 17, 20);
         Assert.Single(_platform.Sent);
+
+        // Every attempt carries the same key, so a platform that can tell a repeat shows it once.
+        Assert.Equal(3, _platform.Attempts.Count);
+        Assert.Single(_platform.Attempts.Select(a => a.DeliveryKey).Distinct());
+        Assert.StartsWith("followup:", _platform.Attempts[0].DeliveryKey, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,11 +7,15 @@ namespace OneOnOne.Scheduling.Tests;
 public sealed class RecordingMessenger : IPlatformMessenger
 {
     private readonly ConcurrentQueue<Outbound> _sent = new();
+    private readonly ConcurrentQueue<Outbound> _attempts = new();
     private int _failuresLeft;
 
     public string Platform => "test";
 
     public IReadOnlyList<Outbound> Sent => _sent.ToList();
+
+    /// <summary>Every send asked for, the failed ones included.</summary>
+    public IReadOnlyList<Outbound> Attempts => _attempts.ToList();
 
     /// <summary>Optional pause inside each send, to widen the window in which two passes could race.</summary>
     public TimeSpan Latency { get; set; }
@@ -20,6 +24,7 @@ public sealed class RecordingMessenger : IPlatformMessenger
 
     public async Task<string?> SendAsync(Outbound message, CancellationToken cancellationToken)
     {
+        _attempts.Enqueue(message);
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
         {
             throw new MessageNotDeliveredException("The platform answered 503.", transient: true);

@@ -1,7 +1,12 @@
 namespace OneOnOne.Core.Messaging;
 
 /// <summary>A message for an adapter to render in its platform's own UI.</summary>
-public sealed record Outbound(Destination To, IReadOnlyList<Block> Blocks);
+/// <param name="DeliveryKey">
+/// The same each time this message is sent again after a failure (a retried follow-up). A platform
+/// that can recognise a repeat by such a key (Discord's nonce) shows the message once even when an
+/// earlier attempt arrived but its answer was lost.
+/// </param>
+public sealed record Outbound(Destination To, IReadOnlyList<Block> Blocks, string? DeliveryKey = null);
 
 /// <summary>Where an outbound message goes.</summary>
 public abstract record Destination;

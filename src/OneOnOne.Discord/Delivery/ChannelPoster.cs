@@ -8,7 +8,9 @@ namespace OneOnOne.Discord.Delivery;
 
 /// <summary>
 /// Posts rendered messages to a channel, a person's DM included. Every message carries a nonce that
-/// Discord enforces, so a send retried after a lost answer shows up once, not twice.
+/// Discord enforces, so a send retried after a lost answer shows up once, not twice: retries inside
+/// the REST client reuse it, and a message sent again later (a retried follow-up) derives the same
+/// nonce from its delivery key. Discord remembers nonces for a few minutes.
 /// </summary>
 internal sealed class ChannelPoster(DiscordRestClient rest)
 {
@@ -28,13 +30,19 @@ internal sealed class ChannelPoster(DiscordRestClient rest)
     }
 
     /// <summary>Posts the messages in order and returns the first one's id.</summary>
-    public async Task<string?> PostAsync(string channelId, IReadOnlyList<RenderedMessage> messages, CancellationToken ct)
+    public Task<string?> PostAsync(string channelId, IReadOnlyList<RenderedMessage> messages, CancellationToken ct) =>
+        PostAsync(channelId, messages, deliveryKey: null, ct);
+
+    /// <inheritdoc cref="PostAsync(string, IReadOnlyList{RenderedMessage}, CancellationToken)"/>
+    /// <param name="deliveryKey">Stable across attempts to send the same thing; null for a fresh nonce.</param>
+    public async Task<string?> PostAsync(string channelId, IReadOnlyList<RenderedMessage> messages, string? deliveryKey, CancellationToken ct)
     {
         string? first = null;
-        foreach (var message in messages)
+        for (var i = 0; i < messages.Count; i++)
         {
+            var message = messages[i];
             var payload = message.WithFlags(null).Payload;
-            payload.Nonce = NewNonce();
+            payload.Nonce = deliveryKey is null ? NewNonce() : NonceFor(deliveryKey, i);
             payload.EnforceNonce = true;
             var sent = await rest.CreateMessageAsync(channelId, payload, message.Files, ct);
             first ??= sent.Id;
@@ -45,4 +53,8 @@ internal sealed class ChannelPoster(DiscordRestClient rest)
 
     /// <summary>Up to 25 characters, as Discord allows.</summary>
     private static string NewNonce() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+
+    /// <summary>The same 24 characters for the same key and page, and unlike any other's.</summary>
+    private static string NonceFor(string deliveryKey, int page) =>
+        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{deliveryKey}#{page}")))[..24];
 }

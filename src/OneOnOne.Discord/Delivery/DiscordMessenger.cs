@@ -32,7 +32,7 @@ internal sealed partial class DiscordMessenger(
                 ToChannel channel => await channels.ResolveAsync(channel.Workspace, channel.Channel, cancellationToken),
                 _ => throw new MessageNotDeliveredException("Discord messages outside a conversation go to a person or a channel.", transient: false),
             };
-            return await poster.PostAsync(channelId, rendered, cancellationToken);
+            return await poster.PostAsync(channelId, rendered, message.DeliveryKey, cancellationToken);
         }
         catch (DiscordApiException exception)
         {

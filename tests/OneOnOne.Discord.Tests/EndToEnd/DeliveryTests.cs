@@ -190,6 +190,23 @@ public sealed class DeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_follow_up_sent_again_after_a_lost_answer_shows_once_but_two_different_ones_both_show()
+    {
+        var messenger = _bot.Services.GetRequiredService<IMessenger>();
+        var to = new ToUser(new Address("discord", FakeDiscord.GuildId, _olivia.UserId));
+        var nudge = new Outbound(to, [new TextBlock("Did you meet Maria?")], DeliveryKey: "followup:7");
+
+        // The first attempt arrived but its answer was lost: the dispatcher sends the same follow-up again later.
+        await messenger.SendAsync(nudge, CancellationToken.None);
+        await messenger.SendAsync(nudge, CancellationToken.None);
+        await messenger.SendAsync(new Outbound(to, [new TextBlock("Did you meet Maria?")], DeliveryKey: "followup:8"), CancellationToken.None);
+        await messenger.SendAsync(new Outbound(to, [new TextBlock("Did you meet Maria?")]), CancellationToken.None);
+
+        Assert.Equal(4, _fake.CallsTo("POST channels/{channel}/messages").Count);
+        Assert.Equal(3, _fake.MessagesSnapshot().Count(m => m.Content == "Did you meet Maria?"));
+    }
+
+    [Fact]
     public async Task A_digest_channel_typed_by_name_is_found_among_the_servers_channels()
     {
         var messenger = _bot.Services.GetRequiredService<IMessenger>();
