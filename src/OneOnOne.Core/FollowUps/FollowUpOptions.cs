@@ -81,8 +81,12 @@ public sealed class FollowUpOptions
     /// </summary>
     public TimeSpan UnansweredAfter { get; set; } = TimeSpan.FromHours(4);
 
-    /// <summary>How long to wait before retrying a follow-up the platform could not take.</summary>
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long to wait before retrying a follow-up the platform could not take. Short enough that
+    /// Discord still remembers the first attempt's nonce (a few minutes), so an attempt that did arrive
+    /// is not shown twice.
+    /// </summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Most follow-ups one dispatch pass sends; the rest wait for the next pass moments later.</summary>
     public int DispatchBatchSize { get; set; } = 500;
