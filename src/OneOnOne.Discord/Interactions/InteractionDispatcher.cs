@@ -62,7 +62,7 @@ internal sealed partial class InteractionDispatcher(
             {
                 InteractionType.ApplicationCommand => await CommandAsync(origin, interaction.Data, acknowledged),
                 InteractionType.MessageComponent => await ComponentAsync(origin, interaction.Data, acknowledged, ct),
-                InteractionType.ModalSubmit => ModalSubmit(origin, interaction.Data, acknowledged),
+                InteractionType.ModalSubmit => await ModalSubmitAsync(origin, interaction.Data, acknowledged),
                 InteractionType.Autocomplete => new InteractionResponse { Type = InteractionCallbackType.AutocompleteResult, Data = new() { Choices = [] } },
                 _ => Message(origin, Phrases.UnknownCommand),
             };
@@ -100,7 +100,7 @@ internal sealed partial class InteractionDispatcher(
             : Message(origin, Phrases.LostButton);
     }
 
-    private InteractionResponse ModalSubmit(InteractionOrigin origin, InteractionData? data, Task acknowledged)
+    private async Task<InteractionResponse> ModalSubmitAsync(InteractionOrigin origin, InteractionData? data, Task acknowledged)
     {
         if (!FormIds.TryParseModal(data?.CustomId ?? string.Empty, out var page))
         {
@@ -117,21 +117,35 @@ internal sealed partial class InteractionDispatcher(
                     Components = [new Component { Type = ComponentType.Button, Style = ButtonStyle.Primary, Label = "Continue", CustomId = FormIds.OpenButton(next.Page.RunId, next.Page.Flow, next.Page.Page) }],
                 },
             ]),
-            FormStep.Complete complete => Defer(origin, complete.Input, acknowledged, page),
+            FormStep.Complete complete => await AnswerAsync(origin, complete.Input, acknowledged, page),
             _ => Message(origin, Phrases.FormClosed),
         };
     }
 
-    /// <summary>Queues the engine's work; its answer is the first answer if it comes in time, else "thinking…" until it does.</summary>
-    private async Task<InteractionResponse> AnswerAsync(InteractionOrigin origin, Input input, Task acknowledged)
+    /// <summary>
+    /// Queues the engine's work. Its answer is the first answer if it comes in time and fits; otherwise
+    /// the first answer is "thinking…", which the reply replaces. A finished form is always deferred:
+    /// its reply closes the form and may reopen the page with errors.
+    /// </summary>
+    private async Task<InteractionResponse> AnswerAsync(InteractionOrigin origin, Input input, Task acknowledged, FormPageRef? form = null)
     {
         var slot = new AnswerSlot<InteractionResponse>();
+        if (form is not null)
+        {
+            slot.Decline();
+        }
+
         var queued = queue.TryEnqueue(origin.Sender.UserId, async ct =>
         {
             try
             {
                 var outbounds = await conversation.HandleAsync(origin.Sender, input, origin.Id, ct);
-                if (replier.AsFirstAnswer(origin, outbounds) is { } answer && slot.TryHandOver(answer))
+                if (form is { } submitted && !outbounds.Any(o => o.Blocks.Any(b => b is FormErrorsBlock)))
+                {
+                    forms.Close(origin, submitted.RunId);
+                }
+
+                if (form is null && replier.AsFirstAnswer(origin, outbounds) is { } answer && slot.TryHandOver(answer))
                 {
                     await replier.ConfirmFirstAnswerAsync(origin, outbounds, acknowledged, ct);
                     return;
@@ -139,7 +153,7 @@ internal sealed partial class InteractionDispatcher(
 
                 // "Thinking…" must leave before the reply below can edit it.
                 slot.Decline();
-                await replier.DeliverAsync(origin, outbounds, acknowledged, null, ct);
+                await replier.DeliverAsync(origin, outbounds, acknowledged, form, ct);
             }
             finally
             {
@@ -153,28 +167,6 @@ internal sealed partial class InteractionDispatcher(
         }
 
         return await slot.WaitAsync(options.Value.InlineAnswerWindow) ?? InteractionResponses.Defer(origin.Flags);
-    }
-
-    /// <summary>Queues the engine's work and answers "thinking…"; the reply replaces it once the engine is done.</summary>
-    private InteractionResponse Defer(InteractionOrigin origin, Input input, Task acknowledged, FormPageRef form)
-    {
-        var queued = queue.TryEnqueue(origin.Sender.UserId, async ct =>
-        {
-            var outbounds = await conversation.HandleAsync(origin.Sender, input, origin.Id, ct);
-            if (!outbounds.Any(o => o.Blocks.Any(b => b is FormErrorsBlock)))
-            {
-                forms.Close(origin, form.RunId);
-            }
-
-            await replier.DeliverAsync(origin, outbounds, acknowledged, form, ct);
-        });
-        if (!queued)
-        {
-            LogBusy();
-            return InteractionResponses.BusyFor(origin.Flags);
-        }
-
-        return InteractionResponses.Defer(origin.Flags);
     }
 
     private static InteractionResponse Message(InteractionOrigin origin, string text, List<Component>? components = null) =>

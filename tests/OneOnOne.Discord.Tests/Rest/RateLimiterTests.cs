@@ -50,9 +50,7 @@ public sealed class RateLimiterTests
     public async Task A_global_429_pauses_bot_calls_but_not_interaction_replies()
     {
         var route = DiscordRoute.CreateMessage("111111111111111111");
-        var bucket = await _limiter.WaitAsync(route, CancellationToken.None);
-        _limiter.Observe(route, bucket, null);
-        _limiter.OnRateLimited(bucket, TimeSpan.FromSeconds(3), global: true);
+        await RateLimitedAsync(route, TimeSpan.FromSeconds(3), global: true);
 
         var message = _limiter.WaitAsync(DiscordRoute.CreateMessage("333333333333333333"), CancellationToken.None).AsTask();
         var ack = _limiter.WaitAsync(DiscordRoute.InteractionCallback("2", "token"), CancellationToken.None).AsTask();
@@ -72,9 +70,7 @@ public sealed class RateLimiterTests
     public async Task A_route_429_stops_only_that_bucket_for_as_long_as_Discord_asked()
     {
         var route = DiscordRoute.CreateDm();
-        var bucket = await _limiter.WaitAsync(route, CancellationToken.None);
-        _limiter.Observe(route, bucket, null);
-        _limiter.OnRateLimited(bucket, TimeSpan.FromSeconds(1.5), global: false);
+        await RateLimitedAsync(route, TimeSpan.FromSeconds(1.5), global: false);
 
         var again = _limiter.WaitAsync(route, CancellationToken.None).AsTask();
         var elsewhere = _limiter.WaitAsync(DiscordRoute.GatewayBot(), CancellationToken.None).AsTask();
@@ -137,9 +133,7 @@ public sealed class RateLimiterTests
     public async Task A_bucket_Discord_holds_longer_than_the_bot_waits_fails_at_once()
     {
         var route = DiscordRoute.CreateDm();
-        var bucket = await _limiter.WaitAsync(route, CancellationToken.None);
-        _limiter.Observe(route, bucket, null);
-        _limiter.OnRateLimited(bucket, TimeSpan.FromHours(1), global: false);
+        await RateLimitedAsync(route, TimeSpan.FromHours(1), global: false);
 
         var failure = await Assert.ThrowsAsync<DiscordApiException>(() => _limiter.WaitAsync(route, CancellationToken.None).AsTask());
 
@@ -151,9 +145,7 @@ public sealed class RateLimiterTests
     public async Task Buckets_of_finished_interactions_are_forgotten_but_a_paused_bucket_is_kept()
     {
         var paused = DiscordRoute.CreateDm();
-        var pausedBucket = await _limiter.WaitAsync(paused, CancellationToken.None);
-        _limiter.Observe(paused, pausedBucket, null);
-        _limiter.OnRateLimited(pausedBucket, TimeSpan.FromMinutes(4), global: false);
+        await RateLimitedAsync(paused, TimeSpan.FromMinutes(4), global: false);
 
         // An interaction a second for 1,000 seconds, each with its callback, its edit and a follow-up.
         for (var i = 0; i < 1000; i++)
@@ -184,6 +176,14 @@ public sealed class RateLimiterTests
         Assert.DoesNotContain("secret", route.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("secret", route.MajorParameter, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", route.Template, StringComparison.Ordinal);
+    }
+
+    /// <summary>One call on <paramref name="route"/>, which Discord answers with a 429 asking to wait <paramref name="retryAfter"/>.</summary>
+    private async Task RateLimitedAsync(DiscordRoute route, TimeSpan retryAfter, bool global)
+    {
+        var bucket = await _limiter.WaitAsync(route, CancellationToken.None);
+        _limiter.Observe(route, bucket, null);
+        _limiter.OnRateLimited(bucket, retryAfter, global);
     }
 
     private static System.Net.Http.Headers.HttpResponseHeaders Headers(int limit, int remaining, double resetAfter, string hash)
