@@ -1,11 +1,9 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OneOnOne.Core;
 using OneOnOne.Core.Messaging;
-using OneOnOne.Core.Storage;
 using OneOnOne.Data;
 using OneOnOne.Scheduling;
 
@@ -33,6 +31,7 @@ internal static class BenchServices
             // The wall clock must not matter: no quiet hours.
             ["FollowUps:QuietHoursStart"] = "00:00",
             ["FollowUps:QuietHoursEnd"] = "00:00",
+            ["Database:ConnectionString"] = BenchDatabase.ConnectionString(path),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -44,17 +43,9 @@ internal static class BenchServices
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton(clock)
-            .AddOneOnOneEngine();
-        services.AddDbContext<OneOnOneDbContext>(options =>
-        {
-            options.UseSqlite(BenchDatabase.ConnectionString(path));
-            if (interceptors.Length > 0)
-            {
-                options.AddInterceptors(interceptors);
-            }
-        });
-        services.AddScoped<IOneOnOneStore>(provider => provider.GetRequiredService<OneOnOneDbContext>());
-        services.AddOneOnOneDispatch();
+            .AddOneOnOneEngine()
+            .AddOneOnOneData(interceptors)
+            .AddOneOnOneDispatch();
         if (messenger is not null)
         {
             services.AddSingleton(messenger);

@@ -33,7 +33,7 @@ internal static class ThroughputScenario
         Console.WriteLine($"## 2. {Stats.N(followUps)} follow-ups falling due in the same minute");
         Console.WriteLine();
         Console.WriteLine($"DispatchBatchSize {batch}, quiet hours off, messenger latency {latency.TotalMilliseconds} ms" +
-                          (synchronous is null ? string.Empty : $", PRAGMA synchronous={synchronous} (bench-only experiment)") +
+                          (synchronous is null ? string.Empty : $", PRAGMA synchronous={synchronous} (instead of the bot's NORMAL)") +
                           "; kinds rotate over check-in, thank-you, did-you-meet, pocket guide, reflection prompt, revisit-maybe.");
         Console.WriteLine();
 
@@ -232,7 +232,7 @@ internal static class ThroughputScenario
         return (seed.Commit(), seed.Rows, due);
     }
 
-    /// <summary>Bench-only experiment: sets <c>PRAGMA synchronous</c> on every connection the app opens.</summary>
+    /// <summary>Overrides the bot's <c>PRAGMA synchronous=NORMAL</c> on every connection, e.g. to compare with FULL.</summary>
     private sealed class SynchronousPragma(string mode) : DbConnectionInterceptor
     {
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
