@@ -54,6 +54,17 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_connection_the_bot_opens_commits_without_waiting_for_the_disk_and_waits_for_locks()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await using var db = NewContext();
+            Assert.Equal(1L, await db.Database.SqlQueryRaw<long>("SELECT synchronous AS Value FROM pragma_synchronous").SingleAsync());
+            Assert.Equal(30_000L, await db.Database.SqlQueryRaw<long>("SELECT timeout AS Value FROM pragma_busy_timeout").SingleAsync());
+        }
+    }
+
+    [Fact]
     public async Task Instants_round_trip_as_UTC_and_compare_in_queries()
     {
         var (organizer, person) = await SeedAsync();
