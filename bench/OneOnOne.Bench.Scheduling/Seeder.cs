@@ -82,9 +82,12 @@ internal sealed class Seeder : IDisposable
     {
         var id = ++_personId;
         var name = $"Person {id:D7}";
-        Insert("People", "Id", "TeamId", "Name", "NormalizedName", "ExternalUserId", "Level", "ReferredByPersonId",
-                "AddedByOrganizerId", "CreatedAt")
-            .Add(id, teamId, name, name.ToLowerInvariant(), null, level, referredBy, addedBy, createdAt);
+        Insert("People", "Id", "TeamId", "Name", "NormalizedName", "ExternalUserId", "Level", "AddedByOrganizerId", "CreatedAt")
+            .Add(id, teamId, name, name.ToLowerInvariant(), null, level, addedBy, createdAt);
+
+        // The organizer who added them keeps them on their list, with the referral they recorded.
+        Insert("Relationships", "Id", "OrganizerId", "PersonId", "OnList", "AddedAt", "ReferredByPersonId")
+            .Add(id, addedBy, id, true, createdAt, referredBy);
         return id;
     }
 

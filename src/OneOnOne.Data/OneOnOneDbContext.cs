@@ -28,6 +28,8 @@ public sealed class OneOnOneDbContext(DbContextOptions<OneOnOneDbContext> option
 
     public DbSet<ProcessedEvent> ProcessedEvents => Set<ProcessedEvent>();
 
+    public DbSet<SimulatedClock> SimulatedClocks => Set<SimulatedClock>();
+
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
         Database.BeginTransactionAsync(cancellationToken);
 

@@ -62,7 +62,7 @@ public sealed partial class FollowUpDispatcher(
         var due = await store.FollowUps
             .Include(f => f.Organizer).ThenInclude(o => o.Team)
             .Include(f => f.Person)
-            .Include(f => f.Meeting).ThenInclude(m => m!.Reflection)
+            .Include(f => f.Meeting).ThenInclude(m => m!.Reflections)
             .Where(f => f.Status == FollowUpStatus.Pending && f.DueAt <= now
                         && (f.Organizer.PausedUntil == null || f.Organizer.PausedUntil <= now))
             .OrderBy(f => f.DueAt)

@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -138,6 +140,38 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT Kind || '/' || Status FROM FollowUps";
         Assert.Equal("RevisitMaybe/Pending", (string?)await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Upgrading_keeps_each_referral_with_the_organizer_who_recorded_it()
+    {
+        await using (var db = NewContext())
+        {
+            await db.GetService<IMigrator>().MigrateAsync("20261126074534_InitialCreate");
+        }
+
+        await using (var connection = new SqliteConnection($"Data Source={DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO Teams (Id, Platform, ExternalId, TimeZone, CreatedAt, DigestDay, DigestTime) VALUES (1, 'test', 'T1', 'UTC', 0, 'Monday', '09:00:00');
+                INSERT INTO Organizers (Id, TeamId, ExternalUserId, DisplayName, CreatedAt, NudgesOff) VALUES (1, 1, 'U1', 'Ana', 0, 0), (2, 1, 'U2', 'Ben', 0, 0);
+                INSERT INTO People (Id, TeamId, Name, NormalizedName, AddedByOrganizerId, CreatedAt) VALUES (1, 1, 'Aisha', 'aisha', 1, 0);
+                INSERT INTO People (Id, TeamId, Name, NormalizedName, AddedByOrganizerId, CreatedAt, ReferredByPersonId) VALUES (2, 1, 'Maria', 'maria', 1, 0, 1);
+                INSERT INTO Relationships (Id, OrganizerId, PersonId, OnList, AddedAt) VALUES (1, 1, 2, 1, 0), (2, 2, 2, 1, 0);
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using (var db = NewContext())
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        await using var read = NewContext();
+        var referrals = await read.Relationships.OrderBy(r => r.OrganizerId).Select(r => r.ReferredByPersonId).ToListAsync();
+        Assert.Equal([1, null], referrals);
     }
 
     private OneOnOneDbContext NewContext() =>

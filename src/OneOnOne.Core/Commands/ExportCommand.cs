@@ -17,9 +17,9 @@ public sealed class ExportCommand(IOneOnOneStore store) : ICommand
     public async Task<Reply> ExecuteAsync(ConversationContext context, string arguments, CancellationToken ct)
     {
         var me = context.Organizer.Id;
-        var relationships = await store.Relationships.Include(r => r.Person).ThenInclude(p => p.ReferredBy)
+        var relationships = await store.Relationships.Include(r => r.Person).Include(r => r.ReferredBy)
             .Where(r => r.OrganizerId == me).ToListAsync(ct);
-        var meetings = await store.Meetings.Include(m => m.Person).Include(m => m.Reflection)
+        var meetings = await store.Meetings.Include(m => m.Person).Include(m => m.Reflections)
             .Where(m => m.OrganizerId == me).ToListAsync(ct);
         var csv = PeopleCsv.Write(relationships, meetings, context.Zone);
         var date = Zones.ToLocal(context.Now, context.Zone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

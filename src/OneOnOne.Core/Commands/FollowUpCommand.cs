@@ -24,7 +24,7 @@ public sealed class FollowUpCommand(IOneOnOneStore store, FollowUpSync followUps
         var (idText, action) = CommandLine.Split(arguments);
         var followUp = int.TryParse(idText, out var id)
             ? await store.FollowUps.Include(f => f.Person).Include(f => f.Meeting).ThenInclude(m => m!.Person)
-                .Include(f => f.Meeting).ThenInclude(m => m!.Reflection)
+                .Include(f => f.Meeting).ThenInclude(m => m!.Reflections)
                 .SingleOrDefaultAsync(f => f.Id == id && f.OrganizerId == context.Organizer.Id, ct)
             : null;
         if (followUp is null)

@@ -57,8 +57,8 @@ public sealed class ForgetCommand(IOneOnOneStore store, PersonResolver resolver)
         {
             await store.FollowUps.Where(f => f.PersonId == personId).ExecuteDeleteAsync(ct);
             await store.LevelChanges.Where(c => c.PersonId == personId).ExecuteDeleteAsync(ct);
-            await store.People.Where(p => p.ReferredByPersonId == personId)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.ReferredByPersonId, (int?)null), ct);
+            await store.Relationships.Where(r => r.ReferredByPersonId == personId)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.ReferredByPersonId, (int?)null), ct);
             await store.People.Where(p => p.Id == personId).ExecuteDeleteAsync(ct);
         }
 

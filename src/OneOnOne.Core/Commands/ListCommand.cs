@@ -43,7 +43,7 @@ public sealed class ListCommand(IOneOnOneStore store, PersonResolver resolver, P
                 r.Person.Name,
                 r.Person.Level,
                 r.MetAt,
-                ReferredBy = r.Person.ReferredBy != null ? r.Person.ReferredBy.Name : null,
+                ReferredBy = r.ReferredBy != null ? r.ReferredBy.Name : null,
                 Held = store.Meetings.Count(m => m.OrganizerId == r.OrganizerId && m.PersonId == r.PersonId && m.Status == MeetingStatus.Held),
                 Open = store.Meetings.Any(m => m.OrganizerId == r.OrganizerId && m.PersonId == r.PersonId
                                                && (m.Status == MeetingStatus.Planned || m.Status == MeetingStatus.Scheduled)),

@@ -30,9 +30,10 @@ public sealed class PersonCommand(IOneOnOneStore store, PersonResolver resolver)
         var me = context.Organizer.Id;
         var zone = context.Zone;
         var history = await store.LevelChanges.Where(c => c.PersonId == person.Id).OrderBy(c => c.ChangedAt).ToListAsync(ct);
-        var referrer = person.ReferredByPersonId is { } rid ? await store.People.Where(p => p.Id == rid).Select(p => p.Name).SingleOrDefaultAsync(ct) : null;
-        var referred = await store.People.Where(p => p.ReferredByPersonId == person.Id).OrderBy(p => p.Name).Select(p => p.Name).ToListAsync(ct);
-        var meetings = await store.Meetings.Include(m => m.Reflection)
+        var referrer = mine?.ReferredByPersonId is { } rid ? await store.People.Where(p => p.Id == rid).Select(p => p.Name).SingleOrDefaultAsync(ct) : null;
+        var referred = await store.Relationships.Where(r => r.OrganizerId == me && r.ReferredByPersonId == person.Id)
+            .OrderBy(r => r.Person.Name).Select(r => r.Person.Name).ToListAsync(ct);
+        var meetings = await store.Meetings.Include(m => m.Reflections)
             .Where(m => m.OrganizerId == me && m.PersonId == person.Id)
             .OrderBy(m => m.Id)
             .ToListAsync(ct);
@@ -107,7 +108,7 @@ public sealed class PersonCommand(IOneOnOneStore store, PersonResolver resolver)
             notes.Add(own);
         }
 
-        if (meetings.LastOrDefault(m => m.Reflection is not null)?.Reflection is { } r)
+        if (meetings.LastOrDefault(m => m.IsReflectedOn)?.LatestReflection is { } r)
         {
             AddNote(notes, "Cares about", r.CaresAbout);
             AddNote(notes, "Their story", r.Story);

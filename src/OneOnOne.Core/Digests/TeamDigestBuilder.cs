@@ -58,8 +58,11 @@ public sealed class TeamDigestBuilder(IOneOnOneStore store)
             .Select(g => new { Level = g.Key, Count = g.Count() })
             .ToListAsync(ct);
 
-        var newFromReferrals = await store.People
-            .CountAsync(p => p.TeamId == teamId && p.ReferredByPersonId != null && p.CreatedAt >= from && p.CreatedAt < to, ct);
+        var newFromReferrals = await store.Relationships
+            .Where(r => r.Organizer.TeamId == teamId && r.ReferredByPersonId != null && r.AddedAt >= from && r.AddedAt < to)
+            .Select(r => r.PersonId)
+            .Distinct()
+            .CountAsync(ct);
 
         var soon = to + Week;
         var openCommitments = teamMeetings.Where(m => m.Commitment != null && m.CommitmentDoneAt == null && m.CommitmentDueAt != null);

@@ -44,7 +44,8 @@ public sealed class Meeting
 
     public DateTimeOffset? CommitmentDoneAt { get; set; }
 
-    public Reflection? Reflection { get; set; }
+    /// <summary>Every reflection written about this 1:1, oldest first once ordered; a second one adds, never replaces.</summary>
+    public List<Reflection> Reflections { get; set; } = [];
 
     public DateTimeOffset CreatedAt { get; set; }
 
@@ -53,6 +54,12 @@ public sealed class Meeting
     public DateTimeOffset? EndsAt => StartsAt?.AddMinutes(DurationMinutes);
 
     public bool HasOpenCommitment => Commitment is not null && CommitmentDoneAt is null;
+
+    /// <summary>Whether the organizer has reflected on this 1:1. <see cref="Reflections"/> must be loaded.</summary>
+    public bool IsReflectedOn => Reflections.Count > 0;
+
+    /// <summary>The most recent reflection, if any. <see cref="Reflections"/> must be loaded.</summary>
+    public Reflection? LatestReflection => Reflections.MaxBy(r => r.CompletedAt);
 }
 
 /// <summary>The organizer's preparation (METHOD.md §2), stored with the meeting.</summary>

@@ -1,8 +1,8 @@
 namespace OneOnOne.Core.Domain;
 
 /// <summary>
-/// Someone the team is building a relationship with. One row per team: the facts here
-/// (name, level, who referred them) are team-visible; what an organizer knows privately lives in
+/// Someone the team is building a relationship with. One row per team: the facts here (name and
+/// level) are team-visible; what an organizer knows privately, who referred them included, lives in
 /// <see cref="Relationship"/>, <see cref="Meeting"/> and <see cref="Reflection"/>.
 /// </summary>
 public sealed class Person
@@ -20,10 +20,6 @@ public sealed class Person
     public string? ExternalUserId { get; set; }
 
     public EngagementLevel? Level { get; set; }
-
-    public int? ReferredByPersonId { get; set; }
-
-    public Person? ReferredBy { get; set; }
 
     public int AddedByOrganizerId { get; set; }
 

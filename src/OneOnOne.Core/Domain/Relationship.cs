@@ -19,6 +19,14 @@ public sealed class Relationship
     /// <summary>Where the organizer met them, e.g. "the kickoff".</summary>
     public string? MetAt { get; set; }
 
+    /// <summary>
+    /// Who pointed this organizer to the person, as the organizer recorded it. Private like the rest of
+    /// the relationship: another organizer who knows the same person never sees it.
+    /// </summary>
+    public int? ReferredByPersonId { get; set; }
+
+    public Person? ReferredBy { get; set; }
+
     /// <summary>The organizer's private notes: their story, interests, skills.</summary>
     public string? Notes { get; set; }
 

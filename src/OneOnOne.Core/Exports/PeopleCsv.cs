@@ -25,10 +25,10 @@ public static class PeopleCsv
         WriteByteOrderMark = true,
     };
 
-    /// <param name="relationships">The organizer's relationships, with <see cref="Relationship.Person"/> and its
-    /// <see cref="Person.ReferredBy"/> loaded.</param>
+    /// <param name="relationships">The organizer's relationships, with <see cref="Relationship.Person"/> and
+    /// <see cref="Relationship.ReferredBy"/> loaded.</param>
     /// <param name="meetings">The organizer's meetings, with <see cref="Meeting.Person"/> and
-    /// <see cref="Meeting.Reflection"/> loaded.</param>
+    /// <see cref="Meeting.Reflections"/> loaded.</param>
     /// <param name="zone">The organizer's time zone, for the local start and due dates.</param>
     public static byte[] Write(IEnumerable<Relationship> relationships, IEnumerable<Meeting> meetings, TimeZoneInfo zone)
     {
@@ -99,7 +99,7 @@ public static class PeopleCsv
         person?.Level is { } level ? LevelLabel(level) : null,
         relationship is null ? null : relationship.OnList ? "Yes" : "No",
         relationship?.MetAt,
-        person?.ReferredBy?.Name,
+        relationship?.ReferredBy?.Name,
         relationship?.Notes,
     ];
 
@@ -114,8 +114,8 @@ public static class PeopleCsv
         AnswerLabel(meeting),
         meeting.Commitment,
         Local(meeting.CommitmentDueAt, zone, "yyyy-MM-dd"),
-        meeting.Reflection?.CommonGround,
-        meeting.Reflection?.CaresAbout,
+        meeting.LatestReflection?.CommonGround,
+        meeting.LatestReflection?.CaresAbout,
     ];
 
     private static void WriteRow(CsvWriter csv, string?[] personCells, string?[] meetingCells)

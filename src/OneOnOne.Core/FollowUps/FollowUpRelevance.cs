@@ -13,7 +13,7 @@ public static class FollowUpRelevance
         {
             FollowUpKind.PocketGuide => meeting is { Status: MeetingStatus.Scheduled } && meeting.StartsAt > now,
             FollowUpKind.DidYouMeet => meeting is { Status: MeetingStatus.Scheduled },
-            FollowUpKind.ReflectionPrompt => meeting is { Status: MeetingStatus.Held, Reflection: null },
+            FollowUpKind.ReflectionPrompt => meeting is { Status: MeetingStatus.Held, IsReflectedOn: false },
             FollowUpKind.ThankYou => meeting is { Status: MeetingStatus.Held },
             FollowUpKind.ConfirmCommitment => meeting is { HasOpenCommitment: true },
             FollowUpKind.RevisitMaybe => meeting is { Status: MeetingStatus.Held, Answer: AskAnswer.Maybe },

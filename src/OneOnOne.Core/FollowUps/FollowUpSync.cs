@@ -10,7 +10,7 @@ namespace OneOnOne.Core.FollowUps;
 /// </summary>
 public sealed class FollowUpSync(IOneOnOneStore store, FollowUpPlanner planner)
 {
-    /// <remarks><see cref="Meeting.Reflection"/> and <see cref="Meeting.Person"/> must be loaded.</remarks>
+    /// <remarks><see cref="Meeting.Reflections"/> and <see cref="Meeting.Person"/> must be loaded.</remarks>
     public async Task SyncAsync(Meeting meeting, DateTimeOffset now, CancellationToken ct)
     {
         if (meeting.Status is MeetingStatus.Scheduled or MeetingStatus.Held)

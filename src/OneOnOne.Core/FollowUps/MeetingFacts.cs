@@ -18,7 +18,7 @@ public sealed record MeetingFacts(
 {
     public DateTimeOffset? EndsAt => StartsAt?.AddMinutes(DurationMinutes);
 
-    /// <summary>Reads the facts from a meeting. Its <see cref="Meeting.Reflection"/> must be loaded.</summary>
+    /// <summary>Reads the facts from a meeting. Its <see cref="Meeting.Reflections"/> must be loaded.</summary>
     public static MeetingFacts From(Meeting m, EngagementLevel? level) => new(
         m.Status,
         m.StartsAt,
@@ -28,6 +28,6 @@ public sealed record MeetingFacts(
         m.NoReason,
         m.CommitmentDueAt,
         CommitmentDone: m.CommitmentDoneAt is not null,
-        ReflectionDone: m.Reflection is not null,
+        ReflectionDone: m.IsReflectedOn,
         level);
 }

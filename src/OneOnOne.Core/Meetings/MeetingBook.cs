@@ -26,7 +26,7 @@ public sealed class MeetingBook(IOneOnOneStore store)
 
         if (withoutReflection)
         {
-            query = query.Where(m => m.Reflection == null);
+            query = query.Where(m => !m.Reflections.Any());
         }
 
         return query.OrderByDescending(m => m.HeldAt).FirstOrDefaultAsync(ct);
@@ -59,5 +59,5 @@ public sealed class MeetingBook(IOneOnOneStore store)
                                        && m.HeldAt >= from && m.HeldAt < to, ct);
 
     private IQueryable<Meeting> Mine(ConversationContext context) =>
-        store.Meetings.Include(m => m.Person).Include(m => m.Reflection).Where(m => m.OrganizerId == context.Organizer.Id);
+        store.Meetings.Include(m => m.Person).Include(m => m.Reflections).Where(m => m.OrganizerId == context.Organizer.Id);
 }

@@ -23,11 +23,6 @@ public sealed class PeopleDirectory(IOneOnOneStore store)
         ConversationContext context, PersonReference reference, Person? existing, string? metAt, Person? referredBy, CancellationToken ct)
     {
         var person = existing ?? await FindTeamPersonAsync(context, reference, ct) ?? Create(context, reference);
-        if (referredBy is not null && person.ReferredByPersonId is null && referredBy != person)
-        {
-            person.ReferredBy = referredBy;
-        }
-
         var relationship = person.Id == 0
             ? null
             : await store.Relationships.SingleOrDefaultAsync(r => r.OrganizerId == context.Organizer.Id && r.PersonId == person.Id, ct);
@@ -36,6 +31,11 @@ public sealed class PeopleDirectory(IOneOnOneStore store)
         {
             relationship = new Relationship { Organizer = context.Organizer, Person = person, AddedAt = context.Now };
             store.Relationships.Add(relationship);
+        }
+
+        if (referredBy is not null && relationship.ReferredByPersonId is null && referredBy != person)
+        {
+            relationship.ReferredBy = referredBy;
         }
 
         relationship.OnList = true;

@@ -30,6 +30,8 @@ public interface IOneOnOneStore
 
     DbSet<ProcessedEvent> ProcessedEvents { get; }
 
+    DbSet<SimulatedClock> SimulatedClocks { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>For work that spans several statements and must happen whole or not at all.</summary>

@@ -12,6 +12,8 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
     {
         meeting.Ignore(m => m.EndsAt);
         meeting.Ignore(m => m.HasOpenCommitment);
+        meeting.Ignore(m => m.IsReflectedOn);
+        meeting.Ignore(m => m.LatestReflection);
         meeting.Property(m => m.Place).HasMaxLength(500);
         meeting.Property(m => m.Commitment).HasMaxLength(TextLimit);
         meeting.OwnsOne(m => m.Prep, prep =>
@@ -29,7 +31,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         meeting.Navigation(m => m.Prep).IsRequired();
         meeting.HasOne(m => m.Organizer).WithMany().HasForeignKey(m => m.OrganizerId);
         meeting.HasOne(m => m.Person).WithMany().HasForeignKey(m => m.PersonId);
-        meeting.HasOne(m => m.Reflection).WithOne().HasForeignKey<Reflection>(r => r.MeetingId);
+        meeting.HasMany(m => m.Reflections).WithOne().HasForeignKey(r => r.MeetingId);
         meeting.HasIndex(m => new { m.OrganizerId, m.Status, m.StartsAt });
         meeting.HasIndex(m => new { m.PersonId, m.HeldAt });
 

@@ -15,8 +15,6 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         person.HasIndex(p => new { p.TeamId, p.ExternalUserId });
         person.HasIndex(p => new { p.TeamId, p.Level });
         person.HasOne<Team>().WithMany().HasForeignKey(p => p.TeamId);
-        person.HasOne(p => p.ReferredBy).WithMany().HasForeignKey(p => p.ReferredByPersonId)
-            .OnDelete(DeleteBehavior.SetNull);
         person.HasOne(p => p.AddedBy).WithMany().HasForeignKey(p => p.AddedByOrganizerId)
             .OnDelete(DeleteBehavior.Restrict);
     }

@@ -15,6 +15,6 @@ internal sealed class ReflectionConfiguration : IEntityTypeConfiguration<Reflect
             property.SetMaxLength(TextLimit);
         }
 
-        reflection.HasIndex(r => r.MeetingId).IsUnique();
+        reflection.HasIndex(r => new { r.MeetingId, r.CompletedAt });
     }
 }

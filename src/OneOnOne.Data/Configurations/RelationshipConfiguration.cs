@@ -13,5 +13,7 @@ internal sealed class RelationshipConfiguration : IEntityTypeConfiguration<Relat
         relationship.HasIndex(r => new { r.OrganizerId, r.PersonId }).IsUnique();
         relationship.HasOne(r => r.Organizer).WithMany().HasForeignKey(r => r.OrganizerId);
         relationship.HasOne(r => r.Person).WithMany().HasForeignKey(r => r.PersonId);
+        relationship.HasOne(r => r.ReferredBy).WithMany().HasForeignKey(r => r.ReferredByPersonId)
+            .OnDelete(DeleteBehavior.SetNull);
     }
 }

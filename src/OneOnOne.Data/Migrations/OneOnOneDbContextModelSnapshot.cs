@@ -332,17 +332,12 @@ namespace OneOnOne.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("ReferredByPersonId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("TeamId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("AddedByOrganizerId");
-
-                    b.HasIndex("ReferredByPersonId");
 
                     b.HasIndex("TeamId", "ExternalUserId");
 
@@ -427,8 +422,7 @@ namespace OneOnOne.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MeetingId")
-                        .IsUnique();
+                    b.HasIndex("MeetingId", "CompletedAt");
 
                     b.ToTable("Reflections");
                 });
@@ -459,14 +453,32 @@ namespace OneOnOne.Data.Migrations
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ReferredByPersonId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("ReferredByPersonId");
 
                     b.HasIndex("OrganizerId", "PersonId")
                         .IsUnique();
 
                     b.ToTable("Relationships");
+                });
+
+            modelBuilder.Entity("OneOnOne.Core.Domain.SimulatedClock", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Ahead")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SimulatedClocks");
                 });
 
             modelBuilder.Entity("OneOnOne.Core.Domain.Team", b =>
@@ -662,11 +674,6 @@ namespace OneOnOne.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("OneOnOne.Core.Domain.Person", "ReferredBy")
-                        .WithMany()
-                        .HasForeignKey("ReferredByPersonId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("OneOnOne.Core.Domain.Team", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
@@ -674,15 +681,13 @@ namespace OneOnOne.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("AddedBy");
-
-                    b.Navigation("ReferredBy");
                 });
 
             modelBuilder.Entity("OneOnOne.Core.Domain.Reflection", b =>
                 {
                     b.HasOne("OneOnOne.Core.Domain.Meeting", null)
-                        .WithOne("Reflection")
-                        .HasForeignKey("OneOnOne.Core.Domain.Reflection", "MeetingId")
+                        .WithMany("Reflections")
+                        .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -701,14 +706,21 @@ namespace OneOnOne.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("OneOnOne.Core.Domain.Person", "ReferredBy")
+                        .WithMany()
+                        .HasForeignKey("ReferredByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Organizer");
 
                     b.Navigation("Person");
+
+                    b.Navigation("ReferredBy");
                 });
 
             modelBuilder.Entity("OneOnOne.Core.Domain.Meeting", b =>
                 {
-                    b.Navigation("Reflection");
+                    b.Navigation("Reflections");
                 });
 
             modelBuilder.Entity("OneOnOne.Core.Domain.Team", b =>

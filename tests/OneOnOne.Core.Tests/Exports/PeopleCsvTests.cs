@@ -18,19 +18,20 @@ public class PeopleCsvTests
     private static readonly TimeZoneInfo Zone =
         TimeZoneInfo.CreateCustomTimeZone("Test/PlusTwo", TimeSpan.FromHours(2), "Plus two", "Plus two");
 
-    private static Person NewPerson(int id, string name, EngagementLevel? level = null, Person? referredBy = null) =>
+    private static Person NewPerson(int id, string name, EngagementLevel? level = null) =>
+        new() { Id = id, Name = name, NormalizedName = Person.Normalize(name), Level = level };
+
+    private static Relationship RelationshipWith(Person person, string? metAt = null, string? notes = null, Person? referredBy = null) =>
         new()
         {
-            Id = id,
-            Name = name,
-            NormalizedName = Person.Normalize(name),
-            Level = level,
+            PersonId = person.Id,
+            Person = person,
+            OnList = true,
+            MetAt = metAt,
+            Notes = notes,
             ReferredBy = referredBy,
             ReferredByPersonId = referredBy?.Id,
         };
-
-    private static Relationship RelationshipWith(Person person, string? metAt = null, string? notes = null) =>
-        new() { PersonId = person.Id, Person = person, OnList = true, MetAt = metAt, Notes = notes };
 
     private static Meeting MeetingWith(Person person, int id, DateTimeOffset? startsAt) =>
         new() { Id = id, PersonId = person.Id, Person = person, StartsAt = startsAt, Status = MeetingStatus.Scheduled };
@@ -63,7 +64,7 @@ public class PeopleCsvTests
     public void One_row_per_meeting_and_one_for_each_person_not_yet_met_ordered_by_name_then_start()
     {
         var maria = NewPerson(1, "maria", EngagementLevel.Follower);
-        var ana = NewPerson(2, "Ana Lopez", EngagementLevel.Active, referredBy: maria);
+        var ana = NewPerson(2, "Ana Lopez", EngagementLevel.Active);
         var ben = NewPerson(3, "Ben");
         var later = MeetingWith(ana, 10, new DateTimeOffset(2026, 12, 8, 17, 0, 0, TimeSpan.Zero));
         var earlier = MeetingWith(ana, 11, new DateTimeOffset(2026, 12, 1, 16, 30, 0, TimeSpan.Zero));
@@ -75,10 +76,10 @@ public class PeopleCsvTests
         earlier.Commitment = "Attend the Saturday training";
         // 22:30 UTC on the 12th is already the 13th in the organizer's zone.
         earlier.CommitmentDueAt = new DateTimeOffset(2026, 12, 12, 22, 30, 0, TimeSpan.Zero);
-        earlier.Reflection = new Reflection { CommonGround = "Both renters", CaresAbout = "Her kids' school" };
+        earlier.Reflections.Add(new Reflection { CommonGround = "Both renters", CaresAbout = "Her kids' school" });
 
         var csv = PeopleCsv.Write(
-            [RelationshipWith(maria), RelationshipWith(ben), RelationshipWith(ana, "the kickoff", "Nurse")],
+            [RelationshipWith(maria), RelationshipWith(ben), RelationshipWith(ana, "the kickoff", "Nurse", referredBy: maria)],
             [later, earlier],
             Zone);
 
@@ -178,7 +179,6 @@ public class PeopleCsvTests
         var ana = NewPerson(7, "Ana");
         var relationship = new Relationship { PersonId = 7, Person = null!, OnList = false };
         var meeting = MeetingWith(ana, 1, startsAt: null);
-        meeting.Reflection = null;
         meeting.Answer = AskAnswer.No;
         meeting.NoReason = NoReason.Date;
         var orphan = new Meeting { Id = 2, PersonId = 8, Person = null!, Prep = null! };

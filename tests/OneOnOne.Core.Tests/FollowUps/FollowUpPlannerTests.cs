@@ -304,7 +304,7 @@ public class FollowUpPlannerTests
             Commitment = "Bring two neighbours to the tenants' meeting",
             CommitmentDueAt = Now.AddDays(7),
             CommitmentDoneAt = Now.AddDays(6),
-            Reflection = new Reflection(),
+            Reflections = [new Reflection()],
         };
 
         var facts = MeetingFacts.From(meeting, EngagementLevel.Contributor);

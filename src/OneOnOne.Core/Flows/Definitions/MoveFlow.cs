@@ -24,7 +24,7 @@ public sealed class MoveFlow(IOneOnOneStore store, PeopleDirectory directory, Me
 
     public async Task<FlowOutcome> CompleteAsync(ConversationContext context, FlowRun run, FlowAnswers answers, CancellationToken ct)
     {
-        var meeting = await store.Meetings.Include(m => m.Person).Include(m => m.Reflection)
+        var meeting = await store.Meetings.Include(m => m.Person).Include(m => m.Reflections)
             .SingleAsync(m => m.Id == run.MeetingId, ct);
         var mine = await directory.EnsureMineAsync(context, meeting.Person, ct);
         var start = AnswerParser.ReadInstant(answers.Get("when"))!.Value;

@@ -45,7 +45,7 @@ public sealed class OutcomeFlow(IOneOnOneStore store, LevelHistory levels, Follo
 
     public async Task<FlowOutcome> CompleteAsync(ConversationContext context, FlowRun run, FlowAnswers answers, CancellationToken ct)
     {
-        var meeting = await store.Meetings.Include(m => m.Person).Include(m => m.Reflection)
+        var meeting = await store.Meetings.Include(m => m.Person).Include(m => m.Reflections)
             .SingleAsync(m => m.Id == run.MeetingId, ct);
         meeting.Answer = Enum.TryParse<AskAnswer>(answers.Get("answer"), ignoreCase: true, out var answer) ? answer : null;
         meeting.NoReason = Enum.TryParse<NoReason>(answers.Get("no-reason"), ignoreCase: true, out var reason) ? reason : null;

@@ -34,9 +34,10 @@ public sealed class ReflectionFlow(IOneOnOneStore store, PeopleDirectory directo
 
     public async Task<FlowOutcome> CompleteAsync(ConversationContext context, FlowRun run, FlowAnswers answers, CancellationToken ct)
     {
-        var meeting = await store.Meetings.Include(m => m.Person).Include(m => m.Reflection)
+        var meeting = await store.Meetings.Include(m => m.Person).Include(m => m.Reflections)
             .SingleAsync(m => m.Id == run.MeetingId, ct);
-        var reflection = meeting.Reflection ??= new Reflection { MeetingId = meeting.Id };
+        var reflection = new Reflection { MeetingId = meeting.Id };
+        meeting.Reflections.Add(reflection);
         reflection.CommonGround = answers.Get("common-ground");
         reflection.CaresAbout = answers.Get("cares-about");
         reflection.Excites = answers.Get("excites");
