@@ -34,6 +34,7 @@ public static class EngineServiceCollectionExtensions
         services.AddScoped<LevelHistory>();
         services.AddScoped<MeetingBook>();
         services.AddScoped<FollowUpSync>();
+        services.AddScoped<MeetingTransitions>();
         services.AddScoped<OrganizerNudges>();
         services.AddScoped<TeamDigestBuilder>();
         services.AddScoped<MeetingScheduler>();

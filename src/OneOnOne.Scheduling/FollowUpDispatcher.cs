@@ -11,12 +11,14 @@ using OneOnOne.Core.Time;
 namespace OneOnOne.Scheduling;
 
 /// <summary>What one dispatch pass did.</summary>
-public sealed record DispatchSummary(int Sent, int Deferred, int Dropped, int Cancelled, int Failed)
+/// <param name="Held">Kept unsent until the organizer answers the pause question.</param>
+public sealed record DispatchSummary(int Sent, int Deferred, int Dropped, int Cancelled, int Failed, int Held = 0)
 {
     public static readonly DispatchSummary None = new(0, 0, 0, 0, 0);
 
     public DispatchSummary Add(DispatchSummary other) =>
-        new(Sent + other.Sent, Deferred + other.Deferred, Dropped + other.Dropped, Cancelled + other.Cancelled, Failed + other.Failed);
+        new(Sent + other.Sent, Deferred + other.Deferred, Dropped + other.Dropped, Cancelled + other.Cancelled, Failed + other.Failed,
+            Held + other.Held);
 }
 
 /// <summary>
@@ -58,6 +60,7 @@ public sealed partial class FollowUpDispatcher(
     {
         var now = time.GetUtcNow();
         await SettleAbandonedClaimsAsync(now, ct);
+        await ReleaseAnsweredHoldsAsync(now, ct);
 
         var due = await store.FollowUps
             .Include(f => f.Organizer).ThenInclude(o => o.Team)
@@ -65,7 +68,7 @@ public sealed partial class FollowUpDispatcher(
             .Include(f => f.Meeting).ThenInclude(m => m!.Reflections)
             .Where(f => f.Status == FollowUpStatus.Pending && f.DueAt <= now
                         && (f.Organizer.PausedUntil == null || f.Organizer.PausedUntil <= now))
-            .OrderBy(f => f.DueAt)
+            .OrderBy(f => f.DueAt).ThenBy(f => f.Id)
             .Take(options.Value.DispatchBatchSize)
             .AsSplitQuery()
             .AsNoTrackingWithIdentityResolution()
@@ -102,8 +105,10 @@ public sealed partial class FollowUpDispatcher(
                 return await FinishAsync(followUp.Id, FollowUpStatus.Dropped, ct) ? DispatchSummary.None with { Dropped = 1 } : DispatchSummary.None;
             case DeliveryDecision.Cancel:
                 return await FinishAsync(followUp.Id, FollowUpStatus.Cancelled, ct) ? DispatchSummary.None with { Cancelled = 1 } : DispatchSummary.None;
+            case DeliveryDecision.Hold:
+                return await FinishAsync(followUp.Id, FollowUpStatus.Held, ct) ? DispatchSummary.None with { Held = 1 } : DispatchSummary.None;
             case DeliveryDecision.SuggestPause:
-                if (!await FinishAsync(followUp.Id, FollowUpStatus.Dropped, ct))
+                if (!await FinishAsync(followUp.Id, FollowUpStatus.Held, ct))
                 {
                     return DispatchSummary.None;
                 }
@@ -112,7 +117,7 @@ public sealed partial class FollowUpDispatcher(
                 await store.Organizers.Where(o => o.Id == organizer.Id)
                     .ExecuteUpdateAsync(s => s.SetProperty(o => o.PauseSuggestedAt, now), ct);
                 await TrySendAsync(PauseSuggestion(organizer), ct);
-                return DispatchSummary.None with { Dropped = 1 };
+                return DispatchSummary.None with { Held = 1 };
         }
 
         if (!await ClaimAsync(followUp.Id, now, ct))
@@ -173,9 +178,31 @@ public sealed partial class FollowUpDispatcher(
         await store.FollowUps.Where(f => f.Id == id && f.Status == FollowUpStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.DueAt, dueAt), ct) == 1;
 
+    /// <summary>Moves a pending row on (dropped, cancelled, held); false when another pass got there first.</summary>
     private async Task<bool> FinishAsync(int id, FollowUpStatus status, CancellationToken ct) =>
         await store.FollowUps.Where(f => f.Id == id && f.Status == FollowUpStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, status), ct) == 1;
+
+    /// <summary>
+    /// Once an organizer has said or pressed anything after the pause question, what was held for them is
+    /// due again, in the order it fell due: now, a tick apart, so the stale rule (measured from the due time)
+    /// doesn't drop what the organizer chose to receive. A pause they chose keeps it waiting as any pause
+    /// does; nudges turned off drop it; a reminder that no longer makes sense is cancelled when offered.
+    /// </summary>
+    private async Task ReleaseAnsweredHoldsAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var held = await store.FollowUps
+            .Where(f => f.Status == FollowUpStatus.Held && f.Organizer.LastSeenAt > f.Organizer.PauseSuggestedAt)
+            .OrderBy(f => f.DueAt).ThenBy(f => f.Id)
+            .Select(f => f.Id)
+            .ToListAsync(ct);
+        for (var i = 0; i < held.Count; i++)
+        {
+            var (id, dueAt) = (held[i], now - TimeSpan.FromTicks(held.Count - i));
+            await store.FollowUps.Where(f => f.Id == id && f.Status == FollowUpStatus.Held)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FollowUpStatus.Pending).SetProperty(f => f.DueAt, dueAt), ct);
+        }
+    }
 
     /// <summary>
     /// A row left in Sending means a pass died between sending and recording. It may or may not have
@@ -204,17 +231,8 @@ public sealed partial class FollowUpDispatcher(
         }
     }
 
-    private static Outbound PauseSuggestion(Organizer organizer)
-    {
-        var reply = Reply.WithText("I've sent you a few reminders without hearing back, and that's okay: " +
-                                   "organizing comes in waves. Shall I pause them for a while?")
-            .Buttons(
-                Payloads.Command("Pause 1 week", "pause for 7 days"),
-                Payloads.Command("Pause 2 weeks", "pause for 14 days"),
-                Payloads.Command("Keep them coming", "nudges on"),
-                Payloads.Command("Turn them off", "nudges off"));
-        return new Outbound(new ToUser(AddressOf(organizer)), reply.Blocks);
-    }
+    private static Outbound PauseSuggestion(Organizer organizer) =>
+        new(new ToUser(AddressOf(organizer)), PauseQuestion.Ask().Blocks);
 
     private static Address AddressOf(Organizer organizer) =>
         new(organizer.Team.Platform, organizer.Team.ExternalId, organizer.ExternalUserId);

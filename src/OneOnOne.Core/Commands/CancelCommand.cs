@@ -1,10 +1,8 @@
-using OneOnOne.Core.Domain;
 using OneOnOne.Core.Engine;
 using OneOnOne.Core.Flows;
-using OneOnOne.Core.FollowUps;
 using OneOnOne.Core.Meetings;
 using OneOnOne.Core.People;
-using OneOnOne.Core.Storage;
+using OneOnOne.Core.Time;
 
 namespace OneOnOne.Core.Commands;
 
@@ -12,7 +10,7 @@ namespace OneOnOne.Core.Commands;
 /// <c>cancel</c> leaves the flow in progress; <c>cancel &lt;person&gt;</c> calls off a scheduled 1:1
 /// and the reminders that came with it.
 /// </summary>
-public sealed class CancelCommand(IOneOnOneStore store, FlowRunner runner, PersonResolver resolver, MeetingBook meetings, FollowUpSync followUps)
+public sealed class CancelCommand(FlowRunner runner, PersonResolver resolver, MeetingBook meetings, MeetingTransitions transitions)
     : ICommand
 {
     public string Name => "cancel";
@@ -39,11 +37,15 @@ public sealed class CancelCommand(IOneOnOneStore store, FlowRunner runner, Perso
             return Reply.WithText($"You have no 1:1 with {person.Name} planned or scheduled, so there's nothing to call off.");
         }
 
-        meeting.Status = MeetingStatus.Cancelled;
-        meeting.UpdatedAt = context.Now;
-        await followUps.SyncAsync(meeting, context.Now, ct);
-        await store.SaveChangesAsync(ct);
-        return Reply.WithText($"Called off your 1:1 with {person.Name}, and its reminders. " +
+        var update = await transitions.CallOffAsync(meeting, context.Now, ct);
+        var when = update.Change.PreviousStart is { } start ? $" ({Zones.Describe(start, context.Zone)})" : string.Empty;
+        var reminders = update.Reminders.ToCancel.Count switch
+        {
+            0 => string.Empty,
+            1 => " and its reminder",
+            var n => $" and its {n} reminders",
+        };
+        return Reply.WithText($"Called off your 1:1 with {person.Name}{when}{reminders}. " +
                               $"When you find a new time: `schedule {person.Name} <when>`.");
     }
 }

@@ -3,17 +3,25 @@ using OneOnOne.Core.Engine;
 using OneOnOne.Core.FollowUps;
 using OneOnOne.Core.Meetings;
 using OneOnOne.Core.Storage;
+using OneOnOne.Core.Time;
 
 namespace OneOnOne.Core.Commands;
 
-/// <summary><c>goal &lt;n&gt;</c>: how many 1:1s in the next four weeks.</summary>
+/// <summary>
+/// <c>goal &lt;n&gt; [restart]</c>: how many 1:1s in four weeks. A new number while a window runs changes
+/// the goal and keeps the window (and what was held in it); a new window starts when the last one has
+/// ended, or when the organizer asks for a fresh one.
+/// </summary>
 public sealed class GoalCommand(IOneOnOneStore store, MeetingBook meetings, OrganizerNudges nudges) : ICommand
 {
     public const int MaxGoal = 200;
 
+    private static readonly string[] RestartWords = ["restart", "fresh", "new"];
+
     public string Name => "goal";
 
-    public CommandHelp Help { get; } = new(2, "goal [<number>]", "Your number of 1:1s for the next 4 weeks, and your progress", "goal 8");
+    public CommandHelp Help { get; } = new(2, "goal [<number>] [restart]",
+        "Your number of 1:1s for 4 weeks, and your progress; `restart` starts a fresh four weeks", "goal 8");
 
     public async Task<Reply> ExecuteAsync(ConversationContext context, string arguments, CancellationToken ct)
     {
@@ -25,18 +33,31 @@ public sealed class GoalCommand(IOneOnOneStore store, MeetingBook meetings, Orga
                 : Reply.WithText(await DescribeAsync(context, ct));
         }
 
-        if (!int.TryParse(arguments, NumberStyles.None, CultureInfo.InvariantCulture, out var goal) || goal < 1 || goal > MaxGoal)
+        var (numberText, rest) = CommandLine.Split(arguments);
+        var restart = RestartWords.Contains(rest.ToLowerInvariant());
+        if (!int.TryParse(numberText, NumberStyles.None, CultureInfo.InvariantCulture, out var goal) || goal < 1 || goal > MaxGoal
+            || (rest.Length > 0 && !restart))
         {
-            return Reply.WithText($"A goal is a whole number of 1:1s, from 1 to {MaxGoal}. Try `goal 6`.");
+            return Reply.WithText($"A goal is a whole number of 1:1s, from 1 to {MaxGoal}, and `restart` if you want a fresh four weeks. " +
+                                  "Try `goal 6` or `goal 6 restart`.");
+        }
+
+        var previous = organizer.Goal;
+        var running = previous is not null && GoalProgress.WindowOf(organizer) is { } window && context.Now < window.End;
+        if (running && !restart)
+        {
+            return await ChangeNumberAsync(context, previous!.Value, goal, ct);
         }
 
         organizer.Goal = goal;
         organizer.GoalSetAt = context.Now;
         await nudges.PlanGoalPaceAsync(organizer, context.Now, ct);
         await store.SaveChangesAsync(ct);
-        var end = Time.Zones.DescribeDate(context.Now + GoalProgress.Window, context.Zone);
-        return Reply.WithText($"Goal set: {goal} 1:1s by {end}. I'll count every 1:1 you mark as held.")
-            .Text(await DescribeAsync(context, ct));
+        var progress = (await ProgressAsync(context, ct))!;
+        var opening = restart && running
+            ? $"A fresh four weeks: {goal} 1:1s from {Window(progress, context.Zone)}. The {previous} you aimed for before is set aside."
+            : $"Goal set: {goal} 1:1s from {Window(progress, context.Zone)}. I'll count every 1:1 you mark as held.";
+        return Reply.WithText(opening).Text(progress.Describe(context.Now, context.Zone));
     }
 
     public async Task<string> DescribeAsync(ConversationContext context, CancellationToken ct)
@@ -55,4 +76,22 @@ public sealed class GoalCommand(IOneOnOneStore store, MeetingBook meetings, Orga
         var held = await meetings.CountHeldAsync(context.Organizer.Id, window.Start, window.End, ct);
         return new GoalProgress(goal, window.Start, window.End, held);
     }
+
+    /// <summary>The window and what was held in it stay; only the number changes, and the pace nudge follows it.</summary>
+    private async Task<Reply> ChangeNumberAsync(ConversationContext context, int previous, int goal, CancellationToken ct)
+    {
+        var organizer = context.Organizer;
+        organizer.Goal = goal;
+        await nudges.PlanGoalPaceAsync(organizer, context.Now, ct);
+        await store.SaveChangesAsync(ct);
+
+        var progress = (await ProgressAsync(context, ct))!;
+        var counting = $"still counting from {Window(progress, context.Zone)}: {progress.Held} of {goal} so far.";
+        var text = previous == goal ? $"Your goal is already {goal}; {counting}" : $"Goal changed from {previous} to {goal}; {counting}";
+        return Reply.WithText(text)
+            .Buttons(Payloads.Command("Start a fresh four weeks", string.Create(CultureInfo.InvariantCulture, $"goal {goal} restart")));
+    }
+
+    private static string Window(GoalProgress progress, TimeZoneInfo zone) =>
+        $"{Zones.DescribeDate(progress.Start, zone)} to {Zones.DescribeDate(progress.End, zone)}";
 }

@@ -5,13 +5,13 @@ using OneOnOne.Core.Flows.Definitions;
 using OneOnOne.Core.FollowUps;
 using OneOnOne.Core.Meetings;
 using OneOnOne.Core.People;
-using OneOnOne.Core.Storage;
+using OneOnOne.Core.Time;
 
 namespace OneOnOne.Core.Commands;
 
 /// <summary><c>met &lt;person&gt;</c>: marks the 1:1 held, records the ask's answer, then reflects.</summary>
 public sealed class MetCommand(
-    IOneOnOneStore store, PersonResolver resolver, PeopleDirectory directory, MeetingBook meetings, FollowUpSync followUps, FlowRunner runner)
+    PersonResolver resolver, PeopleDirectory directory, MeetingBook meetings, MeetingTransitions transitions, FlowRunner runner)
     : ICommand
 {
     public string Name => "met";
@@ -38,13 +38,17 @@ public sealed class MetCommand(
         // A 1:1 that happened without being scheduled here still counts: record it as held now.
         var meeting = await meetings.FindOpenAsync(context, person.Id, ct)
             ?? meetings.Create(context, person, await meetings.DefaultKindAsync(context, person.Id, ct));
-        meeting.Status = MeetingStatus.Held;
-        meeting.HeldAt = meeting.StartsAt is { } start && start <= context.Now ? start : context.Now;
-        meeting.UpdatedAt = context.Now;
-        await followUps.SyncAsync(meeting, context.Now, ct);
-        await store.SaveChangesAsync(ct);
+        var update = await transitions.MarkHeldAsync(meeting, context.Now, ct);
 
-        var intro = Reply.WithText($"Great, you met {person.Name}! A few quick questions while it's fresh.");
+        // Said plainly, so that leaving the questions below later is never mistaken for undoing this.
+        var intro = Reply.WithText($"Great, you met {person.Name}! I've marked your 1:1 with {person.Name} " +
+                                   $"({Zones.Describe(meeting.HeldAt!.Value, context.Zone)}) as held.");
+        if (update.NewReminders.Any())
+        {
+            intro.Text($"I'll remind you to {FollowUpTitle.List(update.NewReminders, person.Name)}.");
+        }
+
+        intro.Text("A few quick questions while it's fresh.");
         return intro.Append(await runner.StartAsync(context, new FlowStart(OutcomeFlow.Name, person.Id, meeting.Id), ct));
     }
 }

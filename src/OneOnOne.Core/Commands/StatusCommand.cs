@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using OneOnOne.Core.Domain;
 using OneOnOne.Core.Engine;
 using OneOnOne.Core.Flows;
+using OneOnOne.Core.FollowUps;
 using OneOnOne.Core.Storage;
 using OneOnOne.Core.Time;
 
 namespace OneOnOne.Core.Commands;
 
-/// <summary><c>status</c>: goal progress, upcoming 1:1s, open commitments and follow-ups due.</summary>
+/// <summary><c>status</c>: goal progress, upcoming 1:1s, open commitments, and reminders coming up or held, each with its reference.</summary>
 public sealed class StatusCommand(IOneOnOneStore store, GoalCommand goal, FlowRunner runner) : ICommand
 {
     private const int ShownFollowUps = 8;
@@ -50,16 +51,24 @@ public sealed class StatusCommand(IOneOnOneStore store, GoalCommand goal, FlowRu
                 (m.CommitmentDueAt is { } due ? $" (by {Zones.DescribeDate(due, zone)})" : string.Empty))));
         }
 
-        var followUps = await store.FollowUps.Include(f => f.Person)
+        var followUps = await store.FollowUps.Include(f => f.Person).Include(f => f.Meeting).ThenInclude(m => m!.Person)
             .Where(f => f.OrganizerId == me && f.Status == FollowUpStatus.Pending)
-            .OrderBy(f => f.DueAt)
+            .OrderBy(f => f.DueAt).ThenBy(f => f.Id)
             .Take(ShownFollowUps + 1)
+            .ToListAsync(ct);
+        var held = await store.FollowUps.Include(f => f.Person).Include(f => f.Meeting).ThenInclude(m => m!.Person)
+            .Where(f => f.OrganizerId == me && f.Status == FollowUpStatus.Held)
+            .OrderBy(f => f.DueAt).ThenBy(f => f.Id)
             .ToListAsync(ct);
         reply.Text(followUps.Count == 0
             ? "Follow-ups: nothing pending."
             : "Follow-ups coming up:\n" + string.Join('\n', followUps.Take(ShownFollowUps).Select(f =>
-                $"• {Zones.Describe(f.DueAt, zone)}: {Labels.Of(f.Kind)}{(f.Person is null ? string.Empty : $" ({f.Person.Name})")}"))
+                $"• {Zones.Describe(f.DueAt, zone)}: {FollowUpTitle.WithReference(f)}"))
               + (followUps.Count > ShownFollowUps ? "\n• …and more" : string.Empty));
+        if (held.Count > 0)
+        {
+            reply.Append(Held(context, held));
+        }
 
         if (await runner.FindActiveAsync(me, ct) is { } active)
         {
@@ -67,5 +76,20 @@ public sealed class StatusCommand(IOneOnOneStore store, GoalCommand goal, FlowRu
         }
 
         return reply;
+    }
+
+    /// <summary>
+    /// Reminders that fell due after the pause question. Any answer ends the hold (this <c>status</c> too),
+    /// so they are on their way unless the organizer pauses; the choices are offered again.
+    /// </summary>
+    private static Reply Held(ConversationContext context, IReadOnlyList<FollowUp> held)
+    {
+        var asked = context.Organizer.PauseSuggestedAt is { } at ? $" ({Zones.Describe(at, context.Zone)})" : string.Empty;
+        var why = DeliveryDecision.IsWaitingForAnswer(context.Organizer)
+            ? "held until you answer: pause, keep them coming, or turn them off"
+            : "now that you're back they'll come in a moment, unless you'd rather pause them";
+        return Reply.WithText($"Held since I asked whether to pause{asked}; {why}:\n" + string.Join('\n', held.Select(f =>
+                $"• {FollowUpTitle.WithReference(f)}, due {Zones.Describe(f.DueAt, context.Zone)}")))
+            .Buttons(PauseQuestion.Choices(keepThemComing: DeliveryDecision.IsWaitingForAnswer(context.Organizer)));
     }
 }

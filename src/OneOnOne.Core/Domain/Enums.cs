@@ -68,6 +68,11 @@ public enum FollowUpStatus
     Cancelled,
     /// <summary>Fell due while the bot could not send it and was too stale to send late.</summary>
     Dropped,
+    /// <summary>
+    /// Fell due after the bot asked "pause for a while?" and before the organizer answered: kept, not sent,
+    /// until they say or press anything; then it is due again, or cancelled if it no longer makes sense.
+    /// </summary>
+    Held,
 }
 
 public enum FlowStatus

@@ -43,4 +43,11 @@ public sealed class FollowUp
     /// <summary>Set on a follow-up created by snoozing another; the planner leaves these alone.</summary>
     public int? SnoozedFromId { get; set; }
 
+    /// <summary>Still owed to the organizer: waiting for its time, or held until they answer.</summary>
+    public bool IsOpen => Status is FollowUpStatus.Pending or FollowUpStatus.Held;
+
+    /// <summary>How the organizer names this reminder: shown on it and in <c>status</c>, typed as <c>followup 12</c> or <c>followup #12</c>.</summary>
+    public string Reference => ReferenceOf(Id);
+
+    public static string ReferenceOf(int id) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"#{id}");
 }

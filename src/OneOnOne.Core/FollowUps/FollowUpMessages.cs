@@ -9,7 +9,8 @@ namespace OneOnOne.Core.FollowUps;
 /// <summary>
 /// The words of every follow-up nudge (METHOD.md §4–§8): a short direct message to the organizer, then buttons.
 /// Every nudge ends with the same row (Done, Snooze 1 day, Snooze 1 week, Not needed), except "did you meet",
-/// whose answers replace Done. Payloads carry ids and command words only, never anything the organizer wrote.
+/// whose answers replace Done, and shows its reference (<c>Reminder #12</c>) above them. Payloads carry ids and
+/// command words only, never anything the organizer wrote.
 /// </summary>
 public static class FollowUpMessages
 {
@@ -24,7 +25,7 @@ public static class FollowUpMessages
         ArgumentNullException.ThrowIfNull(note.Zone);
 
         var about = About.Of(note);
-        return note.Kind switch
+        var reply = note.Kind switch
         {
             FollowUpKind.PocketGuide => PocketGuide.Build(
                 note.FollowUpId, note.Meeting ?? new Meeting(), about.Named ? about.Whom : string.Empty, note.Zone),
@@ -39,6 +40,22 @@ public static class FollowUpMessages
             FollowUpKind.UncontactedPeople => UncontactedPeople(note),
             _ => new Reply().Text($"A reminder from me: {Labels.Of(note.Kind)}.").Buttons(StandardRow(note.FollowUpId)),
         };
+        return WithReference(reply, note.FollowUpId);
+    }
+
+    /// <summary>
+    /// Every reminder shows its reference just above its buttons, the one <c>status</c> lists and
+    /// <c>followup #12 done</c> takes, so it can be answered by name when its buttons are gone or many look alike.
+    /// </summary>
+    private static Reply WithReference(Reply reply, int followUpId)
+    {
+        var blocks = reply.Blocks.ToList();
+        var buttons = blocks.FindIndex(b => b is ButtonsBlock);
+        blocks.Insert(buttons < 0 ? blocks.Count : buttons, new TextBlock($"Reminder {FollowUp.ReferenceOf(followUpId)}"));
+
+        var referenced = new Reply();
+        blocks.ForEach(b => referenced.Add(b));
+        return referenced;
     }
 
     /// <summary>The row every nudge ends with: Done, Snooze 1 day, Snooze 1 week, Not needed.</summary>

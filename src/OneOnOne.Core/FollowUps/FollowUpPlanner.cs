@@ -15,14 +15,18 @@ namespace OneOnOne.Core.FollowUps;
 /// </remarks>
 public sealed class FollowUpPlanner(FollowUpOptions options)
 {
-    public IReadOnlyList<PlannedFollowUp> ForMeeting(MeetingFacts m, DateTimeOffset now)
+    /// <param name="zone">
+    /// The organizer's zone. With it, a pocket guide that would fall in their quiet hours comes before those
+    /// hours instead (the evening before a 07:00 1:1); deferred to the morning it would arrive too late.
+    /// </param>
+    public IReadOnlyList<PlannedFollowUp> ForMeeting(MeetingFacts m, DateTimeOffset now, TimeZoneInfo? zone = null)
     {
         var plan = new List<PlannedFollowUp>();
         switch (m.Status)
         {
             case MeetingStatus.Scheduled when m.StartsAt is { } start:
                 if (start > now)
-                    plan.Add(new(FollowUpKind.PocketGuide, OrNow(start - options.PocketGuideLead, now)));
+                    plan.Add(new(FollowUpKind.PocketGuide, OrNow(PocketGuideTime(start, zone), now)));
                 // Asked even when the meeting ended long ago: only the organizer can record what happened.
                 plan.Add(new(FollowUpKind.DidYouMeet, OrNow(start.AddMinutes(m.DurationMinutes) + options.DidYouMeetDelay, now)));
                 break;
@@ -97,6 +101,14 @@ public sealed class FollowUpPlanner(FollowUpOptions options)
         }
 
         AddIfFresh(plan, FollowUpKind.MaintenanceCheckIn, heldAt + options.MaintenancePace(m.Level), now);
+    }
+
+    private DateTimeOffset PocketGuideTime(DateTimeOffset start, TimeZoneInfo? zone)
+    {
+        var due = start - options.PocketGuideLead;
+        return zone is null
+            ? due
+            : QuietHours.LatestBefore(due, zone, options.QuietHoursStart, options.QuietHoursEnd, options.PocketGuideLead);
     }
 
     private void AddIfFresh(List<PlannedFollowUp> plan, FollowUpKind kind, DateTimeOffset dueAt, DateTimeOffset now)

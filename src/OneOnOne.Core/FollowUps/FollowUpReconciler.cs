@@ -18,9 +18,9 @@ public static class FollowUpReconciler
     /// Rows and plans are matched by kind and occurrence (a reflection prompt comes twice). Occurrences
     /// pair up latest first, because the planner leaves out the earliest ones once their moment has
     /// passed: with the first prompt already sent, the one remaining planned prompt is the second.
-    /// A matched pending row moves if its time changed; a matched sent, done or dismissed row stays as
-    /// it is and is not planned again (each follow-up is sent at most once). An unmatched pending row
-    /// is cancelled. Cancelled and dropped rows are history: they match nothing and block nothing.
+    /// A matched open row (pending or held) moves if its time changed; a matched sent, done or dismissed
+    /// row stays as it is and is not planned again (each follow-up is sent at most once). An unmatched
+    /// open row is cancelled. Cancelled and dropped rows are history: they match nothing and block nothing.
     /// </remarks>
     public static FollowUpChanges Reconcile(IReadOnlyList<FollowUp> existing, IReadOnlyList<PlannedFollowUp> planned)
     {
@@ -41,12 +41,12 @@ public static class FollowUpReconciler
             for (var i = 1; i <= paired; i++)
             {
                 var (row, plan) = (rows[^i], plans[^i]);
-                if (row.Status == FollowUpStatus.Pending && row.DueAt != plan.DueAt)
+                if (row.IsOpen && row.DueAt != plan.DueAt)
                     toMove.Add((row, plan.DueAt));
             }
 
             toAdd.AddRange(plans.Take(plans.Count - paired));
-            toCancel.AddRange(rows.Take(rows.Count - paired).Where(r => r.Status == FollowUpStatus.Pending));
+            toCancel.AddRange(rows.Take(rows.Count - paired).Where(r => r.IsOpen));
         }
 
         return new(toAdd, toCancel, toMove);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OneOnOne.Core.Domain;
 using OneOnOne.Core.Storage;
+using OneOnOne.Core.Time;
 
 namespace OneOnOne.Core.FollowUps;
 
@@ -10,8 +11,9 @@ namespace OneOnOne.Core.FollowUps;
 /// </summary>
 public sealed class FollowUpSync(IOneOnOneStore store, FollowUpPlanner planner)
 {
+    /// <summary>Re-plans the meeting's follow-ups and says what changed, so a reply can tell the organizer.</summary>
     /// <remarks><see cref="Meeting.Reflections"/> and <see cref="Meeting.Person"/> must be loaded.</remarks>
-    public async Task SyncAsync(Meeting meeting, DateTimeOffset now, CancellationToken ct)
+    public async Task<FollowUpChanges> SyncAsync(Meeting meeting, DateTimeOffset now, CancellationToken ct)
     {
         if (meeting.Status is MeetingStatus.Scheduled or MeetingStatus.Held)
         {
@@ -26,12 +28,13 @@ public sealed class FollowUpSync(IOneOnOneStore store, FollowUpPlanner planner)
         // but a meeting that is off takes them with it.
         if (meeting.Status is MeetingStatus.Cancelled)
         {
-            existing.Where(f => f.SnoozedFromId != null && f.Status == FollowUpStatus.Pending).ToList()
+            existing.Where(f => f.SnoozedFromId != null && f.IsOpen).ToList()
                 .ForEach(f => f.Status = FollowUpStatus.Cancelled);
         }
 
         existing = existing.Where(f => f.SnoozedFromId == null && !IsFromEarlierSlot(f, meeting)).ToList();
-        var planned = planner.ForMeeting(MeetingFacts.From(meeting, meeting.Person.Level), now);
+        var zone = await ZoneOfAsync(meeting, ct);
+        var planned = planner.ForMeeting(MeetingFacts.From(meeting, meeting.Person.Level), now, zone);
         var changes = FollowUpReconciler.Reconcile(existing, planned);
 
         foreach (var row in changes.ToCancel)
@@ -39,9 +42,11 @@ public sealed class FollowUpSync(IOneOnOneStore store, FollowUpPlanner planner)
             row.Status = FollowUpStatus.Cancelled;
         }
 
+        // A held row given a new time is planned afresh: when it falls due, the dispatcher decides again.
         foreach (var (row, dueAt) in changes.ToMove)
         {
             row.DueAt = dueAt;
+            row.Status = FollowUpStatus.Pending;
             row.PlannedForStart = meeting.StartsAt;
         }
 
@@ -59,13 +64,27 @@ public sealed class FollowUpSync(IOneOnOneStore store, FollowUpPlanner planner)
                 CreatedAt = now,
             });
         }
+
+        return changes;
     }
 
     /// <summary>A reminder already sent for the slot the meeting had before it moved.</summary>
     private static bool IsFromEarlierSlot(FollowUp followUp, Meeting meeting) =>
         followUp.Kind is FollowUpKind.PocketGuide or FollowUpKind.DidYouMeet
-        && followUp.Status != FollowUpStatus.Pending
+        && !followUp.IsOpen
         && followUp.PlannedForStart != meeting.StartsAt;
+
+    /// <summary>
+    /// The organizer's zone as it stands in this unit of work (a zone change not yet saved counts):
+    /// quiet hours are theirs.
+    /// </summary>
+    private async Task<TimeZoneInfo> ZoneOfAsync(Meeting meeting, CancellationToken ct)
+    {
+        var organizer = meeting.Organizer is { Team: not null } loaded
+            ? loaded
+            : await store.Organizers.Include(o => o.Team).SingleAsync(o => o.Id == meeting.OrganizerId, ct);
+        return Zones.TryFind(organizer.EffectiveTimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+    }
 
     /// <summary>
     /// A new 1:1 with the person makes the keep-in-touch check-in planned after an earlier one pointless;
@@ -75,7 +94,8 @@ public sealed class FollowUpSync(IOneOnOneStore store, FollowUpPlanner planner)
     {
         var stale = await store.FollowUps
             .Where(f => f.OrganizerId == meeting.OrganizerId && f.PersonId == meeting.PersonId
-                        && f.Kind == FollowUpKind.MaintenanceCheckIn && f.Status == FollowUpStatus.Pending
+                        && f.Kind == FollowUpKind.MaintenanceCheckIn
+                        && (f.Status == FollowUpStatus.Pending || f.Status == FollowUpStatus.Held)
                         && f.MeetingId != meeting.Id)
             .ToListAsync(ct);
         stale.ForEach(f => f.Status = FollowUpStatus.Cancelled);

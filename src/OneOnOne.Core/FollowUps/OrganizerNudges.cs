@@ -11,11 +11,18 @@ namespace OneOnOne.Core.FollowUps;
 /// </summary>
 public sealed class OrganizerNudges(IOneOnOneStore store, FollowUpPlanner planner)
 {
-    /// <summary>A new goal replaces the pace check planned for the previous one.</summary>
+    /// <summary>
+    /// A new goal (or a new number in the same window) replaces the pace check planned before, counting
+    /// the 1:1s already held in the window: a lower number may mean the organizer is on pace already.
+    /// </summary>
     public async Task PlanGoalPaceAsync(Organizer organizer, DateTimeOffset now, CancellationToken ct)
     {
         await CancelPendingAsync(organizer, FollowUpKind.GoalPace, ct);
-        if (planner.GoalPace(organizer.Goal, organizer.GoalSetAt, heldInWindow: 0, now) is { } pace)
+        var held = organizer.GoalSetAt is { } setAt
+            ? await store.Meetings.CountAsync(m => m.OrganizerId == organizer.Id && m.Status == MeetingStatus.Held
+                                                   && m.HeldAt >= setAt && m.HeldAt <= now, ct)
+            : 0;
+        if (planner.GoalPace(organizer.Goal, organizer.GoalSetAt, held, now) is { } pace)
         {
             Add(organizer, pace, now);
         }
@@ -25,7 +32,7 @@ public sealed class OrganizerNudges(IOneOnOneStore store, FollowUpPlanner planne
     public async Task PlanUncontactedAsync(Organizer organizer, DateTimeOffset now, CancellationToken ct)
     {
         if (await store.FollowUps.AnyAsync(f => f.OrganizerId == organizer.Id && f.Kind == FollowUpKind.UncontactedPeople
-                                                && f.Status == FollowUpStatus.Pending, ct))
+                                                && (f.Status == FollowUpStatus.Pending || f.Status == FollowUpStatus.Held), ct))
         {
             return;
         }
@@ -63,7 +70,7 @@ public sealed class OrganizerNudges(IOneOnOneStore store, FollowUpPlanner planne
     private async Task CancelPendingAsync(Organizer organizer, FollowUpKind kind, CancellationToken ct)
     {
         var pending = await store.FollowUps
-            .Where(f => f.OrganizerId == organizer.Id && f.Kind == kind && f.Status == FollowUpStatus.Pending)
+            .Where(f => f.OrganizerId == organizer.Id && f.Kind == kind && (f.Status == FollowUpStatus.Pending || f.Status == FollowUpStatus.Held))
             .ToListAsync(ct);
         pending.ForEach(f => f.Status = FollowUpStatus.Cancelled);
     }

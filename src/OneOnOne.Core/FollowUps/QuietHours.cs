@@ -28,4 +28,22 @@ public static class QuietHours
         var day = wrapsMidnight && time >= start ? local.Date.AddDays(1) : local.Date;
         return Zones.ToUtc(day + end.ToTimeSpan(), zone);
     }
+
+    /// <summary>
+    /// <paramref name="instant"/> itself when it falls outside quiet hours; otherwise <paramref name="margin"/>
+    /// before those quiet hours began: for a nudge that is useless once its moment has passed (a pocket guide
+    /// before an early or late 1:1), coming earlier beats coming after.
+    /// </summary>
+    public static DateTimeOffset LatestBefore(DateTimeOffset instant, TimeZoneInfo zone, TimeOnly start, TimeOnly end, TimeSpan margin)
+    {
+        if (NextAllowed(instant, zone, start, end) == instant)
+        {
+            return instant;
+        }
+
+        var local = Zones.ToLocal(instant, zone);
+        var startedYesterday = start > end && TimeOnly.FromDateTime(local) < end;
+        var day = startedYesterday ? local.Date.AddDays(-1) : local.Date;
+        return Zones.ToUtc(day + start.ToTimeSpan(), zone) - margin;
+    }
 }

@@ -1,8 +1,6 @@
 using OneOnOne.Core.Domain;
 using OneOnOne.Core.Engine;
-using OneOnOne.Core.FollowUps;
 using OneOnOne.Core.Messaging;
-using OneOnOne.Core.Storage;
 using OneOnOne.Core.Time;
 
 namespace OneOnOne.Core.Meetings;
@@ -11,7 +9,7 @@ namespace OneOnOne.Core.Meetings;
 /// Puts a 1:1 on the calendar (or moves it), re-plans its follow-ups, and hands back the confirmation
 /// with an invitation draft and a calendar file. Used by <c>schedule</c> and by "it moved" answers.
 /// </summary>
-public sealed class MeetingScheduler(IOneOnOneStore store, FollowUpSync followUps)
+public sealed class MeetingScheduler(MeetingBook book, MeetingTransitions transitions)
 {
     /// <summary>The guides' ceiling for a 1:1; longer ones tire both people.</summary>
     public const int LongMeetingMinutes = 60;
@@ -19,6 +17,10 @@ public sealed class MeetingScheduler(IOneOnOneStore store, FollowUpSync followUp
     /// <summary>The method suggests meeting within about two weeks of asking.</summary>
     public static readonly TimeSpan FarAhead = TimeSpan.FromDays(14);
 
+    /// <remarks>
+    /// A held or called-off 1:1 is history and keeps its record (a held one counts toward the goal):
+    /// "a new date" for it books the person's open 1:1, or a new one.
+    /// </remarks>
     public async Task<Reply> ScheduleAsync(
         ConversationContext context, Meeting meeting, Relationship mine, DateTimeOffset start, int? minutes, string? place, CancellationToken ct)
     {
@@ -27,15 +29,16 @@ public sealed class MeetingScheduler(IOneOnOneStore store, FollowUpSync followUp
             return Reply.WithText($"{Zones.Describe(start, context.Zone)} has already passed. When would suit you both?");
         }
 
-        var previousStart = meeting.Status == MeetingStatus.Scheduled ? meeting.StartsAt : null;
-        meeting.Status = MeetingStatus.Scheduled;
-        meeting.StartsAt = start;
-        meeting.DurationMinutes = minutes ?? (previousStart is null ? Meeting.DefaultMinutes : meeting.DurationMinutes);
-        meeting.Place = place ?? meeting.Place;
-        meeting.UpdatedAt = context.Now;
-        await followUps.SyncAsync(meeting, context.Now, ct);
-        await store.SaveChangesAsync(ct);
-        return Confirmation(context, meeting, mine, previousStart);
+        if (!meeting.CanBeScheduled)
+        {
+            meeting = await book.FindOpenAsync(context, meeting.PersonId, ct)
+                ?? book.Create(context, meeting.Person, await book.DefaultKindAsync(context, meeting.PersonId, ct));
+        }
+
+        var isMove = meeting.Status == MeetingStatus.Scheduled;
+        var update = await transitions.ScheduleAsync(
+            meeting, start, minutes ?? (isMove ? meeting.DurationMinutes : Meeting.DefaultMinutes), place ?? meeting.Place, context.Now, ct);
+        return Confirmation(context, meeting, mine, update.Change.PreviousStart);
     }
 
     private static Reply Confirmation(ConversationContext context, Meeting meeting, Relationship mine, DateTimeOffset? previousStart)

@@ -123,7 +123,7 @@ public sealed class MethodWalkthroughTests : IAsyncLifetime
         await ana.Command("list add Maria");
         await ana.Command("schedule Maria tomorrow 6pm");
         (await ana.Command("status")).Expect("Upcoming 1:1s", "Fri 27 Nov, 18:00: Maria (not prepared yet)",
-            "Fri 27 Nov, 17:00: pocket guide before the 1:1 (Maria)", "check whether the 1:1 happened");
+            "Fri 27 Nov, 17:00: pocket guide for your 1:1 with Maria (#", "check whether your 1:1 with Maria happened (#");
     }
 
     [Fact]

@@ -46,16 +46,32 @@ public sealed class DeliveryDecisionTests
     }
 
     [Fact]
-    public void After_three_unanswered_it_suggests_a_pause_once_then_drops()
+    public void After_three_unanswered_it_suggests_a_pause_once_then_holds_until_an_answer()
     {
         var organizer = Someone();
         Assert.IsType<DeliveryDecision.SuggestPause>(DeliveryDecision.For(ThankYou(), organizer, 3, Noon, NewYork, _options));
 
         organizer.PauseSuggestedAt = Noon - TimeSpan.FromHours(1);
-        Assert.IsType<DeliveryDecision.Drop>(DeliveryDecision.For(ThankYou(), organizer, 4, Noon, NewYork, _options));
+        Assert.IsType<DeliveryDecision.Hold>(DeliveryDecision.For(ThankYou(), organizer, 4, Noon, NewYork, _options));
 
         organizer.LastSeenAt = Noon - TimeSpan.FromMinutes(10);
         Assert.IsType<DeliveryDecision.Send>(DeliveryDecision.For(ThankYou(), organizer, 0, Noon, NewYork, _options));
+    }
+
+    [Fact]
+    public void A_pocket_guide_that_quiet_hours_would_push_past_its_1_1_goes_now()
+    {
+        var night = new DateTimeOffset(2026, 11, 28, 3, 0, 0, TimeSpan.Zero); // 22:00 in New York
+        var guide = new FollowUp
+        {
+            Kind = FollowUpKind.PocketGuide,
+            DueAt = night,
+            Meeting = new Meeting { Status = MeetingStatus.Scheduled, StartsAt = night + TimeSpan.FromHours(1) },
+        };
+        Assert.IsType<DeliveryDecision.Send>(DeliveryDecision.For(guide, Someone(), 0, night, NewYork, _options));
+
+        guide.Meeting.StartsAt = night + TimeSpan.FromHours(12);
+        Assert.IsType<DeliveryDecision.Defer>(DeliveryDecision.For(guide, Someone(), 0, night, NewYork, _options));
     }
 
     private DeliveryDecision Decide(FollowUp followUp, Organizer organizer) =>

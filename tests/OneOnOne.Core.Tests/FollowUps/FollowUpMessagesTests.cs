@@ -313,8 +313,22 @@ public class FollowUpMessagesTests
         var composed = FollowUpMessages.Compose(Note(FollowUpKind.PocketGuide, meeting));
         var built = PocketGuide.Build(Id, meeting, "Ana Lopez", Berlin);
 
-        Assert.Equal(AllText(built), AllText(composed));
+        Assert.Equal(AllText(built), AllText(composed).Replace($"\nReminder #{Id}", string.Empty, StringComparison.Ordinal));
         Assert.Equal(Buttons(built), Buttons(composed));
+    }
+
+    [Theory]
+    [InlineData(FollowUpKind.PocketGuide)]
+    [InlineData(FollowUpKind.DidYouMeet)]
+    [InlineData(FollowUpKind.ThankYou)]
+    [InlineData(FollowUpKind.GoalPace)]
+    public void Every_reminder_shows_its_reference_just_above_its_buttons(FollowUpKind kind)
+    {
+        var reply = FollowUpMessages.Compose(Note(kind, FullMeeting()));
+
+        var reference = reply.Blocks.ToList().FindIndex(b => b is TextBlock { Text: var t } && t == $"Reminder #{Id}");
+        Assert.True(reference >= 0, AllText(reply));
+        Assert.IsType<ButtonsBlock>(reply.Blocks[reference + 1]);
     }
 
     // ---- Helpers

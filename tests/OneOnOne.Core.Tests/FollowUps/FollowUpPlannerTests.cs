@@ -380,6 +380,18 @@ public class FollowUpPlannerTests
 
     // ---- Helpers
 
+    [Fact]
+    public void With_the_organizers_zone_a_pocket_guide_in_the_night_comes_the_evening_before()
+    {
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var start = new DateTimeOffset(2025, 3, 5, 6, 0, 0, TimeSpan.Zero); // 07:00 in Berlin: an hour before is quiet
+
+        var plan = planner.ForMeeting(Scheduled(start), Now, berlin);
+
+        Assert.Equal([new DateTimeOffset(2025, 3, 4, 19, 0, 0, TimeSpan.Zero)], DueTimes(plan, FollowUpKind.PocketGuide)); // 20:00 Berlin
+        Assert.Equal([start - TimeSpan.FromHours(1)], DueTimes(planner.ForMeeting(Scheduled(start), Now), FollowUpKind.PocketGuide));
+    }
+
     private static MeetingFacts Scheduled(DateTimeOffset startsAt, int minutes = Meeting.DefaultMinutes) =>
         new(MeetingStatus.Scheduled, startsAt, minutes, HeldAt: null, Answer: null, NoReason: null,
             CommitmentDueAt: null, CommitmentDone: false, ReflectionDone: false, Level: null);

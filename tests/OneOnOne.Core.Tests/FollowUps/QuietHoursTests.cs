@@ -60,4 +60,18 @@ public sealed class QuietHoursTests
         var at = new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero);
         Assert.Equal(at, QuietHours.NextAllowed(at, NewYork, new TimeOnly(0, 0), new TimeOnly(0, 0)));
     }
+
+    [Fact]
+    public void A_moment_in_the_night_comes_before_the_night_instead()
+    {
+        var margin = TimeSpan.FromHours(1);
+
+        // 23:00 and 06:00 Berlin both belong to the night that began at 21:00 on the 27th: 20:00 that evening.
+        var evening = new DateTimeOffset(2026, 11, 27, 19, 0, 0, TimeSpan.Zero);
+        Assert.Equal(evening, QuietHours.LatestBefore(new DateTimeOffset(2026, 11, 27, 22, 0, 0, TimeSpan.Zero), Berlin, Start, End, margin));
+        Assert.Equal(evening, QuietHours.LatestBefore(new DateTimeOffset(2026, 11, 28, 5, 0, 0, TimeSpan.Zero), Berlin, Start, End, margin));
+
+        var afternoon = new DateTimeOffset(2026, 11, 27, 14, 0, 0, TimeSpan.Zero);
+        Assert.Equal(afternoon, QuietHours.LatestBefore(afternoon, Berlin, Start, End, margin));
+    }
 }

@@ -1,0 +1,174 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OneOnOne.Core.Domain;
+using OneOnOne.Core.Messaging;
+using OneOnOne.Testing;
+
+namespace OneOnOne.Scheduling.Tests;
+
+/// <summary>
+/// Issue 9, items 9, 10 and 15 as the organizer lives them: reminders held while the bot waits for an
+/// answer come back, a zone change loses no pocket guide, and every reminder carries its reference.
+/// </summary>
+public sealed class HeldReminderTests : IAsyncLifetime
+{
+    private readonly RecordingMessenger _platform = new();
+    private readonly BotHarness _bot;
+    private readonly Conversation _ana;
+
+    public HeldReminderTests()
+    {
+        _bot = new BotHarness(services => services.AddOneOnOneDispatch().AddSingleton<IPlatformMessenger>(_platform));
+        _ana = _bot.Organizer("Ana");
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task Reminders_due_after_the_pause_question_are_held_listed_and_sent_once_the_organizer_answers()
+    {
+        foreach (var name in new[] { "Maria", "Lee", "Kim", "Dee", "Sam" })
+        {
+            await _ana.Command($"list add {name}");
+        }
+
+        // A maybe from Maria today (the reflection done, so no prompts): a thank-you at 13:00, the maybe follow-up on Sunday.
+        await _ana.Command("met Maria");
+        await _ana.Press("Maybe");
+        await _ana.Send("skip");
+        await _ana.Send("skip");
+        for (var i = 0; i < 10; i++)
+        {
+            await _ana.Send("skip");
+        }
+
+        // Two long 1:1s on Friday: their pocket guides go out and go unanswered; their did-you-meets fall due after that.
+        await _ana.Command("schedule Lee 2026-11-27 10:00 for 240");
+        await _ana.Command("schedule Kim 2026-11-27 10:30 for 240");
+        // Two 1:1s on Sunday late morning, whose pocket guides fall due before Ana is back.
+        await _ana.Command("schedule Dee 2026-11-29 11:00");
+        await _ana.Command("schedule Sam 2026-11-29 11:30");
+
+        await AdvanceTo(2026, 11, 27, 14, 0);
+        Assert.Equal(3, _platform.Sent.Count); // thank-you, Lee's and Kim's pocket guides: none answered
+
+        await AdvanceTo(2026, 11, 29, 10, 40);
+        Assert.Equal(4, _platform.Sent.Count);
+        var question = _platform.Sent[3];
+        Assert.Contains("Shall I pause them", Text(question));
+
+        var held = await _bot.QueryAsync(s => s.FollowUps.Where(f => f.Status == FollowUpStatus.Held).OrderBy(f => f.DueAt).ToListAsync());
+        Assert.Equal(
+            [FollowUpKind.DidYouMeet, FollowUpKind.DidYouMeet, FollowUpKind.RevisitMaybe, FollowUpKind.PocketGuide, FollowUpKind.PocketGuide],
+            held.Select(f => f.Kind));
+
+        await _ana.Command("status");
+        _ana.Expect("Held since I asked whether to pause");
+        foreach (var followUp in held)
+        {
+            _ana.Expect($"(#{followUp.Id})");
+        }
+
+        await _ana.Deliver(new ButtonInput(ButtonPayload(question, "Keep them coming")));
+        _ana.Expect("Reminders are on", "5 reminders I held");
+        await Dispatch();
+
+        Assert.Equal(9, _platform.Sent.Count);
+        var arrived = _platform.Sent.Skip(4).Select(Text).ToList();
+        Assert.Contains("Lee", arrived[0]);
+        Assert.Contains("Kim", arrived[1]);
+        Assert.Contains("maybe", arrived[2]);
+        Assert.Contains("Dee", arrived[3]);
+        Assert.Contains("Sam", arrived[4]);
+        for (var i = 0; i < held.Count; i++)
+        {
+            Assert.Contains($"#{held[i].Id}", arrived[i]);
+        }
+
+        Assert.Equal(0, await _bot.QueryAsync(s => s.FollowUps.CountAsync(f => f.Status == FollowUpStatus.Held || f.Status == FollowUpStatus.Dropped)));
+    }
+
+    [Fact]
+    public async Task A_held_reminder_no_longer_useful_when_the_organizer_answers_is_cancelled_quietly()
+    {
+        await _ana.Command("list add Lee");
+        await _ana.Command("list add Kim");
+        await _ana.Command("list add Dee");
+        await _ana.Command("schedule Lee 2026-11-26 11:00");
+        await _ana.Command("schedule Kim 2026-11-26 11:30");
+        await _ana.Command("schedule Dee 2026-11-26 12:00");
+        foreach (var id in await _bot.QueryAsync(s => s.FollowUps.Where(f => f.Kind == FollowUpKind.DidYouMeet).Select(f => f.Id).ToListAsync()))
+        {
+            await _ana.Command($"followup {id} dismiss");
+        }
+
+        await _ana.Command("list add Sam");
+        await _ana.Command("schedule Sam 2026-11-27 10:00");
+        await AdvanceTo(2026, 11, 27, 9, 30);
+        Assert.Contains("Shall I pause them", Text(_platform.Sent[^1]));
+        Assert.Equal(FollowUpStatus.Held, await StatusOf(FollowUpKind.PocketGuide, "Sam"));
+
+        await AdvanceTo(2026, 11, 27, 10, 30);
+        await _ana.Command("nudges on");
+        await Dispatch();
+        Assert.Equal(FollowUpStatus.Cancelled, await StatusOf(FollowUpKind.PocketGuide, "Sam"));
+        Assert.DoesNotContain(_platform.Texts(), t => t.Contains("Sam", StringComparison.Ordinal) && !t.Contains("pause", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_pocket_guide_that_a_new_zone_puts_in_the_night_arrives_the_evening_before()
+    {
+        await _ana.Command("list add Maria");
+        await _ana.Command("schedule Maria tomorrow 6pm");
+        (await _ana.Command("timezone Europe/Berlin")).Expect("Sat 28 Nov, 00:00 in Europe/Berlin");
+
+        // 18:00 in New York is midnight in Berlin: an hour before is 23:00, inside quiet hours.
+        await AdvanceTo(2026, 11, 27, 18, 0);
+        var guide = Assert.Single(_platform.Sent);
+        Assert.Contains("Maria", Text(guide));
+        Assert.Equal(FollowUpStatus.Sent, await StatusOf(FollowUpKind.PocketGuide, "Maria"));
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 19, 0, 0, TimeSpan.Zero),
+            await _bot.QueryAsync(s => s.FollowUps.Where(f => f.Kind == FollowUpKind.PocketGuide).Select(f => f.SentAt).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Every_reminder_shows_its_reference_and_its_buttons_still_answer_it()
+    {
+        await _ana.Command("list add Maria");
+        await _ana.Command("schedule Maria tomorrow 6pm");
+        await AdvanceTo(2026, 11, 27, 19, 15);
+        var didYouMeet = await _bot.QueryAsync(s => s.FollowUps.SingleAsync(f => f.Kind == FollowUpKind.DidYouMeet));
+        var message = _platform.Sent[^1];
+        Assert.Contains($"#{didYouMeet.Id}", Text(message));
+
+        await _ana.Deliver(new ButtonInput(ButtonPayload(message, "Snooze 1 day")));
+        _ana.Expect($"(#{didYouMeet.Id})", "tomorrow");
+    }
+
+    private Task<FollowUpStatus> StatusOf(FollowUpKind kind, string person) =>
+        _bot.QueryAsync(s => s.FollowUps.Where(f => f.Kind == kind && f.Person!.Name == person).Select(f => f.Status).SingleAsync());
+
+    private static string Text(Outbound message) =>
+        string.Join('\n', message.Blocks.OfType<TextBlock>().Select(t => t.Text).Concat(message.Blocks.OfType<HeaderBlock>().Select(h => h.Text)));
+
+    private static string ButtonPayload(Outbound message, string label) =>
+        message.Blocks.OfType<ButtonsBlock>().SelectMany(b => b.Buttons).First(b => b.Label == label).Payload;
+
+    /// <summary>Moves the clock to a New York wall-clock time, one dispatch pass per five minutes on the way.</summary>
+    private async Task AdvanceTo(int year, int month, int day, int hour, int minute)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(BotHarness.Zone);
+        var target = TimeZoneInfo.ConvertTimeToUtc(new DateTime(year, month, day, hour, minute, 0), zone);
+        while (_bot.Time.GetUtcNow().UtcDateTime < target)
+        {
+            var step = TimeSpan.FromMinutes(5);
+            var remaining = target - _bot.Time.GetUtcNow().UtcDateTime;
+            _bot.Time.Advance(remaining < step ? remaining : step);
+            await Dispatch();
+        }
+    }
+
+    private Task<DispatchSummary> Dispatch() => _bot.WithScopeAsync<FollowUpDispatcher, DispatchSummary>(d => d.DispatchDueAsync(CancellationToken.None));
+}
