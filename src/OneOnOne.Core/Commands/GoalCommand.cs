@@ -34,7 +34,7 @@ public sealed class GoalCommand(IOneOnOneStore store, MeetingBook meetings, Orga
         organizer.GoalSetAt = context.Now;
         await nudges.PlanGoalPaceAsync(organizer, context.Now, ct);
         await store.SaveChangesAsync(ct);
-        var end = Time.Zones.DescribeDate(context.Now + GoalProgress.Window, context.Zone);
+        var end = Time.Zones.DescribeDate(context.Now + GoalProgress.Window, context.Zone, context.Now);
         return Reply.WithText($"Goal set: {goal} 1:1s by {end}. I'll count every 1:1 you mark as held.")
             .Text(await DescribeAsync(context, ct));
     }

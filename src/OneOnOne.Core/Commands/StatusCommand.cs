@@ -31,12 +31,12 @@ public sealed class StatusCommand(IOneOnOneStore store, GoalCommand goal, FlowRu
         reply.Text(upcoming.Count == 0
             ? "Upcoming 1:1s: none scheduled. `schedule <name> <when>` sets one up."
             : "Upcoming 1:1s:\n" + string.Join('\n', upcoming.Select(m =>
-                $"• {Zones.Describe(m.StartsAt!.Value, zone)}: {m.Person.Name}{(m.Place is null ? string.Empty : $" at {m.Place}")}" +
+                $"• {Zones.Describe(m.StartsAt!.Value, zone, context.Now)}: {m.Person.Name}{(m.Place is null ? string.Empty : $" at {m.Place}")}" +
                 (m.Prep.CompletedAt is null ? " (not prepared yet)" : string.Empty))));
         if (awaiting.Count > 0)
         {
             reply.Text("Did these happen? Tell me with `met <name>`:\n" + string.Join('\n', awaiting.Select(m =>
-                $"• {m.Person.Name}, {Zones.Describe(m.StartsAt!.Value, zone)}")));
+                $"• {m.Person.Name}, {Zones.Describe(m.StartsAt!.Value, zone, context.Now)}")));
         }
 
         var commitments = await store.Meetings.Include(m => m.Person)
@@ -47,7 +47,7 @@ public sealed class StatusCommand(IOneOnOneStore store, GoalCommand goal, FlowRu
         {
             reply.Text("Open commitments:\n" + string.Join('\n', commitments.Select(m =>
                 $"• {m.Person.Name}: {m.Commitment}" +
-                (m.CommitmentDueAt is { } due ? $" (by {Zones.DescribeDate(due, zone)})" : string.Empty))));
+                (m.CommitmentDueAt is { } due ? $" (by {Zones.DescribeDate(due, zone, context.Now)})" : string.Empty))));
         }
 
         var followUps = await store.FollowUps.Include(f => f.Person)
@@ -58,7 +58,7 @@ public sealed class StatusCommand(IOneOnOneStore store, GoalCommand goal, FlowRu
         reply.Text(followUps.Count == 0
             ? "Follow-ups: nothing pending."
             : "Follow-ups coming up:\n" + string.Join('\n', followUps.Take(ShownFollowUps).Select(f =>
-                $"• {Zones.Describe(f.DueAt, zone)}: {Labels.Of(f.Kind)}{(f.Person is null ? string.Empty : $" ({f.Person.Name})")}"))
+                $"• {Zones.Describe(f.DueAt, zone, context.Now)}: {Labels.Of(f.Kind)}{(f.Person is null ? string.Empty : $" ({f.Person.Name})")}"))
               + (followUps.Count > ShownFollowUps ? "\n• …and more" : string.Empty));
 
         if (await runner.FindActiveAsync(me, ct) is { } active)

@@ -21,7 +21,7 @@ public sealed class TimezoneCommand(IOneOnOneStore store) : ICommand
                 { PlatformTimeZone: not null } => " (from your chat profile)",
                 _ => " (your team's default)",
             };
-            return Reply.WithText($"Your time zone is {context.Zone.Id}{source}; it's {Zones.Describe(context.Now, context.Zone)} there. " +
+            return Reply.WithText($"Your time zone is {context.Zone.Id}{source}; it's {Zones.Describe(context.Now, context.Zone, context.Now)} there. " +
                                   "Change it with `timezone America/Chicago` (any IANA zone name).");
         }
 
@@ -34,6 +34,6 @@ public sealed class TimezoneCommand(IOneOnOneStore store) : ICommand
         context.Organizer.TimeZone = zone.Id;
         context.ChangeZone(zone);
         await store.SaveChangesAsync(ct);
-        return Reply.WithText($"Time zone set to {zone.Id}. It's {Zones.Describe(context.Now, zone)} there now.");
+        return Reply.WithText($"Time zone set to {zone.Id}. It's {Zones.Describe(context.Now, zone, context.Now)} there now.");
     }
 }
