@@ -104,11 +104,17 @@ public sealed class ConsoleAdapter : BackgroundService
             {
                 case ConsoleLine.Quit:
                     return false;
+                case ConsoleLine.ShowClock:
+                    ShowClock();
+                    break;
                 case ConsoleLine.MoveClock(var by):
                     await MoveClockAsync(by, cancellationToken);
                     break;
                 case ConsoleLine.MoveClockTo(var when):
-                    await MoveClockAsync(UntilLocal(when), cancellationToken);
+                    await MoveClockToAsync(when, cancellationToken);
+                    break;
+                case ConsoleLine.ClockRefused(var reason):
+                    WriteClockAnswer(reason);
                     break;
                 case ConsoleLine.SwitchOrganizer(var name):
                     SwitchOrganizer(name);
@@ -143,50 +149,75 @@ public sealed class ConsoleAdapter : BackgroundService
         }
     }
 
+    private void ShowClock()
+    {
+        WriteClockAnswer(_clock is null
+            ? "The clock can't be moved here."
+            : $"It's {ConsoleClock.Describe(_clock.Now)} on the bot's clock. It's kept with the data file, so a restart " +
+              "carries on from here. Move it ahead with /clock +3h, /clock +2d or /clock tomorrow 7pm to see reminders arrive.");
+    }
+
     /// <summary>
     /// <c>/clock +2d</c>: time travel for trying the follow-ups. Whatever falls due on the way is
-    /// printed by the scheduler as it would arrive in a chat.
+    /// printed by the scheduler as it would arrive in a chat, under the time it would have arrived.
     /// </summary>
-    private async Task MoveClockAsync(TimeSpan? by, CancellationToken cancellationToken)
+    private async Task MoveClockAsync(TimeSpan by, CancellationToken cancellationToken)
     {
         if (_clock is null)
         {
-            _io.Out.WriteLine("The clock can't be moved here.");
+            WriteClockAnswer("The clock can't be moved here.");
+            return;
         }
-        else if (by is null)
+
+        _session.WriteLine($"Moving the clock {Describe(by)} ahead...");
+        var now = await _clock.AdvanceAsync(by, cancellationToken);
+        WriteClockAnswer($"It's now {ConsoleClock.Describe(now)}.");
+    }
+
+    /// <summary><c>/clock tomorrow 7pm</c>: a wall-clock time in this machine's zone, read like any date the bot reads.</summary>
+    private async Task MoveClockToAsync(string when, CancellationToken cancellationToken)
+    {
+        if (_clock is null)
         {
-            _io.Out.WriteLine($"It's {Zones.Describe(_clock.Now, TimeZoneInfo.Local)} on the bot's clock. " +
-                              "Move it ahead with /clock +3h, /clock +2d or /clock tomorrow 7pm to see reminders arrive.");
+            WriteClockAnswer("The clock can't be moved here.");
+            return;
+        }
+
+        var zone = ConsoleClock.Zone;
+        var localNow = Zones.ToLocal(_clock.Now, zone);
+        if (!WhenParser.TryRead(when, localNow, out ParsedWhen? target))
+        {
+            WriteClockAnswer($"I couldn't read “{when}” as an amount or a time. {ConsoleLine.ClockUsage}");
+            return;
+        }
+
+        var by = Zones.ToUtc(target.Local, zone) - _clock.Now;
+        if (by <= TimeSpan.Zero)
+        {
+            WriteClockAnswer($"{Zones.DescribeLocal(target.Local, localNow)} has already passed on the bot's clock " +
+                             $"(it's {ConsoleClock.Describe(_clock.Now)}), and the clock only moves forward. {ConsoleLine.ClockUsage}");
+        }
+        else if (by > ConsoleLine.MaxClockMove)
+        {
+            WriteClockAnswer($"{Zones.DescribeLocal(target.Local, localNow)} is more than {ConsoleLine.MaxClockMove.TotalDays:0} days ahead, " +
+                             "the most /clock moves at a time; move it in steps such as /clock +12w.");
         }
         else
         {
-            _io.Out.WriteLine($"Moving the clock {Describe(by.Value)} ahead...");
-            var now = await _clock.AdvanceAsync(by.Value, cancellationToken);
-            _io.Out.WriteLine($"It's now {Zones.Describe(now, TimeZoneInfo.Local)}.");
+            await MoveClockAsync(by, cancellationToken);
         }
-
-        _io.Out.WriteLine();
     }
 
-    /// <summary>How far ahead a wall-clock time (in this machine's zone) is on the bot's clock; null if unreadable or past.</summary>
-    private TimeSpan? UntilLocal(string when)
+    private void WriteClockAnswer(string text)
     {
-        if (_clock is null)
-        {
-            return null;
-        }
-
-        var zone = TimeZoneInfo.Local;
-        var span = WhenParser.TryParse(when, Zones.ToLocal(_clock.Now, zone), out var target)
-            ? Zones.ToUtc(target, zone) - _clock.Now
-            : TimeSpan.Zero;
-        return span > TimeSpan.Zero ? span : null;
+        _session.WriteLine(text);
+        _session.WriteLine();
     }
 
     private static string Describe(TimeSpan span) =>
         span.TotalDays >= 1 ? $"{span.TotalDays:0.#} day{(span.TotalDays == 1 ? string.Empty : "s")}"
         : span.TotalHours >= 1 ? $"{span.TotalHours:0.#} hour{(span.TotalHours == 1 ? string.Empty : "s")}"
-        : $"{span.TotalMinutes:0} minutes";
+        : $"{span.TotalMinutes:0} minute{(Math.Round(span.TotalMinutes) == 1 ? string.Empty : "s")}";
 
     private void SwitchOrganizer(string? name)
     {

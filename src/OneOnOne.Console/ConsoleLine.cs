@@ -15,8 +15,14 @@ internal abstract record ConsoleLine
 
     public sealed record ForEngine(Input Input) : ConsoleLine;
 
-    /// <summary><c>/clock</c> (show) or <c>/clock +2d</c> (move ahead); null when no amount was given.</summary>
-    public sealed record MoveClock(TimeSpan? By) : ConsoleLine;
+    /// <summary><c>/clock</c>: show the time on the bot's clock.</summary>
+    public sealed record ShowClock : ConsoleLine;
+
+    /// <summary><c>/clock +2d</c>: move ahead by an amount.</summary>
+    public sealed record MoveClock(TimeSpan By) : ConsoleLine;
+
+    /// <summary><c>/clock -1d</c>, <c>/clock +500w</c>: a clock move we can't make, and why.</summary>
+    public sealed record ClockRefused(string Reason) : ConsoleLine;
 
     /// <summary><c>/clock tomorrow 7:30pm</c>: move ahead to a wall-clock time, read like any date the bot reads.</summary>
     public sealed record MoveClockTo(string When) : ConsoleLine;
@@ -52,33 +58,45 @@ internal abstract record ConsoleLine
         return new ForEngine(button is null ? new ReplyInput(text) : new ButtonInput(button.Payload));
     }
 
-    private static readonly TimeSpan MaxClockMove = TimeSpan.FromDays(90);
+    /// <summary>More than a season ahead is almost certainly a typo, and would take long to step through.</summary>
+    internal static readonly TimeSpan MaxClockMove = TimeSpan.FromDays(90);
+
+    /// <summary>What <c>/clock</c> accepts, for every refusal.</summary>
+    internal const string ClockUsage = "Try /clock +3h, /clock +2d, /clock +1w or a time such as /clock tomorrow 7:30pm.";
 
     /// <summary>"+2d", "3h", "+30m", "1w", or a time such as "tomorrow 7pm"; nothing shows the clock.</summary>
-    private static ConsoleLine ParseClock(string amount)
+    private static ConsoleLine ParseClock(string argument)
     {
-        var text = amount.Trim().TrimStart('+');
+        var text = argument.Trim();
         if (text.Length == 0)
         {
-            return new MoveClock(null);
+            return new ShowClock();
         }
 
-        if (text.Length < 2 || !int.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 99_999)
+        if (text.StartsWith('-'))
         {
-            return new MoveClockTo(amount.Trim());
+            return new ClockRefused($"The clock only moves forward: reminders already sent can't be taken back. {ClockUsage}");
         }
 
-        TimeSpan? by = char.ToLowerInvariant(text[^1]) switch
+        var amount = text.TrimStart('+');
+        if (amount.Length < 2 || !int.TryParse(amount[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            || !"mhdw".Contains(char.ToLowerInvariant(amount[^1])))
         {
-            'm' => TimeSpan.FromMinutes(n),
-            'h' => TimeSpan.FromHours(n),
-            'd' => TimeSpan.FromDays(n),
-            'w' => TimeSpan.FromDays(7 * n),
-            _ => null,
+            // Not an amount: perhaps a time, read like any date the bot reads.
+            return text.StartsWith('+') ? new ClockRefused($"I couldn't read “{text}” as an amount. {ClockUsage}") : new MoveClockTo(text);
+        }
+
+        var by = char.ToLowerInvariant(amount[^1]) switch
+        {
+            'm' => TimeSpan.FromMinutes(Math.Min(n, 1_000_000)),
+            'h' => TimeSpan.FromHours(Math.Min(n, 100_000)),
+            'd' => TimeSpan.FromDays(Math.Min(n, 10_000)),
+            _ => TimeSpan.FromDays(7 * Math.Min(n, 10_000)),
         };
 
-        // More than a season ahead is almost certainly a typo, and would take long to step through.
-        return new MoveClock(by > MaxClockMove ? null : by);
+        return n == 0 ? new ClockRefused($"That wouldn't move the clock at all. {ClockUsage}")
+            : by > MaxClockMove ? new ClockRefused($"/clock moves up to {MaxClockMove.TotalDays:0} days at a time; move it in steps such as /clock +12w.")
+            : new MoveClock(by);
     }
 
     private static Button? FindButton(string text, IReadOnlyList<Button> pressable)

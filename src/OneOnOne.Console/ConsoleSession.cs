@@ -37,10 +37,16 @@ public sealed class ConsoleSession
         }
     }
 
-    public void Print(Outbound message)
+    /// <param name="stamp">A line printed first, with the message, e.g. when a nudge arrived.</param>
+    public void Print(Outbound message, string? stamp = null)
     {
         lock (_gate)
         {
+            if (stamp is not null)
+            {
+                Io.Out.WriteLine(stamp);
+            }
+
             _pressable = _renderer.Render(message, Organizer.Address);
             Io.Out.Flush();
         }

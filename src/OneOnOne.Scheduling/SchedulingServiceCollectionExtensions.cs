@@ -55,14 +55,17 @@ public static class SchedulingServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Replaces the real clock with one that <c>/clock</c> can move forward. Only for the console:
-    /// every other mode runs on real time.
+    /// Replaces the real clock with one that <c>/clock</c> can move forward, kept in the data file across restarts.
+    /// Only for the console: every other mode runs on real time. Call after the data layer is added, so the clock
+    /// is restored after migrations have run.
     /// </summary>
     public static IServiceCollection AddSimulatedClock(this IServiceCollection services)
     {
         services.RemoveAll<TimeProvider>();
         services.AddSingleton(_ => new SimulatedTimeProvider(TimeProvider.System));
         services.AddSingleton<TimeProvider>(provider => provider.GetRequiredService<SimulatedTimeProvider>());
+        services.AddSingleton<SimulatedClockKeeper>();
+        services.AddHostedService(provider => provider.GetRequiredService<SimulatedClockKeeper>());
         services.AddSingleton<IClockControl, SimulatedClockControl>();
         return services;
     }

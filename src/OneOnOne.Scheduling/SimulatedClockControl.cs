@@ -5,9 +5,10 @@ namespace OneOnOne.Scheduling;
 
 /// <summary>
 /// The console's <c>/clock</c>: moves the simulated clock in small steps and runs the due work at each,
-/// so reminders arrive in order and on time along the way, as they would have in real time.
+/// so reminders arrive in order and on time along the way, as they would have in real time. Each move is kept
+/// in the data file, so a restart does not take the clock back.
 /// </summary>
-public sealed class SimulatedClockControl(SimulatedTimeProvider clock, IServiceScopeFactory scopes) : IClockControl
+public sealed class SimulatedClockControl(SimulatedTimeProvider clock, SimulatedClockKeeper keeper, IServiceScopeFactory scopes) : IClockControl
 {
     /// <summary>About as often as the real dispatch job would look, coarse enough to cross a week quickly.</summary>
     private static readonly TimeSpan Step = TimeSpan.FromMinutes(15);
@@ -32,7 +33,15 @@ public sealed class SimulatedClockControl(SimulatedTimeProvider clock, IServiceS
         }
         finally
         {
-            _gate.Release();
+            try
+            {
+                // Even a move cut short is kept: what it delivered on the way must not end up in the future.
+                await keeper.SaveAsync(CancellationToken.None);
+            }
+            finally
+            {
+                _gate.Release();
+            }
         }
     }
 }

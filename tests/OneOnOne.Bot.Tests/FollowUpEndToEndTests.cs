@@ -33,9 +33,9 @@ public sealed class FollowUpEndToEndTests : IDisposable
             $"team-digest-{meetingDay.AddDays(-1):yyyy-MM-dd}.png")), first);
         Assert.Equal(0, Occurrences(first, "Did your 1:1"));
 
-        // Run 2: a fresh process on the same file. Real time again, so jump again, a bit further.
+        // Run 2: a fresh process on the same file. The clock carries on from 11:30, so two more hours reach 13:30.
         var second = await _bot.RunAsync(
-            $"/clock +{MinutesUntil(meetingDay.AddHours(13).AddMinutes(30))}m",
+            "/clock +2h",
             "Held",
             "Yes",
             "come to the housing meeting",

@@ -28,13 +28,34 @@ public class ClockTests
     }
 
     [Fact]
-    public async Task Clock_alone_or_with_nonsense_shows_the_time_and_how_to_move_it()
+    public async Task Clock_alone_shows_the_time_and_says_it_is_kept_with_the_data()
     {
         var clock = new FakeClock();
-        var run = await ConsoleRun.RunAsync(new FakeEngine(), "/clock\n/clock banana\n/clock +500w\n", configure: s => s.AddSingleton<IClockControl>(clock));
+        var run = await ConsoleRun.RunAsync(new FakeEngine(), "/clock\n", configure: s => s.AddSingleton<IClockControl>(clock));
 
         Assert.Empty(clock.Moves);
-        Assert.Equal(3, run.Output.Split("on the bot's clock").Length - 1);
+        Assert.Contains("on the bot's clock", run.Output);
+        Assert.Contains(" Nov 2026, ", run.Output);
+        Assert.Contains("kept with the data file", run.Output);
+    }
+
+    [Theory]
+    [InlineData("/clock -1d", "The clock only moves forward")]
+    [InlineData("/clock banana", "I couldn't read “banana” as an amount or a time.")]
+    [InlineData("/clock +banana", "I couldn't read “+banana” as an amount.")]
+    [InlineData("/clock +0d", "That wouldn't move the clock at all.")]
+    [InlineData("/clock 2026-11-01 09:00", "Sun 1 Nov, 09:00 has already passed on the bot's clock")]
+    [InlineData("/clock +500w", "/clock moves up to 90 days at a time")]
+    [InlineData("/clock 2027-06-01 09:00", "is more than 90 days ahead")]
+    public async Task A_clock_move_it_cannot_make_says_what_was_wrong_and_what_works(string line, string reason)
+    {
+        var clock = new FakeClock();
+        var run = await ConsoleRun.RunAsync(new FakeEngine(), line + "\n", configure: s => s.AddSingleton<IClockControl>(clock));
+
+        Assert.Empty(clock.Moves);
+        Assert.Contains(reason, run.Output);
+        Assert.True(run.Output.Contains("/clock +12w", StringComparison.Ordinal) || run.Output.Contains("Try /clock +3h, /clock +2d, /clock +1w or a time such as /clock tomorrow 7:30pm.", StringComparison.Ordinal), run.Output);
+        Assert.DoesNotContain("It's now", run.Output);
     }
 
     [Fact]
@@ -60,13 +81,25 @@ public class ClockTests
 
         var run = await ConsoleRun.RunAsync(engine, "/clock +1d\n2\n", configure: s => s.AddSingleton<IClockControl>(provider =>
         {
-            messenger = provider.GetServices<IPlatformMessenger>().Single(m => m.Platform == "console");
+            // Resolved lazily: the console's messenger itself asks for the clock, to stamp what it prints.
+            messenger = new LazyMessenger(provider);
             return clock;
         }));
 
         Assert.Contains("Did your 1:1 with Maria happen?", run.Output);
+        var lines = run.Output.Split('\n');
+        var nudge = Array.IndexOf(lines, "Did your 1:1 with Maria happen?");
+        Assert.Matches(@"^— \w{3} \d{1,2} Nov 2026, \d\d:\d\d \(.+\) —$", lines[nudge - 1]);
         Assert.Contains("[2] Not needed", run.Output);
         Assert.Equal([new ButtonInput("c:followup 4 dismiss")], engine.Inputs);
+    }
+
+    private sealed class LazyMessenger(IServiceProvider services) : IPlatformMessenger
+    {
+        public string Platform => "console";
+
+        public Task<string?> SendAsync(Outbound message, CancellationToken cancellationToken) =>
+            services.GetServices<IPlatformMessenger>().Single(m => m.Platform == "console").SendAsync(message, cancellationToken);
     }
 
     private sealed class FakeClock : IClockControl

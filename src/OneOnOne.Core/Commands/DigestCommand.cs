@@ -1,5 +1,6 @@
 using System.Globalization;
 using OneOnOne.Core.Digests;
+using OneOnOne.Core.Domain;
 using OneOnOne.Core.Engine;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Core.Storage;
@@ -42,7 +43,7 @@ public sealed class DigestCommand(IOneOnOneStore store, TeamDigestBuilder builde
         var team = context.Organizer.Team;
         reply.Text(team.DigestChannel is null
             ? "This digest isn't posted anywhere yet. Choose a team channel with `digest channel #organizing`."
-            : $"It's posted to {ChannelLabel(team.DigestChannel)} on {DigestSchedule.Describe(team)}; next on {Zones.Describe(team.NextDigestAt ?? context.Now, context.Zone)}.");
+            : $"It's posted to {ChannelLabel(team.DigestChannel)} on {DigestSchedule.Describe(team)}; next on {DescribeNext(team, team.NextDigestAt ?? context.Now, context)}.");
         return reply;
     }
 
@@ -59,7 +60,7 @@ public sealed class DigestCommand(IOneOnOneStore store, TeamDigestBuilder builde
         team.NextDigestAt ??= DigestSchedule.Next(team, context.Now);
         await store.SaveChangesAsync(ct);
         return Reply.WithText($"The weekly digest will go to {ChannelLabel(channel)}, {DigestSchedule.Describe(team)}. " +
-                              $"First one: {Zones.Describe(team.NextDigestAt.Value, context.Zone)}. It shows counts and levels, never anyone's notes.");
+                              $"First one: {DescribeNext(team, team.NextDigestAt.Value, context)}. It shows counts and levels, never anyone's notes.");
     }
 
     private async Task<Reply> SetTimeAsync(ConversationContext context, string text, CancellationToken ct)
@@ -89,8 +90,29 @@ public sealed class DigestCommand(IOneOnOneStore store, TeamDigestBuilder builde
         team.DigestTimeZone = zoneId ?? team.DigestTimeZone;
         team.NextDigestAt = DigestSchedule.Next(team, context.Now);
         await store.SaveChangesAsync(ct);
-        return Reply.WithText($"The digest is now due {DigestSchedule.Describe(team)}; next on {Zones.Describe(team.NextDigestAt.Value, context.Zone)}." +
+        return Reply.WithText($"The digest is now due {DigestSchedule.Describe(team)}; next on {DescribeNext(team, team.NextDigestAt.Value, context)}." +
                               (team.DigestChannel is null ? " Pick a channel with `digest channel #organizing`." : string.Empty));
+    }
+
+    /// <summary>
+    /// "Mon 30 Nov, 09:00 (Europe/Berlin), 03:00 your time (America/New_York)": in the digest's own zone, as the
+    /// schedule next to it is, and in the organizer's when that differs, each time with its zone.
+    /// </summary>
+    private static string DescribeNext(Team team, DateTimeOffset next, ConversationContext context)
+    {
+        var digestZone = DigestSchedule.ZoneOf(team);
+        var inDigestZone = $"{Zones.Describe(next, digestZone, context.Now)} ({digestZone.Id})";
+        if (string.Equals(digestZone.Id, context.Zone.Id, StringComparison.Ordinal))
+        {
+            return inDigestZone;
+        }
+
+        var local = Zones.ToLocal(next, context.Zone);
+        var sameDay = Zones.ToLocal(next, digestZone).Date == local.Date;
+        var yours = sameDay
+            ? local.ToString("HH:mm", CultureInfo.InvariantCulture)
+            : Zones.Describe(next, context.Zone, context.Now);
+        return $"{inDigestZone}, {yours} your time ({context.Zone.Id})";
     }
 
     /// <summary>Accepts "#organizing", a platform channel mention like &lt;#C123|organizing&gt;, or a bare name.</summary>

@@ -55,8 +55,8 @@ public sealed class GoalCommand(IOneOnOneStore store, MeetingBook meetings, Orga
         await store.SaveChangesAsync(ct);
         var progress = (await ProgressAsync(context, ct))!;
         var opening = restart && running
-            ? $"A fresh four weeks: {goal} 1:1s from {Window(progress, context.Zone)}. The {previous} you aimed for before is set aside."
-            : $"Goal set: {goal} 1:1s from {Window(progress, context.Zone)}. I'll count every 1:1 you mark as held.";
+            ? $"A fresh four weeks: {goal} 1:1s from {Window(progress, context)}. The {previous} you aimed for before is set aside."
+            : $"Goal set: {goal} 1:1s from {Window(progress, context)}. I'll count every 1:1 you mark as held.";
         return Reply.WithText(opening).Text(progress.Describe(context.Now, context.Zone));
     }
 
@@ -86,12 +86,12 @@ public sealed class GoalCommand(IOneOnOneStore store, MeetingBook meetings, Orga
         await store.SaveChangesAsync(ct);
 
         var progress = (await ProgressAsync(context, ct))!;
-        var counting = $"still counting from {Window(progress, context.Zone)}: {progress.Held} of {goal} so far.";
+        var counting = $"still counting from {Window(progress, context)}: {progress.Held} of {goal} so far.";
         var text = previous == goal ? $"Your goal is already {goal}; {counting}" : $"Goal changed from {previous} to {goal}; {counting}";
         return Reply.WithText(text)
             .Buttons(Payloads.Command("Start a fresh four weeks", string.Create(CultureInfo.InvariantCulture, $"goal {goal} restart")));
     }
 
-    private static string Window(GoalProgress progress, TimeZoneInfo zone) =>
-        $"{Zones.DescribeDate(progress.Start, zone)} to {Zones.DescribeDate(progress.End, zone)}";
+    private static string Window(GoalProgress progress, ConversationContext context) =>
+        $"{Zones.DescribeDate(progress.Start, context.Zone, context.Now)} to {Zones.DescribeDate(progress.End, context.Zone, context.Now)}";
 }

@@ -32,7 +32,7 @@ public sealed class NoteCommand(IOneOnOneStore store, PersonResolver resolver, P
         }
 
         mine ??= await directory.EnsureMineAsync(context, person, ct);
-        var line = $"{Time.Zones.DescribeDate(context.Now, context.Zone)}: {text}";
+        var line = $"{Time.Zones.DescribeDate(context.Now, context.Zone, context.Now)}: {text}";
         var notes = mine.Notes is null ? line : $"{mine.Notes}\n{line}";
         if (notes.Length > MaxNotesLength)
         {

@@ -17,25 +17,39 @@ public sealed partial class PauseCommand(IOneOnOneStore store) : ICommand
 
     public async Task<Reply> ExecuteAsync(ConversationContext context, string arguments, CancellationToken ct)
     {
-        if (!TryReadEnd(arguments, context, out var until))
+        if (!TryReadEnd(arguments, context, out var until, out var passed))
         {
             return Reply.WithText("Until when? For example `pause until dec 28`, `pause until 2027-01-04` or `pause for 2 weeks`.");
         }
 
-        if (until <= context.Now || until > context.Now.AddDays(MaxDays))
+        if (passed is not null)
         {
-            return Reply.WithText("A pause needs to end in the future, and within a year.");
+            return Reply.WithText(passed.Question(context.LocalNow, $"pause until {passed.WithYear(UntilPrefix().Replace(arguments.Trim(), string.Empty))}"));
+        }
+
+        if (until <= context.Now)
+        {
+            return Reply.WithText($"{Zones.Describe(until, context.Zone, context.Now)} has already passed; a pause needs to end in the future. " +
+                                  "For example `pause until dec 28` or `pause for 2 weeks`.");
+        }
+
+        if (until > context.Now.AddDays(MaxDays))
+        {
+            return Reply.WithText($"{Zones.Describe(until, context.Zone, context.Now)} is more than a year away, and a pause can last up to a year. " +
+                                  "Pick an earlier date, or `pause for 52 weeks`.");
         }
 
         context.Organizer.PausedUntil = until;
         await store.SaveChangesAsync(ct);
-        return Reply.WithText($"Reminders paused until {Zones.Describe(until, context.Zone)}. Enjoy the break! " +
+        return Reply.WithText($"Reminders paused until {Zones.Describe(until, context.Zone, context.Now)}. Enjoy the break! " +
                               "Reminders that would have come meanwhile wait, and the ones that grow stale are skipped; `resume` brings them back sooner.");
     }
 
-    private static bool TryReadEnd(string text, ConversationContext context, out DateTimeOffset until)
+    /// <param name="passed">Set when the date was a month and day without a year that has already passed this year.</param>
+    private static bool TryReadEnd(string text, ConversationContext context, out DateTimeOffset until, out PassedDate? passed)
     {
         until = default;
+        passed = null;
         var span = ForSpan().Match(text);
         if (span.Success)
         {
@@ -52,9 +66,10 @@ public sealed partial class PauseCommand(IOneOnOneStore store) : ICommand
 
         var date = UntilPrefix().Replace(text.Trim(), string.Empty);
         // A bare date means "back on that day": reminders resume that morning.
-        if (WhenParser.TryParse(date, context.LocalNow, out var local) || WhenParser.TryParse($"{date} 08:00", context.LocalNow, out local))
+        if (WhenParser.TryRead(date, context.LocalNow, out ParsedWhen? when) || WhenParser.TryRead($"{date} 08:00", context.LocalNow, out when))
         {
-            until = Zones.ToUtc(local, context.Zone);
+            until = Zones.ToUtc(when.Local, context.Zone);
+            passed = when.Passed;
             return true;
         }
 

@@ -49,25 +49,25 @@ public sealed class PersonCommand(IOneOnOneStore store, PersonResolver resolver)
         var fields = new List<Field>
         {
             new("Level", history.Count == 0 ? Labels.Of(person.Level) : string.Join(" → ",
-                history.Select(c => $"{Labels.Of(c.To)} ({Zones.DescribeDate(c.ChangedAt, zone)})"))),
+                history.Select(c => $"{Labels.Of(c.To)} ({Zones.DescribeDate(c.ChangedAt, zone, context.Now)})"))),
             new("On your list", mine?.OnList == true ? "yes" : "no"),
         };
         AddIf(fields, "Met at", mine?.MetAt);
         AddIf(fields, "Referred by", referrer);
         AddIf(fields, "Referred to you", referred.Count == 0 ? null : string.Join(", ", referred));
-        AddIf(fields, "Next follow-up", next is null ? null : $"{Labels.Of(next.Kind)}, {Zones.Describe(next.DueAt, zone)}");
+        AddIf(fields, "Next follow-up", next is null ? null : $"{Labels.Of(next.Kind)}, {Zones.Describe(next.DueAt, zone, context.Now)}");
         AddIf(fields, "Also in touch", others.Count == 0 ? null : string.Join(", ", others));
 
         var reply = new Reply().Header(person.Name).Fields(fields);
         reply.Text(meetings.Count == 0
             ? $"No 1:1s yet. `plan {person.Name}` to prepare one."
-            : "1:1s:\n" + string.Join('\n', meetings.Select(m => "• " + DescribeMeeting(m, zone))));
+            : "1:1s:\n" + string.Join('\n', meetings.Select(m => "• " + DescribeMeeting(m, zone, context.Now))));
 
         var open = meetings.Where(m => m.HasOpenCommitment).ToList();
         if (open.Count > 0)
         {
             reply.Text("Open commitments:\n" + string.Join('\n', open.Select(m =>
-                $"• {m.Commitment}{(m.CommitmentDueAt is { } due ? $" (by {Zones.DescribeDate(due, zone)})" : string.Empty)}")));
+                $"• {m.Commitment}{(m.CommitmentDueAt is { } due ? $" (by {Zones.DescribeDate(due, zone, context.Now)})" : string.Empty)}")));
         }
 
         var notes = PrivateNotes(mine, meetings);
@@ -79,12 +79,12 @@ public sealed class PersonCommand(IOneOnOneStore store, PersonResolver resolver)
         return reply;
     }
 
-    private static string DescribeMeeting(Meeting m, TimeZoneInfo zone)
+    private static string DescribeMeeting(Meeting m, TimeZoneInfo zone, DateTimeOffset now)
     {
         var when = m.HeldAt ?? m.StartsAt;
         var parts = new List<string>
         {
-            when is null ? "not scheduled yet" : Zones.Describe(when.Value, zone),
+            when is null ? "not scheduled yet" : Zones.Describe(when.Value, zone, now),
             Labels.Of(m.Kind),
             Labels.Of(m.Status),
         };

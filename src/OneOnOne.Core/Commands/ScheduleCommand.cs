@@ -35,7 +35,7 @@ public sealed partial class ScheduleCommand(
             return Reply.WithText($"When would you like to meet {person.Name}? For example `schedule {person.Name} tomorrow 6pm at the library`.");
         }
 
-        if (!TryReadWhen(rest, context, out var start, out var place, out var minutes, out var error))
+        if (!TryReadWhen(rest, $"schedule {person.Name}", context, out var start, out var place, out var minutes, out var error))
         {
             return Reply.WithText(error);
         }
@@ -50,9 +50,12 @@ public sealed partial class ScheduleCommand(
     /// Reads "&lt;when&gt; [at &lt;place&gt;] [for &lt;minutes&gt;]". The time itself may contain "at"
     /// ("in 3 days at noon"), so the longest prefix that reads as a time wins and the rest is the place.
     /// </summary>
+    /// <param name="command">The command up to the time, to show how to retype it with a year.</param>
     private static bool TryReadWhen(
-        string text, ConversationContext context, out DateTimeOffset start, out string? place, out int? minutes, out string error)
+        string text, string command, ConversationContext context, out DateTimeOffset start, out string? place, out int? minutes, out string error)
     {
+        text = text.Trim();
+        var typed = text;
         start = default;
         place = null;
         minutes = null;
@@ -76,9 +79,16 @@ public sealed partial class ScheduleCommand(
         foreach (var cut in cuts)
         {
             var whenText = text[..cut].Trim();
-            if (WhenParser.TryParse(whenText, context.LocalNow, out var local))
+            if (WhenParser.TryRead(whenText, context.LocalNow, out ParsedWhen? when))
             {
-                start = Zones.ToUtc(local, context.Zone);
+                if (when.Passed is { } passed)
+                {
+                    // "dec 1" on Dec 3: ask, rather than book next December or refuse without a way forward.
+                    error = passed.Question(context.LocalNow, $"{command} {passed.WithYear(typed)}");
+                    return false;
+                }
+
+                start = Zones.ToUtc(when.Local, context.Zone);
                 var remainder = text[cut..].Trim();
                 place = remainder.Length == 0 ? null : AtWord().Replace(remainder, string.Empty, 1).Trim();
                 if (place?.Length > 200)

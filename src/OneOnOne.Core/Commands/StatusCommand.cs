@@ -32,12 +32,12 @@ public sealed class StatusCommand(IOneOnOneStore store, GoalCommand goal, FlowRu
         reply.Text(upcoming.Count == 0
             ? "Upcoming 1:1s: none scheduled. `schedule <name> <when>` sets one up."
             : "Upcoming 1:1s:\n" + string.Join('\n', upcoming.Select(m =>
-                $"• {Zones.Describe(m.StartsAt!.Value, zone)}: {m.Person.Name}{(m.Place is null ? string.Empty : $" at {m.Place}")}" +
+                $"• {Zones.Describe(m.StartsAt!.Value, zone, context.Now)}: {m.Person.Name}{(m.Place is null ? string.Empty : $" at {m.Place}")}" +
                 (m.Prep.CompletedAt is null ? " (not prepared yet)" : string.Empty))));
         if (awaiting.Count > 0)
         {
             reply.Text("Did these happen? Tell me with `met <name>`:\n" + string.Join('\n', awaiting.Select(m =>
-                $"• {m.Person.Name}, {Zones.Describe(m.StartsAt!.Value, zone)}")));
+                $"• {m.Person.Name}, {Zones.Describe(m.StartsAt!.Value, zone, context.Now)}")));
         }
 
         var commitments = await store.Meetings.Include(m => m.Person)
@@ -48,7 +48,7 @@ public sealed class StatusCommand(IOneOnOneStore store, GoalCommand goal, FlowRu
         {
             reply.Text("Open commitments:\n" + string.Join('\n', commitments.Select(m =>
                 $"• {m.Person.Name}: {m.Commitment}" +
-                (m.CommitmentDueAt is { } due ? $" (by {Zones.DescribeDate(due, zone)})" : string.Empty))));
+                (m.CommitmentDueAt is { } due ? $" (by {Zones.DescribeDate(due, zone, context.Now)})" : string.Empty))));
         }
 
         var followUps = await store.FollowUps.Include(f => f.Person).Include(f => f.Meeting).ThenInclude(m => m!.Person)
@@ -63,7 +63,7 @@ public sealed class StatusCommand(IOneOnOneStore store, GoalCommand goal, FlowRu
         reply.Text(followUps.Count == 0
             ? "Follow-ups: nothing pending."
             : "Follow-ups coming up:\n" + string.Join('\n', followUps.Take(ShownFollowUps).Select(f =>
-                $"• {Zones.Describe(f.DueAt, zone)}: {FollowUpTitle.WithReference(f)}"))
+                $"• {Zones.Describe(f.DueAt, zone, context.Now)}: {FollowUpTitle.WithReference(f)}"))
               + (followUps.Count > ShownFollowUps ? "\n• …and more" : string.Empty));
         if (held.Count > 0)
         {
@@ -84,12 +84,12 @@ public sealed class StatusCommand(IOneOnOneStore store, GoalCommand goal, FlowRu
     /// </summary>
     private static Reply Held(ConversationContext context, IReadOnlyList<FollowUp> held)
     {
-        var asked = context.Organizer.PauseSuggestedAt is { } at ? $" ({Zones.Describe(at, context.Zone)})" : string.Empty;
+        var asked = context.Organizer.PauseSuggestedAt is { } at ? $" ({Zones.Describe(at, context.Zone, context.Now)})" : string.Empty;
         var why = DeliveryDecision.IsWaitingForAnswer(context.Organizer)
             ? "held until you answer: pause, keep them coming, or turn them off"
             : "now that you're back they'll come in a moment, unless you'd rather pause them";
         return Reply.WithText($"Held since I asked whether to pause{asked}; {why}:\n" + string.Join('\n', held.Select(f =>
-                $"• {FollowUpTitle.WithReference(f)}, due {Zones.Describe(f.DueAt, context.Zone)}")))
+                $"• {FollowUpTitle.WithReference(f)}, due {Zones.Describe(f.DueAt, context.Zone, context.Now)}")))
             .Buttons(PauseQuestion.Choices(keepThemComing: DeliveryDecision.IsWaitingForAnswer(context.Organizer)));
     }
 }

@@ -53,12 +53,12 @@ public sealed class TimezoneCommand(IOneOnOneStore store, FollowUpSync followUps
         }
 
         await store.SaveChangesAsync(ct);
-        var reply = Reply.WithText($"Time zone set to {zone.Id}. It's {Zones.Describe(context.Now, zone)} there now.");
+        var reply = Reply.WithText($"Time zone set to {zone.Id}. It's {Zones.Describe(context.Now, zone, context.Now)} there now.");
         var moves = upcoming
             .Select(m => new ClockTimeMove(m.Id, m.StartsAt!.Value, Zones.ToUtc(Zones.ToLocal(m.StartsAt.Value, before), zone)))
             .Where(move => move.To != move.From)
             .ToList();
-        return moves.Count == 0 ? reply : reply.Append(OfferToKeepClockTimes(upcoming, moves, before, zone));
+        return moves.Count == 0 ? reply : reply.Append(OfferToKeepClockTimes(upcoming, moves, before, zone, context.Now));
     }
 
     private static Reply Current(ConversationContext context)
@@ -69,15 +69,16 @@ public sealed class TimezoneCommand(IOneOnOneStore store, FollowUpSync followUps
             { PlatformTimeZone: not null } => " (from your chat profile)",
             _ => " (your team's default)",
         };
-        return Reply.WithText($"Your time zone is {context.Zone.Id}{source}; it's {Zones.Describe(context.Now, context.Zone)} there. " +
+        return Reply.WithText($"Your time zone is {context.Zone.Id}{source}; it's {Zones.Describe(context.Now, context.Zone, context.Now)} there. " +
                               "Change it with `timezone America/Chicago` (any IANA zone name).");
     }
 
-    private static Reply OfferToKeepClockTimes(IReadOnlyList<Meeting> upcoming, IReadOnlyList<ClockTimeMove> moves, TimeZoneInfo before, TimeZoneInfo after)
+    private static Reply OfferToKeepClockTimes(
+        IReadOnlyList<Meeting> upcoming, IReadOnlyList<ClockTimeMove> moves, TimeZoneInfo before, TimeZoneInfo after, DateTimeOffset now)
     {
         var names = upcoming.ToDictionary(m => m.Id, m => m.Person.Name);
         var lines = moves.Select(move =>
-            $"• {names[move.MeetingId]}: {Zones.Describe(move.From, before)} in {before.Id} is {Zones.Describe(move.From, after)} in {after.Id}");
+            $"• {names[move.MeetingId]}: {Zones.Describe(move.From, before, now)} in {before.Id} is {Zones.Describe(move.From, after, now)} in {after.Id}");
         return Reply.WithText((moves.Count == 1 ? "Your booked 1:1 stays at the same moment, so its clock time changes:\n"
                                                 : "Your booked 1:1s stay at the same moment, so their clock times change:\n")
                               + string.Join('\n', lines))
@@ -120,20 +121,20 @@ public sealed class TimezoneCommand(IOneOnOneStore store, FollowUpSync followUps
             }
             else if (meeting.StartsAt == move.To)
             {
-                lines.Add($"• {name}: already at {Zones.Describe(move.To, context.Zone)}");
+                lines.Add($"• {name}: already at {Zones.Describe(move.To, context.Zone, context.Now)}");
             }
             else if (meeting.StartsAt != move.From)
             {
-                lines.Add($"• {name}: moved since, so left at {Zones.Describe(meeting.StartsAt!.Value, context.Zone)}");
+                lines.Add($"• {name}: moved since, so left at {Zones.Describe(meeting.StartsAt!.Value, context.Zone, context.Now)}");
             }
             else if (move.To <= context.Now)
             {
-                lines.Add($"• {name}: {Zones.Describe(move.To, context.Zone)} has already passed, so left at {Zones.Describe(move.From, context.Zone)}");
+                lines.Add($"• {name}: {Zones.Describe(move.To, context.Zone, context.Now)} has already passed, so left at {Zones.Describe(move.From, context.Zone, context.Now)}");
             }
             else
             {
                 await transitions.ScheduleAsync(meeting, move.To, meeting.DurationMinutes, meeting.Place, context.Now, ct);
-                lines.Add($"• {name}: now {Zones.Describe(move.To, context.Zone)} (was {Zones.Describe(move.From, context.Zone)})");
+                lines.Add($"• {name}: now {Zones.Describe(move.To, context.Zone, context.Now)} (was {Zones.Describe(move.From, context.Zone, context.Now)})");
                 moved++;
             }
         }
@@ -148,7 +149,7 @@ public sealed class TimezoneCommand(IOneOnOneStore store, FollowUpSync followUps
         Reply.WithText(upcoming.Count == 0
             ? "Nothing moved: you have no 1:1s booked."
             : $"Nothing moved: your 1:1s stay at the same moment, shown in {context.Zone.Id}:\n" +
-              string.Join('\n', upcoming.Select(m => $"• {m.Person.Name}: {Zones.Describe(m.StartsAt!.Value, context.Zone)}")));
+              string.Join('\n', upcoming.Select(m => $"• {m.Person.Name}: {Zones.Describe(m.StartsAt!.Value, context.Zone, context.Now)}")));
 
     private Task<List<Meeting>> UpcomingAsync(ConversationContext context, CancellationToken ct) =>
         store.Meetings.Include(m => m.Person).Include(m => m.Reflections)

@@ -13,7 +13,8 @@ public static class DigestFormatter
 
     public static Reply Format(TeamDigest digest, TimeZoneInfo zone)
     {
-        var period = $"{Zones.DescribeDate(digest.From, zone)} to {Zones.DescribeDate(digest.To, zone)}";
+        // The week ends now, so a digest for the first days of January shows both years.
+        var period = $"{Zones.DescribeDate(digest.From, zone, digest.To)} to {Zones.DescribeDate(digest.To, zone, digest.To)}";
         var reply = new Reply().Header($"Team digest, {period}");
 
         reply.Text($"1:1s held this week: {digest.HeldThisWeek}");

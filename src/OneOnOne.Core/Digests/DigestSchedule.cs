@@ -9,7 +9,7 @@ public static class DigestSchedule
     /// <summary>The first digest time strictly after <paramref name="after"/>.</summary>
     public static DateTimeOffset Next(Team team, DateTimeOffset after)
     {
-        var zone = Zones.TryFind(team.DigestTimeZone ?? team.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = ZoneOf(team);
         var localAfter = Zones.ToLocal(after, zone);
         for (var day = 0; day <= 7; day++)
         {
@@ -28,6 +28,10 @@ public static class DigestSchedule
 
         return Zones.ToUtc(localAfter.Date.AddDays(14) + team.DigestTime.ToTimeSpan(), zone);
     }
+
+    /// <summary>The zone the digest time is kept in: its own if set, else the team's (UTC if neither is known).</summary>
+    public static TimeZoneInfo ZoneOf(Team team) =>
+        Zones.TryFind(team.DigestTimeZone ?? team.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
 
     public static string Describe(Team team) =>
         $"{team.DigestDay}s at {team.DigestTime:HH\\:mm} ({team.DigestTimeZone ?? team.TimeZone})";

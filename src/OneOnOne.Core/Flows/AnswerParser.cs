@@ -89,18 +89,24 @@ public static class AnswerParser
 
     private static AnswerResult ParseDateTime(Question question, string text, DateTime localNow, TimeZoneInfo zone)
     {
-        var parsed = WhenParser.TryParse(text, localNow, out var local)
+        var parsed = WhenParser.TryRead(text, localNow, out ParsedWhen? when)
             || (question.DefaultTime is { } time
-                && WhenParser.TryParse($"{text} {time.ToString("HH:mm", CultureInfo.InvariantCulture)}", localNow, out local));
-        if (parsed && question.MustBeFuture && local <= localNow)
+                && WhenParser.TryRead($"{text} {time.ToString("HH:mm", CultureInfo.InvariantCulture)}", localNow, out when));
+        if (!parsed || when is null)
         {
-            return new AnswerResult.Refused("That time has already passed. When is it?");
+            return new AnswerResult.Refused(
+                $"I couldn't read that as a date. Try something like {string.Join(", ", WhenParser.Examples.Take(4).Select(e => $"`{e}`"))}.");
         }
 
-        return parsed
-            ? new AnswerResult.Accepted(Zones.ToUtc(local, zone).ToString("O", CultureInfo.InvariantCulture))
-            : new AnswerResult.Refused(
-                $"I couldn't read that as a date. Try something like {string.Join(", ", WhenParser.Examples.Take(4).Select(e => $"`{e}`"))}.");
+        if (question.MustBeFuture && when.Local <= localNow)
+        {
+            // The year goes right after the day and month, which lie within what was typed even when a default time was added.
+            return new AnswerResult.Refused(when.Passed is { } passed
+                ? passed.Question(localNow, passed.WithYear(text))
+                : $"{Zones.DescribeLocal(when.Local, localNow)} has already passed. When is it?");
+        }
+
+        return new AnswerResult.Accepted(Zones.ToUtc(when.Local, zone).ToString("O", CultureInfo.InvariantCulture));
     }
 
     private static AnswerResult ParsePeople(string text)

@@ -17,7 +17,7 @@ public sealed record GoalProgress(int Goal, DateTimeOffset Start, DateTimeOffset
         var bar = Bar();
         if (IsOver(now))
         {
-            return $"{bar} {Held} of {Goal} 1:1s in the window that ended {Time.Zones.DescribeDate(End, zone)}. " +
+            return $"{bar} {Held} of {Goal} 1:1s in the window that ended {Time.Zones.DescribeDate(End, zone, now)}. " +
                    "Set a new goal with `goal <number>`.";
         }
 

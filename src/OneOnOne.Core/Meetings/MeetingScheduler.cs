@@ -26,7 +26,7 @@ public sealed class MeetingScheduler(MeetingBook book, MeetingTransitions transi
     {
         if (start <= context.Now)
         {
-            return Reply.WithText($"{Zones.Describe(start, context.Zone)} has already passed. When would suit you both?");
+            return Reply.WithText($"{Zones.Describe(start, context.Zone, context.Now)} has already passed. When would suit you both?");
         }
 
         if (!meeting.CanBeScheduled)
@@ -43,10 +43,10 @@ public sealed class MeetingScheduler(MeetingBook book, MeetingTransitions transi
 
     private static Reply Confirmation(ConversationContext context, Meeting meeting, Relationship mine, DateTimeOffset? previousStart)
     {
-        var when = Zones.Describe(meeting.StartsAt!.Value, context.Zone);
+        var when = Zones.Describe(meeting.StartsAt!.Value, context.Zone, context.Now);
         var name = meeting.Person.Name;
         var reply = Reply.WithText(previousStart is { } before
-            ? $"Moved your 1:1 with {name} from {Zones.Describe(before, context.Zone)} to {when}. Reminders moved with it."
+            ? $"Moved your 1:1 with {name} from {Zones.Describe(before, context.Zone, context.Now)} to {when}. Reminders moved with it."
             : $"Scheduled: {name}, {when}, {meeting.DurationMinutes} minutes{(meeting.Place is null ? string.Empty : $" at {meeting.Place}")}.");
 
         if (meeting.DurationMinutes > LongMeetingMinutes)

@@ -16,4 +16,23 @@ public sealed class SimulatedTimeProvider(TimeProvider real) : TimeProvider
         ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
         Interlocked.Add(ref _offsetTicks, by.Ticks);
     }
+
+    /// <summary>
+    /// Runs at least <paramref name="ahead"/> ahead of the real clock, e.g. as far as it was before a restart.
+    /// Never moves back: an offset already larger is kept.
+    /// </summary>
+    public void CatchUp(TimeSpan ahead)
+    {
+        var current = Interlocked.Read(ref _offsetTicks);
+        while (ahead.Ticks > current)
+        {
+            var seen = Interlocked.CompareExchange(ref _offsetTicks, ahead.Ticks, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace OneOnOne.Core.Time;
 
 /// <summary>
@@ -24,8 +26,11 @@ namespace OneOnOne.Core.Time;
 /// <item><c>friday</c> / <c>this friday</c> / <c>on friday</c>: the next Friday, today included if the time is still ahead.</item>
 /// <item><c>next friday</c>: the first Friday strictly after today (1 to 7 days ahead, never today).
 ///   On a Thursday that is tomorrow, the same as "friday"; we prefer this to guessing what "next week" means.</item>
-/// <item>Month-day without a year: this year, or the first later year where the date exists,
-///   if the date is before today. Compared by date only, so "dec 3 9am" typed at 10am on Dec 3 stays today.</item>
+/// <item>Month-day without a year: this year if the date is today or later (compared by date only, so "dec 3 9am"
+///   typed at 10am on Dec 3 stays today). A date earlier this year is read as that past date when it is within the
+///   last six months: "dec 1" typed on Dec 3 is far more likely a slip than a plan for next December, so the result
+///   says so (<see cref="ParsedWhen.Passed"/>) and the caller asks instead of silently moving it a year on. Further
+///   back, it is the first later year where the date exists ("jan 5" typed in December is next January).</item>
 /// <item>Explicit dates ("2026-12-03", "today 9am") may be in the past; the caller decides what to say.</item>
 /// <item>Numeric slash dates ("12/03") are rejected: US and EU readings differ.</item>
 /// <item>A bare hour ("6") is accepted only after "at" or together with "tonight", because alone it is too easily
@@ -55,7 +60,18 @@ public static class WhenParser
     /// </summary>
     public static bool TryParse(string text, DateTime localNow, out DateTime local)
     {
-        local = default;
+        var parsed = TryRead(text, localNow, out var when);
+        local = when?.Local ?? default;
+        return parsed;
+    }
+
+    /// <summary>
+    /// Like <see cref="TryParse"/>, and also tells whether a month-day typed
+    /// without a year was read as a date that has already passed (see <see cref="ParsedWhen.Passed"/>).
+    /// </summary>
+    public static bool TryRead(string text, DateTime localNow, [NotNullWhen(true)] out ParsedWhen? when)
+    {
+        when = null;
         if (string.IsNullOrWhiteSpace(text) || Tokenize(text) is not { Count: > 0 } tokens)
         {
             return false;
@@ -66,7 +82,7 @@ public static class WhenParser
         // Day first ("tomorrow 6pm"), else time first ("6pm tomorrow", or just "6pm").
         var reader = new Reader(tokens);
         if (TryDay(reader, now, out var day) && TryTime(reader, out var clock, out var afterAt) && reader.AtEnd
-            && TryResolve(day, clock, afterAt, now, out local))
+            && TryResolve(day, clock, afterAt, now, out when))
         {
             return true;
         }
@@ -77,12 +93,12 @@ public static class WhenParser
             var noDay = new Day(DayKind.Next, default, default);
             if (reader.AtEnd)
             {
-                return TryResolve(noDay, clock, afterAt, now, out local);
+                return TryResolve(noDay, clock, afterAt, now, out when);
             }
 
             if (TryDay(reader, now, out day) && reader.AtEnd)
             {
-                return TryResolve(day, clock, afterAt, now, out local);
+                return TryResolve(day, clock, afterAt, now, out when);
             }
         }
 
@@ -94,7 +110,8 @@ public static class WhenParser
     private enum TokenKind { Word, Number, Symbol }
 
     /// <summary>A run of ASCII letters, a run of digits, or a single other character.</summary>
-    private readonly record struct Token(TokenKind Kind, string Text)
+    /// <param name="End">Where the token ends in the text, so a year can be suggested in the right place.</param>
+    private readonly record struct Token(TokenKind Kind, string Text, int End)
     {
         /// <summary>The numeric value, or -1 when too long to matter (fails every range check).</summary>
         public int Value => Kind == TokenKind.Number && Text.Length <= 9 ? int.Parse(Text) : -1;
@@ -118,19 +135,19 @@ public static class WhenParser
             if (char.IsAsciiLetter(c))
             {
                 while (i < s.Length && char.IsAsciiLetter(s[i])) i++;
-                tokens.Add(new Token(TokenKind.Word, s[start..i]));
+                tokens.Add(new Token(TokenKind.Word, s[start..i], i));
             }
             else if (char.IsAsciiDigit(c))
             {
                 while (i < s.Length && char.IsAsciiDigit(s[i])) i++;
-                tokens.Add(new Token(TokenKind.Number, s[start..i]));
+                tokens.Add(new Token(TokenKind.Number, s[start..i], i));
             }
             else
             {
                 // Kept as a token so unknown punctuation ("/", "-3", ".") makes the parse fail
                 // instead of being silently ignored.
-                tokens.Add(new Token(TokenKind.Symbol, c.ToString()));
                 i++;
+                tokens.Add(new Token(TokenKind.Symbol, c.ToString(), i));
             }
         }
 
@@ -145,6 +162,9 @@ public static class WhenParser
         public bool AtEnd => Pos >= tokens.Count;
 
         public Token? Peek() => Pos < tokens.Count ? tokens[Pos] : null;
+
+        /// <summary>Where the last consumed token ends in the text.</summary>
+        public int ConsumedUpTo => Pos > 0 ? tokens[Pos - 1].End : 0;
 
         /// <summary>Consumes the next token if it is one of <paramref name="words"/>.</summary>
         public bool Word(params string[] words)
@@ -200,7 +220,12 @@ public static class WhenParser
         NextWeekday,
     }
 
-    private readonly record struct Day(DayKind Kind, DateOnly Date, DayOfWeek Weekday);
+    /// <param name="Passed">For a month-day without a year read as a recent past date: the same date a year on,
+    /// and where in the text the year would go.</param>
+    private readonly record struct Day(DayKind Kind, DateOnly Date, DayOfWeek Weekday, (DateOnly NextYear, int YearAt)? Passed = null);
+
+    /// <summary>How far back a month-day without a year is still read as this year's (past) date.</summary>
+    private const int RecentPastMonths = 6;
 
     private static readonly Dictionary<string, DayOfWeek> Weekdays = new()
     {
@@ -341,20 +366,42 @@ public static class WhenParser
         }
         else
         {
-            // No year: the first year from now on where the date exists and is not before today
-            // (eight years covers Feb 29 across a skipped leap year such as 2100).
-            for (var y = today.Year; y <= Math.Min(today.Year + 8, DateOnly.MaxValue.Year); y++)
+            var yearAt = r.ConsumedUpTo;
+            var ahead = FirstFrom(today, month, dayOfMonth);
+            if (TryDate(today.Year, month, dayOfMonth, out var thisYear) && thisYear < today
+                && thisYear >= today.AddMonths(-RecentPastMonths))
             {
-                if (TryDate(y, month, dayOfMonth, out var date) && date >= today)
-                {
-                    day = new Day(DayKind.Date, date, default);
-                    return true;
-                }
+                // Recently passed: keep the date as typed and let the caller ask (see the remarks).
+                day = new Day(DayKind.Date, thisYear, default, ahead is { } next ? (next, yearAt) : null);
+                return true;
+            }
+
+            if (ahead is { } date)
+            {
+                day = new Day(DayKind.Date, date, default);
+                return true;
             }
         }
 
         r.Pos = start;
         return false;
+    }
+
+    /// <summary>
+    /// The first date with this month and day that is not before <paramref name="today"/>
+    /// (eight years covers Feb 29 across a skipped leap year such as 2100).
+    /// </summary>
+    private static DateOnly? FirstFrom(DateOnly today, int month, int dayOfMonth)
+    {
+        for (var y = today.Year; y <= Math.Min(today.Year + 8, DateOnly.MaxValue.Year); y++)
+        {
+            if (TryDate(y, month, dayOfMonth, out var date) && date >= today)
+            {
+                return date;
+            }
+        }
+
+        return null;
     }
 
     private static bool TryMonthThenDay(Reader r, out int month, out int dayOfMonth)
@@ -509,9 +556,9 @@ public static class WhenParser
 
     // ---- Putting day and time together --------------------------------------------------------------
 
-    private static bool TryResolve(Day day, Clock clock, bool afterAt, DateTime now, out DateTime local)
+    private static bool TryResolve(Day day, Clock clock, bool afterAt, DateTime now, [NotNullWhen(true)] out ParsedWhen? when)
     {
-        local = default;
+        when = null;
         var tonight = day.Kind == DayKind.Tonight;
         if (!TryHourOfDay(clock, afterAt, tonight, out var hour))
         {
@@ -538,7 +585,10 @@ public static class WhenParser
             return false;
         }
 
-        local = date.Value.ToDateTime(time, DateTimeKind.Unspecified);
+        var passed = day.Passed is var (nextYear, yearAt)
+            ? new PassedDate(date.Value.ToDateTime(time, DateTimeKind.Unspecified), nextYear.ToDateTime(time, DateTimeKind.Unspecified), yearAt)
+            : null;
+        when = new ParsedWhen(date.Value.ToDateTime(time, DateTimeKind.Unspecified), passed);
         return true;
     }
 

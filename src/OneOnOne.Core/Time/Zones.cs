@@ -83,11 +83,40 @@ public static class Zones
     public static DateTime ToLocal(DateTimeOffset instant, TimeZoneInfo zone) =>
         DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(instant, zone).DateTime, DateTimeKind.Unspecified);
 
-    /// <summary>A short form for chat messages, e.g. "Tue 1 Dec, 18:30" (English names, 24-hour clock).</summary>
+    /// <summary>How far from now a date may be and still be shown without its year (same year only).</summary>
+    private static readonly TimeSpan YearlessReach = TimeSpan.FromDays(183);
+
+    /// <summary>
+    /// A short form for chat messages, e.g. "Tue 1 Dec, 18:30" (English names, 24-hour clock). The year is added,
+    /// "Fri 1 Jan 2027, 09:00", when the day is in another year than <paramref name="now"/>, or more than about six
+    /// months from it, so a date a year off can never pass for a near one.
+    /// </summary>
+    public static string Describe(DateTimeOffset instant, TimeZoneInfo zone, DateTimeOffset now) =>
+        DescribeLocal(ToLocal(instant, zone), ToLocal(now, zone));
+
+    /// <summary>Just the day, e.g. "Tue 1 Dec", with the year under the same rule as <see cref="Describe(DateTimeOffset, TimeZoneInfo, DateTimeOffset)"/>.</summary>
+    public static string DescribeDate(DateTimeOffset instant, TimeZoneInfo zone, DateTimeOffset now) =>
+        DescribeLocalDate(ToLocal(instant, zone), ToLocal(now, zone));
+
+    /// <summary><see cref="Describe(DateTimeOffset, TimeZoneInfo, DateTimeOffset)"/> for a wall-clock time and wall-clock now.</summary>
+    public static string DescribeLocal(DateTime local, DateTime localNow) =>
+        local.ToString(ShowsYear(local, localNow) ? "ddd d MMM yyyy, HH:mm" : "ddd d MMM, HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary><see cref="DescribeDate(DateTimeOffset, TimeZoneInfo, DateTimeOffset)"/> for a wall-clock date and wall-clock now.</summary>
+    public static string DescribeLocalDate(DateTime local, DateTime localNow) =>
+        local.ToString(ShowsYear(local, localNow) ? "ddd d MMM yyyy" : "ddd d MMM", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// "Tue 1 Dec, 18:30" without a year, whatever the date. Only for an instant known to be within days of now;
+    /// anything else should pass now (the overload above) so a far date shows its year.
+    /// </summary>
     public static string Describe(DateTimeOffset instant, TimeZoneInfo zone) =>
         ToLocal(instant, zone).ToString("ddd d MMM, HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>Just the day, e.g. "Tue 1 Dec".</summary>
+    /// <summary>"Tue 1 Dec" without a year; see <see cref="Describe(DateTimeOffset, TimeZoneInfo)"/> for when that is safe.</summary>
     public static string DescribeDate(DateTimeOffset instant, TimeZoneInfo zone) =>
         ToLocal(instant, zone).ToString("ddd d MMM", CultureInfo.InvariantCulture);
+
+    private static bool ShowsYear(DateTime local, DateTime localNow) =>
+        local.Year != localNow.Year || (local.Date - localNow.Date).Duration() > YearlessReach;
 }

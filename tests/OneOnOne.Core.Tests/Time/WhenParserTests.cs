@@ -88,7 +88,7 @@ public class WhenParserTests
     [InlineData("on 3 dec 18:30", "2026-12-03 18:30")]
     [InlineData("dec 1st 9am", "2026-12-01 09:00")]
     [InlineData("dec 22nd 9am", "2026-12-22 09:00")]
-    [InlineData("sept 9 9am", "2027-09-09 09:00")]
+    [InlineData("sept 9 9am", "2026-09-09 09:00")] // under six months back: as typed, flagged as passed
     [InlineData("May 5 9am", "2027-05-05 09:00")]
     [InlineData("dec 3, 2026 6pm", "2026-12-03 18:00")]
     [InlineData("dec 3 2027 6pm", "2027-12-03 18:00")]
@@ -208,16 +208,65 @@ public class WhenParserTests
     [Theory]
     [InlineData("nov 26 9am", "2026-11-26 09:00")]  // today, even though 9am has passed: dates compare by day
     [InlineData("nov 27 9am", "2026-11-27 09:00")]
-    [InlineData("nov 25 9am", "2027-11-25 09:00")]  // yesterday: next year
-    [InlineData("nov 1 9am", "2027-11-01 09:00")]
+    [InlineData("nov 25 9am", "2026-11-25 09:00")]  // yesterday: as typed, and flagged as passed (see below)
+    [InlineData("nov 1 9am", "2026-11-01 09:00")]
+    [InlineData("jun 1 9am", "2026-06-01 09:00")]   // under six months back: still this year's
+    [InlineData("may 25 9am", "2027-05-25 09:00")]  // more than six months back: next year's
     [InlineData("jan 2 9am", "2027-01-02 09:00")]
     [InlineData("feb 29 9am", "2028-02-29 09:00")]  // next year that has one
     [InlineData("2025-01-01 9am", "2025-01-01 09:00")] // explicit past dates still parse
     [InlineData("today 9am", "2026-11-26 09:00")]
     [InlineData("nov 1 2025 9am", "2025-11-01 09:00")]
-    public void Month_day_without_year_is_the_next_occurrence(string text, string expected)
+    public void Month_day_without_year_is_this_year_unless_long_past(string text, string expected)
     {
         AssertParses(text, expected, Now);
+    }
+
+    [Theory]
+    [InlineData("nov 25 9am", "2026-11-25 09:00", "2027-11-25 09:00", "nov 25 2027 9am")]
+    [InlineData("dec 1 6pm", "2026-12-01 18:00", "2027-12-01 18:00", "dec 1 2027 6pm")] // typed on Dec 3 (below)
+    [InlineData("6pm on nov 1st", "2026-11-01 18:00", "2027-11-01 18:00", "6pm on nov 1st 2027")]
+    [InlineData("1st of  November at 6pm", "2026-11-01 18:00", "2027-11-01 18:00", "1st of  November 2027 at 6pm")]
+    [InlineData("Feb 29 9am", "2028-02-29 09:00", null, null)] // this year has none: the next one, nothing passed
+    public void A_month_day_that_recently_passed_is_flagged_with_next_years_date(string text, string expected, string? nextYear, string? retyped)
+    {
+        var now = text.StartsWith("dec", StringComparison.Ordinal) ? new DateTime(2026, 12, 3, 8, 0, 0) : Now;
+        Assert.True(WhenParser.TryRead(text, now, out ParsedWhen? when));
+        Assert.Equal(DateTime.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), when.Local);
+        if (nextYear is null)
+        {
+            Assert.Null(when.Passed);
+            return;
+        }
+
+        var passed = Assert.IsType<PassedDate>(when.Passed);
+        Assert.Equal(DateTime.Parse(nextYear, System.Globalization.CultureInfo.InvariantCulture), passed.NextYear);
+        Assert.Equal(retyped, passed.WithYear(text));
+        Assert.True(WhenParser.TryParse(passed.WithYear(text), now, out DateTime again));
+        Assert.Equal(passed.NextYear, again);
+    }
+
+    [Theory]
+    [InlineData("nov 26 9am")]       // today, even though 9am has passed
+    [InlineData("nov 27 9am")]
+    [InlineData("jan 2 9am")]
+    [InlineData("2026-11-01 9am")]   // an explicit year is what was meant
+    [InlineData("nov 1 2026 9am")]
+    [InlineData("today 9am")]
+    public void Dates_ahead_or_with_a_year_are_not_flagged(string text)
+    {
+        Assert.True(WhenParser.TryRead(text, Now, out ParsedWhen? when));
+        Assert.Null(when.Passed);
+    }
+
+    [Fact]
+    public void A_passed_date_asks_with_both_dates_and_what_to_type()
+    {
+        var now = new DateTime(2026, 12, 3, 8, 0, 0);
+        Assert.True(WhenParser.TryRead("dec 1 6pm", now, out ParsedWhen? when));
+        Assert.Equal(
+            "Tue 1 Dec has already passed. Did you mean Wed 1 Dec 2027? If so, type `schedule Darnell dec 1 2027 6pm`.",
+            when.Passed!.Question(now, "schedule Darnell " + when.Passed.WithYear("dec 1 6pm")));
     }
 
     [Theory]
@@ -225,7 +274,7 @@ public class WhenParserTests
     [InlineData("2 jan 9am", "2027-01-02 09:00")]
     [InlineData("dec 31 9am", "2026-12-31 09:00")]
     [InlineData("dec 30 9am", "2026-12-30 09:00")]
-    [InlineData("dec 29 9am", "2027-12-29 09:00")]
+    [InlineData("dec 29 9am", "2026-12-29 09:00")]  // yesterday: as typed, flagged as passed
     [InlineData("tomorrow 9am", "2026-12-31 09:00")]
     [InlineData("in 3 days at noon", "2027-01-02 12:00")]
     [InlineData("fri 9am", "2027-01-01 09:00")]

@@ -223,6 +223,32 @@ public class ZonesTests
         Assert.Equal(expected, Zones.DescribeDate(instant, Zone(zoneId)));
     }
 
+    [Theory]
+    [InlineData("2026-12-29 15:00", "2027-01-01 23:00", "Fri 1 Jan 2027, 18:00")] // next year, three days ahead
+    [InlineData("2026-12-29 15:00", "2026-12-31 23:00", "Thu 31 Dec, 18:00")]
+    [InlineData("2027-01-02 15:00", "2026-12-31 23:00", "Thu 31 Dec 2026, 18:00")] // last year, two days back
+    [InlineData("2026-12-03 15:00", "2027-12-01 23:00", "Wed 1 Dec 2027, 18:00")]
+    [InlineData("2026-01-05 15:00", "2026-06-30 22:00", "Tue 30 Jun, 18:00")]      // same year, under six months
+    [InlineData("2026-01-05 15:00", "2026-12-20 23:00", "Sun 20 Dec 2026, 18:00")] // same year, but far ahead
+    [InlineData("2026-12-20 15:00", "2026-02-01 23:00", "Sun 1 Feb 2026, 18:00")]  // same year, but far back
+    public void Describe_shows_the_year_when_it_is_another_year_or_far_away(string nowUtc, string utc, string expected)
+    {
+        var zone = Zone("America/New_York");
+        var now = new DateTimeOffset(D(nowUtc), TimeSpan.Zero);
+        var instant = new DateTimeOffset(D(utc), TimeSpan.Zero);
+        Assert.Equal(expected, Zones.Describe(instant, zone, now));
+        Assert.Equal(expected[..expected.IndexOf(',', StringComparison.Ordinal)], Zones.DescribeDate(instant, zone, now));
+    }
+
+    [Fact]
+    public void The_year_is_decided_on_the_local_calendar_not_in_utc()
+    {
+        // 1 Jan 2027 03:00 UTC is still New Year's Eve in New York: no year, even though UTC has moved on.
+        var now = Utc(2026, 12, 31, 12, 0);
+        Assert.Equal("Thu 31 Dec, 22:00", Zones.Describe(Utc(2027, 1, 1, 3, 0), Zone("America/New_York"), now));
+        Assert.Equal("Fri 1 Jan 2027, 04:00", Zones.Describe(Utc(2027, 1, 1, 3, 0), Zone("Europe/Berlin"), now));
+    }
+
     [Fact]
     public void Describe_does_not_depend_on_the_current_culture()
     {

@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using OneOnOne.Core.Domain;
+using OneOnOne.Testing;
+
+namespace OneOnOne.Core.Tests.Engine;
+
+/// <summary>
+/// A date typed without a year is never silently moved a year on, and a date shown says its year
+/// whenever it is not this year or is far away. The harness starts on Thursday 26 Nov 2026, 10:00 (New York).
+/// </summary>
+public sealed class DatesAndYearsTests : IAsyncLifetime
+{
+    private readonly BotHarness _bot = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task Scheduling_on_a_day_that_just_passed_asks_instead_of_booking_next_year()
+    {
+        var ana = _bot.Organizer("Ana");
+        await ana.Command("list add Darnell");
+        _bot.Time.Advance(TimeSpan.FromDays(7)); // Thursday 3 Dec
+
+        (await ana.Command("schedule Darnell dec 1 6pm at the library"))
+            .Expect("Tue 1 Dec has already passed", "Did you mean Wed 1 Dec 2027?", "`schedule Darnell dec 1 2027 6pm at the library`")
+            .ExpectNot("Scheduled");
+        Assert.Null(await _bot.QueryAsync(s => s.Meetings.Select(m => m.StartsAt).SingleOrDefaultAsync()));
+
+        (await ana.Command("schedule Darnell dec 1 2027 6pm at the library"))
+            .Expect("Scheduled: Darnell, Wed 1 Dec 2027, 18:00, 45 minutes at the library");
+        (await ana.Command("status")).Expect("Wed 1 Dec 2027, 18:00: Darnell");
+    }
+
+    [Fact]
+    public async Task Pausing_until_a_day_that_just_passed_asks_instead_of_pausing_a_year()
+    {
+        var ana = _bot.Organizer("Ana");
+        _bot.Time.Advance(TimeSpan.FromDays(7)); // Thursday 3 Dec
+
+        (await ana.Command("pause until dec 1"))
+            .Expect("Tue 1 Dec has already passed", "Did you mean Wed 1 Dec 2027?", "`pause until dec 1 2027`")
+            .ExpectNot("paused until");
+        Assert.Null(await _bot.QueryAsync(s => s.Organizers.Select(o => o.PausedUntil).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_pause_refusal_says_which_limit_was_crossed()
+    {
+        var ana = _bot.Organizer("Ana");
+        (await ana.Command("pause until 2026-11-20")).Expect("Fri 20 Nov, 08:00 has already passed").ExpectNot("within a year");
+        (await ana.Command("pause until 2028-01-04")).Expect("Tue 4 Jan 2028, 08:00 is more than a year away");
+        (await ana.Command("pause until jan 4")).Expect("Reminders paused until Mon 4 Jan 2027, 08:00");
+    }
+
+    [Fact]
+    public async Task A_commitment_due_on_a_day_that_just_passed_is_asked_about()
+    {
+        var ana = _bot.Organizer("Ana");
+        await ana.Command("list add Maria");
+        await ana.Command("schedule Maria tomorrow 6pm");
+        _bot.Time.Advance(TimeSpan.FromDays(2));
+        await ana.Command("met Maria");
+        await ana.Press("Yes");
+        (await ana.Send("join the committee")).Expect("By when?");
+
+        (await ana.Send("nov 20")).Expect("Fri 20 Nov has already passed", "Did you mean Sat 20 Nov 2027?", "`nov 20 2027`");
+        (await ana.Send("dec 12")).Expect("engagement pyramid");
+        await ana.Press("Contributor");
+        var due = await _bot.QueryAsync(s => s.Meetings.Select(m => m.CommitmentDueAt).SingleAsync());
+        Assert.Equal(new DateTimeOffset(2026, 12, 12, 22, 0, 0, TimeSpan.Zero), due); // 17:00 in New York
+    }
+
+    [Fact]
+    public async Task A_date_in_another_year_shows_its_year_across_the_new_year()
+    {
+        var ana = _bot.Organizer("Ana");
+        await ana.Command("list add Maria");
+        _bot.Time.Advance(TimeSpan.FromDays(34)); // Tuesday 29 Dec 2026
+
+        (await ana.Command("schedule Maria jan 1 6pm")).Expect("Scheduled: Maria, Fri 1 Jan 2027, 18:00");
+        (await ana.Command("status")).Expect("Fri 1 Jan 2027, 18:00: Maria");
+        (await ana.Command("schedule Maria dec 30 6pm")).Expect("from Fri 1 Jan 2027, 18:00 to Wed 30 Dec, 18:00");
+    }
+
+    [Fact]
+    public async Task The_digest_time_says_its_zone_next_to_the_schedule_that_says_its_own()
+    {
+        var ana = _bot.Organizer("Ana");
+
+        (await ana.Command("digest time monday 09:00 Europe/Berlin"))
+            .Expect("due Mondays at 09:00 (Europe/Berlin); next on Mon 30 Nov, 09:00 (Europe/Berlin), 03:00 your time (America/New_York).");
+        (await ana.Command("digest channel #organizing"))
+            .Expect("First one: Mon 30 Nov, 09:00 (Europe/Berlin), 03:00 your time (America/New_York).");
+        (await ana.Command("digest time tuesday 10:00 America/New_York"))
+            .Expect("due Tuesdays at 10:00 (America/New_York); next on Tue 1 Dec, 10:00 (America/New_York).")
+            .ExpectNot("your time");
+    }
+}
