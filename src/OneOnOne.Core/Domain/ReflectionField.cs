@@ -6,7 +6,7 @@ namespace OneOnOne.Core.Domain;
 /// </summary>
 public sealed record ReflectionField(string Label, string Column, bool AboutYou, Func<Reflection, string?> Read)
 {
-    public static readonly ReflectionField CommonGround = new("In common", "Reflection: common ground", false, r => r.CommonGround);
+    public static readonly ReflectionField CommonGround = new("Common ground", "Reflection: common ground", false, r => r.CommonGround);
 
     public static readonly ReflectionField CaresAbout = new("Cares about", "Reflection: cares about", false, r => r.CaresAbout);
 

@@ -79,7 +79,7 @@ public sealed class KeptRecordsTests : IAsyncLifetime
 
         (await ana.Command("person Maria")).Expect(
             "What the maybe meant: she needs childcare on meeting nights first",
-            "In common: we both grew up on Delancey Street (Thu 26 Nov)",
+            "Common ground: we both grew up on Delancey Street (Thu 26 Nov)",
             "Cares about: tenant rights, now that her lease is up (Sat 28 Nov)",
             "Talents: bookkeeping at her church",
             "Their story: single mum, two jobs, fierce",
