@@ -126,7 +126,10 @@ public sealed partial class FollowUpDispatcher(
         }
 
         var message = FollowUpMessages.Compose(new FollowUpNote(
-            followUp.Id, followUp.Kind, followUp.Person?.Name, followUp.PersonId, followUp.Meeting, zone));
+            followUp.Id, followUp.Kind, followUp.Person?.Name, followUp.PersonId, followUp.Meeting, zone)
+        {
+            Earlier = followUp is { Kind: FollowUpKind.PocketGuide, Meeting: { } meeting } ? await store.EarlierNotesAsync(meeting, ct) : [],
+        });
         var outbound = new Outbound(new ToUser(AddressOf(organizer)), message.Blocks, DeliveryKey: $"followup:{followUp.Id}");
         try
         {

@@ -43,7 +43,7 @@ public sealed class ConsoleEndToEndTests : IDisposable
         Assert.Contains("Your prep for Maria Lopez is saved", first.Output);
         Assert.Contains("40 minutes at Cafe Luna", first.Output);
         Assert.Contains("Maria Lopez said yes: join the committee", first.Output);
-        Assert.Contains("Added to your list, referred by Maria Lopez: Sam Ortiz", first.Output);
+        Assert.Contains("New on your list, referred by Maria Lopez: Sam Ortiz", first.Output);
         Assert.Contains("moved up to active supporter (was contributor)", first.Output);
         Assert.Contains("1 of 6 1:1s held", first.Output);
         Assert.Contains("1:1s held this week: 1", first.Output);
@@ -55,7 +55,7 @@ public sealed class ConsoleEndToEndTests : IDisposable
         Assert.Contains("contributor (", second.Output);
         Assert.Contains("active supporter (", second.Output);
         Assert.Contains("ask: join the housing committee → yes", second.Output);
-        Assert.Contains("Referred to you: Sam Ortiz", second.Output);
+        Assert.Contains("Referred you to: Sam Ortiz", second.Output);
         Assert.Contains("Common ground: we grew up on the same street", second.Output);
         Assert.Contains("Maria Lopez: join the committee (by Fri 18 Dec)", second.Output);
         Assert.Contains("1 of 6 toward their 4-week goal", second.Output);

@@ -59,7 +59,8 @@ public sealed class ListCommand(IOneOnOneStore store, PersonResolver resolver, P
 
         var lines = onList.Select(p =>
         {
-            var source = p.ReferredBy is not null ? $", referred by {p.ReferredBy}" : p.MetAt is not null ? $", met at {p.MetAt}" : string.Empty;
+            // Both, when both are known: a referral adds to how they met, it never stands in for it.
+            var source = (p.MetAt is not null ? $", met at {p.MetAt}" : string.Empty) + (p.ReferredBy is not null ? $", referred by {p.ReferredBy}" : string.Empty);
             var state = p.Open ? "1:1 in the works" : p.Held > 0 ? $"{p.Held} 1:1{(p.Held == 1 ? string.Empty : "s")} held" : "not contacted yet";
             return $"• {p.Name} ({Labels.Of(p.Level)}{source}): {state}";
         });

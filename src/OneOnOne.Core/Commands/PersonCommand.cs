@@ -9,34 +9,43 @@ using OneOnOne.Core.Time;
 namespace OneOnOne.Core.Commands;
 
 /// <summary>
-/// <c>person &lt;person&gt;</c>: the relationship card. Shows only the asking organizer's own meetings,
-/// notes and reflections; of other organizers it shows names, never what they wrote.
+/// <c>person &lt;person&gt; [history]</c>: the relationship card, or every reflection in full. Shows only the asking
+/// organizer's own records; of other organizers it shows names, never what they wrote (README, "Where your data lives").
 /// </summary>
 public sealed class PersonCommand(IOneOnOneStore store, PersonResolver resolver) : ICommand
 {
+    private const string HistoryWord = "history";
+
     public string Name => "person";
 
-    public CommandHelp Help { get; } = new(9, "person <person>", "Everything you know about someone: level, 1:1s, asks, commitments, notes", "person Maria");
+    public CommandHelp Help { get; } = new(9, "person <person> [history]",
+        "Everything you know about someone: level, 1:1s, your prep, what you noted; `history` for every reflection", "person Maria");
 
     public async Task<Reply> ExecuteAsync(ConversationContext context, string arguments, CancellationToken ct)
     {
-        var lookup = await resolver.FindAsync(context, arguments, ct);
-        if (PersonReplies.Unresolved(lookup, Name) is { } problem)
+        var wantsHistory = arguments.EndsWith(" " + HistoryWord, StringComparison.OrdinalIgnoreCase);
+        var lookup = await resolver.FindAsync(context, wantsHistory ? arguments[..^HistoryWord.Length] : arguments, ct);
+        if (PersonReplies.Unresolved(lookup, Name, wantsHistory ? HistoryWord : string.Empty) is { } problem)
         {
             return problem;
         }
 
         var (person, mine) = (PersonLookup.Found)lookup;
+        var meetings = await store.Meetings.Include(m => m.Reflections)
+            .Where(m => m.OrganizerId == context.Organizer.Id && m.PersonId == person.Id)
+            .OrderBy(m => m.Id)
+            .ToListAsync(ct);
+        return wantsHistory ? History(person, meetings, context.Zone) : await CardAsync(context, person, mine, meetings, ct);
+    }
+
+    private async Task<Reply> CardAsync(ConversationContext context, Person person, Relationship? mine, List<Meeting> meetings, CancellationToken ct)
+    {
         var me = context.Organizer.Id;
         var zone = context.Zone;
         var history = await store.LevelChanges.Where(c => c.PersonId == person.Id).OrderBy(c => c.ChangedAt).ToListAsync(ct);
         var referrer = mine?.ReferredByPersonId is { } rid ? await store.People.Where(p => p.Id == rid).Select(p => p.Name).SingleOrDefaultAsync(ct) : null;
         var referred = await store.Relationships.Where(r => r.OrganizerId == me && r.ReferredByPersonId == person.Id)
             .OrderBy(r => r.Person.Name).Select(r => r.Person.Name).ToListAsync(ct);
-        var meetings = await store.Meetings.Include(m => m.Reflections)
-            .Where(m => m.OrganizerId == me && m.PersonId == person.Id)
-            .OrderBy(m => m.Id)
-            .ToListAsync(ct);
         var next = await store.FollowUps
             .Where(f => f.OrganizerId == me && f.PersonId == person.Id && f.Status == FollowUpStatus.Pending)
             .OrderBy(f => f.DueAt)
@@ -54,7 +63,7 @@ public sealed class PersonCommand(IOneOnOneStore store, PersonResolver resolver)
         };
         AddIf(fields, "Met at", mine?.MetAt);
         AddIf(fields, "Referred by", referrer);
-        AddIf(fields, "Referred to you", referred.Count == 0 ? null : string.Join(", ", referred));
+        AddIf(fields, "Referred you to", referred.Count == 0 ? null : string.Join(", ", referred));
         AddIf(fields, "Next follow-up", next is null ? null : $"{Labels.Of(next.Kind)}, {Zones.Describe(next.DueAt, zone, context.Now)}");
         AddIf(fields, "Also in touch", others.Count == 0 ? null : string.Join(", ", others));
 
@@ -70,10 +79,47 @@ public sealed class PersonCommand(IOneOnOneStore store, PersonResolver resolver)
                 $"• {m.Commitment}{(m.CommitmentDueAt is { } due ? $" (by {Zones.DescribeDate(due, zone, context.Now)})" : string.Empty)}")));
         }
 
-        var notes = PrivateNotes(mine, meetings);
-        if (notes.Count > 0)
+        if (LatestPrep(meetings, zone) is { } prep)
         {
-            reply.Text("Your private notes (only you see these):\n" + string.Join('\n', notes));
+            reply.Text(prep);
+        }
+
+        if (Noted(meetings, mine, zone) is { } noted)
+        {
+            reply.Text(noted);
+        }
+
+        if (meetings.Sum(m => m.Reflections.Count) > 1)
+        {
+            reply.Text($"Every reflection, dated: `person {person.Name} {HistoryWord}`.");
+        }
+
+        return reply;
+    }
+
+    private static Reply History(Person person, List<Meeting> meetings, TimeZoneInfo zone)
+    {
+        var reflections = meetings
+            .SelectMany(m => m.Reflections.Select(r => (Meeting: m, Reflection: r)))
+            .OrderByDescending(x => x.Reflection.CompletedAt)
+            .ThenByDescending(x => x.Reflection.Id)
+            .ToList();
+        var reply = new Reply().Header($"{person.Name}: your reflections");
+        if (reflections.Count == 0)
+        {
+            return reply.Text($"You haven't reflected on a 1:1 with {person.Name} yet. After you meet, `reflect {person.Name}`.");
+        }
+
+        reply.Text("Newest first. Only you see these.");
+        foreach (var (meeting, reflection) in reflections)
+        {
+            var held = meeting.HeldAt ?? meeting.StartsAt;
+            var title = $"{Zones.DescribeDate(reflection.CompletedAt, zone)}, on your 1:1" +
+                        (held is { } at ? $" of {Zones.DescribeDate(at, zone)}" : string.Empty);
+            var lines = ReflectionField.All
+                .Where(f => f.Read(reflection) is not null)
+                .Select(f => $"• {f.Label}: {f.Read(reflection)}");
+            reply.Text(title + "\n" + string.Join('\n', lines));
         }
 
         return reply;
@@ -97,36 +143,67 @@ public sealed class PersonCommand(IOneOnOneStore store, PersonResolver resolver)
             parts.Add($"answer: {Labels.Of(answer)}");
         }
 
-        return string.Join(" · ", parts);
+        var line = string.Join(" · ", parts);
+        return m.AnswerNote is { } note
+            ? $"{line}\n   {(m.Answer == AskAnswer.Maybe ? "What the maybe meant" : "About their answer")}: {note}"
+            : line;
     }
 
-    private static List<string> PrivateNotes(Relationship? mine, List<Meeting> meetings)
+    /// <summary>
+    /// The prep for the 1:1 being prepared or scheduled, else for the latest one prepared: every answer, as typed.
+    /// </summary>
+    private static string? LatestPrep(List<Meeting> meetings, TimeZoneInfo zone)
     {
-        var notes = new List<string>();
-        if (mine?.Notes is { } own)
+        var prepared = meetings.Where(m => m.Prep.CompletedAt is not null).ToList();
+        var meeting = prepared.LastOrDefault(m => m.Status is MeetingStatus.Planned or MeetingStatus.Scheduled) ?? prepared.LastOrDefault();
+        if (meeting is null)
         {
-            notes.Add(own);
+            return null;
         }
 
-        if (meetings.LastOrDefault(m => m.IsReflectedOn)?.LatestReflection is { } r)
-        {
-            AddNote(notes, "Cares about", r.CaresAbout);
-            AddNote(notes, "Their story", r.Story);
-            AddNote(notes, "Excited by", r.Excites);
-            AddNote(notes, "Talents", r.Talents);
-            AddNote(notes, "Common ground", r.CommonGround);
-        }
-
-        return notes;
+        var when = meeting.HeldAt ?? meeting.StartsAt;
+        var title = meeting.Status is MeetingStatus.Planned or MeetingStatus.Scheduled
+            ? "Your prep for the next 1:1" + (when is { } next ? $" ({Zones.Describe(next, zone)})" : string.Empty)
+            : "Your prep for your last 1:1" + (when is { } last ? $" ({Zones.DescribeDate(last, zone)})" : string.Empty);
+        var lines = PrepField.All
+            .Where(f => f.Read(meeting.Prep) is not null)
+            .Select(f => $"• {f.Label}: {f.Read(meeting.Prep)}")
+            .ToList();
+        return lines.Count == 0 ? null : $"{title}, only you see it:\n{string.Join('\n', lines)}";
     }
 
-    private static void AddNote(List<string> notes, string label, string? value)
+    /// <summary>
+    /// Each reflection question's latest answer with its date (the self-evaluation apart, as it is about the
+    /// organizer), then their own notes. Who they suggested is in the fields above, as people.
+    /// </summary>
+    private static string? Noted(List<Meeting> meetings, Relationship? mine, TimeZoneInfo zone)
     {
-        if (value is not null)
+        var latest = NotedAnswer.Latest(meetings.SelectMany(m => m.Reflections))
+            .Where(a => a.Field != ReflectionField.Referrals)
+            .ToList();
+        var sections = new List<string>();
+        var aboutThem = latest.Where(a => !a.Field.AboutYou).Select(a => Line(a, zone)).ToList();
+        if (aboutThem.Count > 0)
         {
-            notes.Add($"{label}: {value}");
+            sections.Add(string.Join('\n', aboutThem));
         }
+
+        var aboutYou = latest.Where(a => a.Field.AboutYou).Select(a => Line(a, zone)).ToList();
+        if (aboutYou.Count > 0)
+        {
+            sections.Add("About you:\n" + string.Join('\n', aboutYou));
+        }
+
+        if (mine?.Notes is { } notes)
+        {
+            sections.Add("Your notes:\n" + notes);
+        }
+
+        return sections.Count == 0 ? null : "What you've noted (only you see this):\n" + string.Join("\n\n", sections);
     }
+
+    private static string Line(NotedAnswer answer, TimeZoneInfo zone) =>
+        $"• {answer.Field.Label}: {answer.Text} ({Zones.DescribeDate(answer.At, zone)})";
 
     private static void AddIf(List<Field> fields, string label, string? value)
     {

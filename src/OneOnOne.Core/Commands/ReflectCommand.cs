@@ -3,10 +3,14 @@ using OneOnOne.Core.Flows;
 using OneOnOne.Core.Flows.Definitions;
 using OneOnOne.Core.Meetings;
 using OneOnOne.Core.People;
+using OneOnOne.Core.Time;
 
 namespace OneOnOne.Core.Commands;
 
-/// <summary><c>reflect [&lt;person&gt;]</c>: the reflection for the latest 1:1 that doesn't have one yet.</summary>
+/// <summary>
+/// <c>reflect [&lt;person&gt;]</c>: the reflection for the latest 1:1 that doesn't have one yet. Named, a person whose
+/// last 1:1 is already reflected on gets another reflection on it: reflections add up, none is replaced.
+/// </summary>
 public sealed class ReflectCommand(PersonResolver resolver, MeetingBook meetings, FlowRunner runner) : ICommand
 {
     public string Name => "reflect";
@@ -28,14 +32,33 @@ public sealed class ReflectCommand(PersonResolver resolver, MeetingBook meetings
         }
 
         var meeting = await meetings.FindLastHeldAsync(context, personId, withoutReflection: true, ct);
-        if (meeting is null)
+        if (meeting is not null)
         {
-            var reflected = await meetings.FindLastHeldAsync(context, personId, withoutReflection: false, ct);
-            return Reply.WithText(reflected is null
-                ? "I don't have a held 1:1 to reflect on yet. After you meet someone, tell me with `met <name>`."
-                : $"You've already reflected on your last 1:1 with {reflected.Person.Name}. See it with `person {reflected.Person.Name}`.");
+            return await runner.StartAsync(context, new FlowStart(ReflectionFlow.Name, meeting.PersonId, meeting.Id), ct);
         }
 
-        return await runner.StartAsync(context, new FlowStart(ReflectionFlow.Name, meeting.PersonId, meeting.Id), ct);
+        var reflected = await meetings.FindLastHeldAsync(context, personId, withoutReflection: false, ct);
+        if (reflected is null)
+        {
+            return Reply.WithText("I don't have a held 1:1 to reflect on yet. After you meet someone, tell me with `met <name>`.");
+        }
+
+        if (personId is null)
+        {
+            return Reply.WithText("You've reflected on all your 1:1s. To add to one, name the person: " +
+                                  $"`reflect {reflected.Person.Name}`.");
+        }
+
+        if (await runner.RefuseIfBusyAsync(context, ct) is { } busy)
+        {
+            return busy;
+        }
+
+        var held = reflected.HeldAt ?? reflected.StartsAt;
+        var intro = Reply.WithText($"You've already reflected on your 1:1 with {reflected.Person.Name}" +
+                                   (held is { } at ? $" of {Zones.DescribeDate(at, context.Zone)}" : string.Empty) +
+                                   ". This adds another reflection; your earlier answers stay " +
+                                   $"(`person {reflected.Person.Name} history` shows them all).");
+        return intro.Append(await runner.StartAsync(context, new FlowStart(ReflectionFlow.Name, reflected.PersonId, reflected.Id), ct));
     }
 }

@@ -8,14 +8,24 @@ namespace OneOnOne.Core.Exports;
 /// The organizer's own people and 1:1s as one spreadsheet-friendly CSV: a row per meeting, and a row for each
 /// person they have not met yet. It holds private notes, so it is only ever for the organizer who owns them.
 /// </summary>
+/// <remarks>
+/// Everything recorded about a 1:1 is in its row: the prep, the answer and what a maybe meant, and every
+/// reflection. A 1:1 reflected on more than once keeps one row (so a sheet still counts 1:1s); each reflection
+/// cell then holds every answer to that question, newest first, each with its date. New columns are only ever
+/// added at the end, so a spreadsheet built on the export keeps working.
+/// </remarks>
 public static class PeopleCsv
 {
     public static readonly IReadOnlyList<string> Headers =
     [
         "Person", "Level", "On list", "Met at", "Referred by", "Notes",
         "Meeting kind", "Meeting status", "Starts", "Minutes", "Place", "Ask", "Answer",
-        "Commitment", "Commitment due", "Reflection: common ground", "Reflection: cares about",
+        "Commitment", "Commitment due", .. ReflectionField.All.Select(f => f.Column), "Reflected on",
+        "What the maybe meant", .. PrepColumns.Select(f => f.Column),
     ];
+
+    /// <summary>The prep besides the ask, which has had its own column from the start.</summary>
+    private static PrepField[] PrepColumns => [.. PrepField.All.Where(f => f != PrepField.Ask)];
 
     private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
     {
@@ -114,9 +124,28 @@ public static class PeopleCsv
         AnswerLabel(meeting),
         meeting.Commitment,
         Local(meeting.CommitmentDueAt, zone, "yyyy-MM-dd"),
-        meeting.LatestReflection?.CommonGround,
-        meeting.LatestReflection?.CaresAbout,
+        .. ReflectionCells(meeting, zone),
+        meeting.AnswerNote,
+        .. PrepColumns.Select(f => meeting.Prep is null ? null : f.Read(meeting.Prep)),
     ];
+
+    /// <summary>Each question's answers, newest first (dated when there are several), then the reflections' dates.</summary>
+    private static IEnumerable<string?> ReflectionCells(Meeting meeting, TimeZoneInfo zone)
+    {
+        var newestFirst = meeting.Reflections.OrderByDescending(r => r.CompletedAt).ThenByDescending(r => r.Id).ToList();
+        foreach (var field in ReflectionField.All)
+        {
+            var answers = newestFirst.Where(r => field.Read(r) is not null).ToList();
+            yield return answers.Count switch
+            {
+                0 => null,
+                1 => field.Read(answers[0]),
+                _ => string.Join('\n', answers.Select(r => $"{Local(r.CompletedAt, zone, "yyyy-MM-dd")}: {field.Read(r)}")),
+            };
+        }
+
+        yield return newestFirst.Count == 0 ? null : string.Join("; ", newestFirst.Select(r => Local(r.CompletedAt, zone, "yyyy-MM-dd")));
+    }
 
     private static void WriteRow(CsvWriter csv, string?[] personCells, string?[] meetingCells)
     {

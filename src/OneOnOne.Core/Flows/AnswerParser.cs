@@ -1,4 +1,6 @@
 using System.Globalization;
+using OneOnOne.Core.Engine;
+using OneOnOne.Core.People;
 using OneOnOne.Core.Time;
 
 namespace OneOnOne.Core.Flows;
@@ -119,9 +121,27 @@ public static class AnswerParser
             return new AnswerResult.Refused("One of those names is very long. Please separate names with commas.");
         }
 
-        return names.Count == 0
-            ? new AnswerResult.Refused("I didn't catch any names. Separate them with commas, or type `skip`.")
-            : new AnswerResult.Accepted(string.Join('\n', names));
+        if (names.Count == 0)
+        {
+            return new AnswerResult.Refused("I didn't catch any names. Separate them with commas, or type `skip`.");
+        }
+
+        // Asked before anyone is added: a stray sentence or an emoji must not become a person on the list.
+        var odd = names.Where(n => !NameShape.LooksLikeName(n)).ToList();
+        return odd.Count == 0
+            ? new AnswerResult.Accepted(string.Join('\n', names))
+            : new AnswerResult.Refused(NotNames(names.Except(odd).ToList(), odd));
+    }
+
+    private static string NotNames(IReadOnlyList<string> kept, IReadOnlyList<string> odd)
+    {
+        var quoted = Prose.And(odd.Select(n => $"“{n}”"));
+        var problem = odd.Count == 1 ? $"{quoted} doesn't look like a name" : $"{quoted} don't look like names";
+        var hint = odd.Any(n => n.Any(char.IsLetter)) ? " Names start with a capital letter, without numbers or symbols." : string.Empty;
+        return kept.Count == 0
+            ? $"{problem}.{hint} Type the names separated by commas, or `skip` if there's no one to add."
+            : $"I'd add {Prose.And(kept)}, but {problem}.{hint} Type just the names again " +
+              $"(for example `{string.Join(", ", kept)}`), or `skip` to add no one.";
     }
 
     public static IReadOnlyList<string> SplitPeople(string? stored) =>

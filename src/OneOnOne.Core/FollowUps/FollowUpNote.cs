@@ -20,4 +20,11 @@ public sealed record FollowUpNote(
     string? PersonName,
     int? PersonId,
     Meeting? Meeting,
-    TimeZoneInfo Zone);
+    TimeZoneInfo Zone)
+{
+    /// <summary>
+    /// For the pocket guide: the organizer's own reflections on earlier 1:1s with the person (see
+    /// <see cref="EarlierNotes.EarlierNotesAsync"/>), so it can say what they noted last time.
+    /// </summary>
+    public IReadOnlyList<Reflection> Earlier { get; init; } = [];
+}

@@ -9,8 +9,16 @@ namespace OneOnOne.Core.People;
 /// <param name="AlsoAddedBy">Other organizers who added the same person recently (names only, never their notes).</param>
 public sealed record AddedPerson(Person Person, Relationship Relationship, bool WasAlreadyOnList, IReadOnlyList<string> AlsoAddedBy);
 
+/// <summary>Someone a referral named who was already on the organizer's list.</summary>
+/// <param name="Linked">Whether the referral was recorded; false when the organizer already had them from someone else.</param>
+public sealed record AlreadyListed(Person Person, bool Linked);
+
+/// <summary>What recording a set of referrals did: who joined the list, who was on it, and which names fit several people.</summary>
+public sealed record ReferralsAdded(
+    IReadOnlyList<Person> New, IReadOnlyList<AlreadyListed> AlreadyListed, IReadOnlyList<PersonLookup.Ambiguous> Ambiguous);
+
 /// <summary>Adds people to an organizer's list, sharing one team-wide person row between organizers.</summary>
-public sealed class PeopleDirectory(IOneOnOneStore store)
+public sealed class PeopleDirectory(IOneOnOneStore store, PersonResolver resolver)
 {
     /// <summary>How far back another organizer's addition is worth a heads-up.</summary>
     public static readonly TimeSpan RecentlyAdded = TimeSpan.FromDays(30);
@@ -41,6 +49,47 @@ public sealed class PeopleDirectory(IOneOnOneStore store)
         relationship.OnList = true;
         relationship.MetAt = metAt ?? relationship.MetAt;
         return new AddedPerson(person, relationship, wasOnList, await OthersWhoAddedAsync(context, person, ct));
+    }
+
+    /// <summary>
+    /// Puts the people <paramref name="referrer"/> suggested on the organizer's list. Each name is looked up the
+    /// way a command would (the organizer's own people first, "Kenji" finds Kenji Tanaka): someone already
+    /// there keeps their record and gains the referral only if they had none; a name that fits several people
+    /// is left for the organizer to choose. Tracked, not saved.
+    /// </summary>
+    public async Task<ReferralsAdded> AddReferralsAsync(ConversationContext context, Person referrer, IEnumerable<string> names, CancellationToken ct)
+    {
+        var added = new List<Person>();
+        var already = new List<AlreadyListed>();
+        var ambiguous = new List<PersonLookup.Ambiguous>();
+        foreach (var name in names)
+        {
+            var lookup = await resolver.FindAsync(context, name, ct);
+            if (lookup is PersonLookup.Ambiguous unsure)
+            {
+                ambiguous.Add(unsure);
+                continue;
+            }
+
+            var found = lookup as PersonLookup.Found;
+            if (found is not null && (found.Person == referrer || added.Contains(found.Person) || already.Any(a => a.Person == found.Person)))
+            {
+                continue; // Themselves, or the same person named twice ("Kenji, Kenji Tanaka").
+            }
+
+            var hadReferral = found?.Mine?.ReferredByPersonId is not null;
+            var result = await AddAsync(context, PersonReference.Parse(name), found?.Person, null, referrer, ct);
+            if (result.WasAlreadyOnList)
+            {
+                already.Add(new AlreadyListed(result.Person, Linked: !hadReferral));
+            }
+            else
+            {
+                added.Add(result.Person);
+            }
+        }
+
+        return new ReferralsAdded(added, already, ambiguous);
     }
 
     /// <summary>

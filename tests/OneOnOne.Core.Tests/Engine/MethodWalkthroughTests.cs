@@ -56,11 +56,11 @@ public sealed class MethodWalkthroughTests : IAsyncLifetime
         await ana.Send("listened more than I talked");
         await ana.Send("ask more about her church");
         await ana.Send("skip");
-        (await ana.Press("Yes")).Expect("Reflection saved", "Added to your list, referred by Maria Lopez: Sam Ortiz, Dee");
+        (await ana.Press("Yes")).Expect("Reflection saved", "New on your list, referred by Maria Lopez: Sam Ortiz, Dee");
 
         (await ana.Command("person Maria")).Expect(
             "Maria Lopez", "contributor", "Met at: the kickoff", "ask: join the housing committee → yes",
-            "join the committee and bring a neighbour", "Referred to you: Dee, Sam Ortiz", "Cares about: keeping her kids in their school");
+            "join the committee and bring a neighbour", "Referred you to: Dee, Sam Ortiz", "Cares about: keeping her kids in their school");
 
         (await ana.Command("status")).Expect("1 of 6 1:1s held", "Open commitments", "Maria Lopez: join the committee");
         (await ana.Command("people")).Expect("Contributors (1): Maria Lopez", "Not placed yet (2): Dee, Sam Ortiz");

@@ -12,6 +12,11 @@ public class PeopleCsvTests
         "Person", "Level", "On list", "Met at", "Referred by", "Notes",
         "Meeting kind", "Meeting status", "Starts", "Minutes", "Place", "Ask", "Answer",
         "Commitment", "Commitment due", "Reflection: common ground", "Reflection: cares about",
+        // Added for issue 9, at the end so existing sheets keep their columns.
+        "Reflection: excited by", "Reflection: talents", "Reflection: their story", "Reflection: referrals",
+        "Reflection: meet again", "Reflection: did well", "Reflection: do differently", "Reflection: leads not followed",
+        "Reflected on", "What the maybe meant", "Prep: goal", "Prep: why them", "Prep: their interest",
+        "Prep: known and hoped", "Prep: your story", "Prep: connection", "Prep: invitation purpose", "Prep: alternatives",
     ];
 
     // A fixed +02:00 zone keeps the test independent of the machine's time zone database.
@@ -110,6 +115,37 @@ public class PeopleCsvTests
         Assert.All(ExpectedHeaders[6..], header => Assert.Equal("", benRow[header]));
         Assert.Equal("", benRow["Level"]);
         Assert.Equal("Follower", rows[3]["Level"]);
+    }
+
+    [Fact]
+    public void A_1_1_reflected_on_twice_keeps_one_row_with_every_answer_newest_first()
+    {
+        var ana = NewPerson(1, "Ana");
+        var meeting = MeetingWith(ana, 1, new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero));
+        meeting.Answer = AskAnswer.Maybe;
+        meeting.AnswerNote = "Needs childcare first";
+        meeting.Prep.Goal = "Lead the Saturday shift";
+        meeting.Prep.MyStory = "My eviction scare";
+        meeting.Reflections.Add(new Reflection
+        {
+            Id = 1, CaresAbout = "Her kids' school", DidWell = "Listened", Referrals = "Grace Kim\nKenji", MeetAgain = AskAnswer.Yes,
+            CompletedAt = new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero),
+        });
+        meeting.Reflections.Add(new Reflection
+        {
+            Id = 2, CaresAbout = "Tenant rights", CompletedAt = new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero),
+        });
+
+        var row = Assert.Single(Parse(PeopleCsv.Write([RelationshipWith(ana)], [meeting], Zone)).Rows);
+
+        Assert.Equal("2026-12-03: Tenant rights\n2026-12-01: Her kids' school", row["Reflection: cares about"]);
+        Assert.Equal("Listened", row["Reflection: did well"]);
+        Assert.Equal("Grace Kim, Kenji", row["Reflection: referrals"]);
+        Assert.Equal("yes", row["Reflection: meet again"]);
+        Assert.Equal("2026-12-03; 2026-12-01", row["Reflected on"]);
+        Assert.Equal("Needs childcare first", row["What the maybe meant"]);
+        Assert.Equal("Lead the Saturday shift", row["Prep: goal"]);
+        Assert.Equal("My eviction scare", row["Prep: your story"]);
     }
 
     [Fact]

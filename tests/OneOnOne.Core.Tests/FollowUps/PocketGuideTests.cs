@@ -133,6 +133,51 @@ public class PocketGuideTests
         Assert.Contains("…", text);
     }
 
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Stays_within_the_length_budget_with_long_earlier_notes(MeetingKind kind)
+    {
+        var essay = string.Join(' ', Enumerable.Repeat("a long thought about the campaign", 60));
+        var meeting = FullMeeting();
+        meeting.Kind = kind;
+        meeting.Place = essay;
+        meeting.Prep = new Prep { Goal = essay, TheirInterest = essay, MyStory = essay, Ask = essay, Alternatives = essay };
+        Reflection[] earlier = [new() { CaresAbout = essay, DoDifferently = essay, CompletedAt = DateTimeOffset.UnixEpoch }];
+
+        var text = AllText(PocketGuide.Build(9, meeting, essay, Berlin, earlier));
+
+        Assert.True(text.Length <= PocketGuide.MaxLength, $"{text.Length} characters");
+        Assert.Contains("Last time you noted", text);
+        Assert.Contains("You'd do differently: a long thought", text);
+    }
+
+    [Fact]
+    public void Recalls_what_they_care_about_and_what_to_do_differently_from_the_latest_notes()
+    {
+        Reflection[] earlier =
+        [
+            new() { CaresAbout = "Her kids' school", DoDifferently = "Talk less", CompletedAt = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero) },
+            new() { CaresAbout = "Tenant rights", DidWell = "Listened", CompletedAt = new DateTimeOffset(2026, 11, 8, 0, 0, 0, TimeSpan.Zero) },
+        ];
+        var meeting = FullMeeting();
+        meeting.Prep.MyStory = "My eviction scare";
+
+        var text = AllText(PocketGuide.Build(9, meeting, "Ana Lopez", Berlin, earlier));
+
+        Assert.Contains("Last time you noted\nCares about: Tenant rights\nYou'd do differently: Talk less", text);
+        Assert.Contains("Your story: My eviction scare", text);
+        Assert.DoesNotContain("Her kids' school", text);
+        Assert.DoesNotContain("Listened", text);
+    }
+
+    [Fact]
+    public void Says_nothing_about_last_time_before_a_first_reflection()
+    {
+        var text = AllText(PocketGuide.Build(9, FullMeeting(), "Ana Lopez", Berlin, [new Reflection { Referrals = "Grace" }]));
+
+        Assert.DoesNotContain("Last time", text);
+    }
+
     [Fact]
     public void Nothing_throws_without_prep_time_place_or_name()
     {

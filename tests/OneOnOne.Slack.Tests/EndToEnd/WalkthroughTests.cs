@@ -64,7 +64,7 @@ public sealed class WalkthroughTests
         await ana.Type("skip", "(9/10)");
         await ana.Type("skip", "Would you talk with Maria Lopez again?");
         await ana.Press("Yes", "Reflection saved");
-        await ana.Expect("Added to your list, referred by Maria Lopez: Sam Ortiz");
+        await ana.Expect("New on your list, referred by Maria Lopez: Sam Ortiz");
 
         // Ana's Slack time zone became hers: the engine shows times in it.
         await ana.Command("status", "Where you are");

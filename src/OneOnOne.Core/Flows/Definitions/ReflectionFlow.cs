@@ -4,6 +4,7 @@ using OneOnOne.Core.Engine;
 using OneOnOne.Core.FollowUps;
 using OneOnOne.Core.People;
 using OneOnOne.Core.Storage;
+using OneOnOne.Core.Time;
 
 namespace OneOnOne.Core.Flows.Definitions;
 
@@ -36,36 +37,70 @@ public sealed class ReflectionFlow(IOneOnOneStore store, PeopleDirectory directo
     {
         var meeting = await store.Meetings.Include(m => m.Person).Include(m => m.Reflections)
             .SingleAsync(m => m.Id == run.MeetingId, ct);
-        var reflection = new Reflection { MeetingId = meeting.Id };
+        var person = meeting.Person;
+        var reflection = new Reflection
+        {
+            MeetingId = meeting.Id,
+            CommonGround = answers.Get("common-ground"),
+            CaresAbout = answers.Get("cares-about"),
+            Excites = answers.Get("excites"),
+            Talents = answers.Get("talents"),
+            Story = answers.Get("story"),
+            Referrals = answers.Get("referrals"),
+            DidWell = answers.Get("did-well"),
+            DoDifferently = answers.Get("do-differently"),
+            LeadsNotFollowed = answers.Get("leads"),
+            MeetAgain = Enum.TryParse<AskAnswer>(answers.Get("meet-again"), ignoreCase: true, out var again) ? again : null,
+            CompletedAt = context.Now,
+        };
+
+        // Nothing said is not a reflection: it would mark the 1:1 reflected on and silence the reminder.
+        if (!ReflectionField.AnyAnswered(reflection))
+        {
+            return new FlowOutcome(Reply.WithText("Nothing to save: every question was skipped. " + await NextReminderAsync(context, meeting, ct)));
+        }
+
         meeting.Reflections.Add(reflection);
-        reflection.CommonGround = answers.Get("common-ground");
-        reflection.CaresAbout = answers.Get("cares-about");
-        reflection.Excites = answers.Get("excites");
-        reflection.Talents = answers.Get("talents");
-        reflection.Story = answers.Get("story");
-        reflection.Referrals = answers.Get("referrals");
-        reflection.DidWell = answers.Get("did-well");
-        reflection.DoDifferently = answers.Get("do-differently");
-        reflection.LeadsNotFollowed = answers.Get("leads");
-        reflection.MeetAgain = Enum.TryParse<AskAnswer>(answers.Get("meet-again"), ignoreCase: true, out var again) ? again : null;
-        reflection.CompletedAt = context.Now;
-
-        var added = new List<string>();
-        foreach (var name in AnswerParser.SplitPeople(reflection.Referrals))
-        {
-            var person = await directory.AddAsync(context, PersonReference.Parse(name), null, null, meeting.Person, ct);
-            added.Add(person.Person.Name);
-        }
-
+        var referrals = await directory.AddReferralsAsync(context, person, AnswerParser.SplitPeople(reflection.Referrals), ct);
         await followUps.SyncAsync(meeting, context.Now, ct);
-        var personName = meeting.Person.Name;
-        var reply = new Reply().Text($"Reflection saved. Thank you for taking the time: it's how the next 1:1 with {personName} gets better.");
-        if (added.Count > 0)
+
+        var reply = new Reply().Text($"Reflection saved. Thank you for taking the time: it's how the next 1:1 with {person.Name} gets better.");
+        DescribeReferrals(reply, person, referrals);
+        reply.Text($"See everything you've noted with `person {person.Name}`.");
+        return new FlowOutcome(reply);
+    }
+
+    /// <summary>Says who joined the list, who was already on it (their record kept), and which names need a choice.</summary>
+    private static void DescribeReferrals(Reply reply, Person referrer, ReferralsAdded referrals)
+    {
+        if (referrals.New.Count > 0)
         {
-            reply.Text($"Added to your list, referred by {personName}: {string.Join(", ", added)}.");
+            reply.Text($"New on your list, referred by {referrer.Name}: {string.Join(", ", referrals.New.Select(p => p.Name))}.");
         }
 
-        reply.Text($"See everything about {personName} with `person {personName}`.");
-        return new FlowOutcome(reply);
+        if (referrals.AlreadyListed.Count > 0)
+        {
+            var linked = referrals.AlreadyListed.Where(r => r.Linked).Select(r => r.Person.Name).ToList();
+            reply.Text($"Already on your list: {string.Join(", ", referrals.AlreadyListed.Select(r => r.Person.Name))}. " +
+                       "I kept what you had on them" + (linked.Count == 0 ? "." : $" and noted that {referrer.Name} suggested {Prose.And(linked)}."));
+        }
+
+        foreach (var ambiguous in referrals.Ambiguous)
+        {
+            reply.Text($"{referrer.Name} suggested “{ambiguous.Reference.Name}”, and I didn't add anyone for it.")
+                .Append(PersonReplies.Unresolved(ambiguous, "list add", p => $"list add #{p.Id} referred by #{referrer.Id}")!);
+        }
+    }
+
+    private async Task<string> NextReminderAsync(ConversationContext context, Meeting meeting, CancellationToken ct)
+    {
+        var next = await store.FollowUps
+            .Where(f => f.MeetingId == meeting.Id && f.Kind == FollowUpKind.ReflectionPrompt && f.Status == FollowUpStatus.Pending)
+            .OrderBy(f => f.DueAt)
+            .Select(f => (DateTimeOffset?)f.DueAt)
+            .FirstOrDefaultAsync(ct);
+        return next is { } due
+            ? $"I'll remind you again on {Zones.Describe(due, context.Zone)}, or `reflect {meeting.Person.Name}` whenever you're ready."
+            : $"Whenever you're ready: `reflect {meeting.Person.Name}`.";
     }
 }

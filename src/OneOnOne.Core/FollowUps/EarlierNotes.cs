@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using OneOnOne.Core.Domain;
+using OneOnOne.Core.Storage;
+
+namespace OneOnOne.Core.FollowUps;
+
+/// <summary>What an organizer noted after their earlier 1:1s with someone, for the pocket guide before the next one.</summary>
+public static class EarlierNotes
+{
+    /// <summary>
+    /// The reflections the meeting's own organizer wrote on their other 1:1s with the same person; never
+    /// another organizer's. Untracked: read only to word a message.
+    /// </summary>
+    public static async Task<IReadOnlyList<Reflection>> EarlierNotesAsync(this IOneOnOneStore store, Meeting meeting, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(meeting);
+        return await store.Meetings
+            .Where(m => m.OrganizerId == meeting.OrganizerId && m.PersonId == meeting.PersonId && m.Id != meeting.Id)
+            .SelectMany(m => m.Reflections)
+            .AsNoTracking()
+            .ToListAsync(ct);
+    }
+}
