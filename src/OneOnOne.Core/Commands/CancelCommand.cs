@@ -27,7 +27,7 @@ public sealed class CancelCommand(IOneOnOneStore store, FlowRunner runner, Perso
         }
 
         var lookup = await resolver.FindAsync(context, arguments, ct);
-        if (PersonReplies.Unresolved(lookup, Name) is { } problem)
+        if (PersonReplies.Unresolved(lookup, Name, notFound: PersonReplies.NothingRecorded("call off")) is { } problem)
         {
             return problem;
         }
