@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using OneOnOne.Core.Domain;
 using OneOnOne.Core.Engine;
 using OneOnOne.Core.FollowUps;
@@ -35,10 +36,12 @@ public sealed class MeetingScheduler(IOneOnOneStore store, FollowUpSync followUp
         meeting.UpdatedAt = context.Now;
         await followUps.SyncAsync(meeting, context.Now, ct);
         await store.SaveChangesAsync(ct);
-        return Confirmation(context, meeting, mine, previousStart);
+        var metBefore = await store.Meetings.AnyAsync(
+            m => m.OrganizerId == context.Organizer.Id && m.PersonId == meeting.Person.Id && m.Status == MeetingStatus.Held && m.Id != meeting.Id, ct);
+        return Confirmation(context, meeting, mine, previousStart, metBefore);
     }
 
-    private static Reply Confirmation(ConversationContext context, Meeting meeting, Relationship mine, DateTimeOffset? previousStart)
+    private static Reply Confirmation(ConversationContext context, Meeting meeting, Relationship mine, DateTimeOffset? previousStart, bool metBefore)
     {
         var when = Zones.Describe(meeting.StartsAt!.Value, context.Zone);
         var name = meeting.Person.Name;
@@ -63,12 +66,13 @@ public sealed class MeetingScheduler(IOneOnOneStore store, FollowUpSync followUp
 
         var invitation = InvitationDraft.Write(new InvitationDetails(
             name,
-            context.Organizer.DisplayName,
+            context.Organizer.OwnName,
             meeting.Prep.Connection ?? (mine.MetAt is null ? null : $"we met at {mine.MetAt}"),
             meeting.Prep.InvitationPurpose,
             Zones.ToLocal(meeting.StartsAt.Value, context.Zone),
             meeting.DurationMinutes,
-            meeting.Place));
+            meeting.Place,
+            metBefore));
         reply.Text("Here's an invitation you could send, in your own words of course:").Text(invitation);
 
         var ics = CalendarInvite.Create(new CalendarInviteDetails(
