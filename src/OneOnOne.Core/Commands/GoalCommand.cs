@@ -1,4 +1,5 @@
 using System.Globalization;
+using OneOnOne.Core.Domain;
 using OneOnOne.Core.Engine;
 using OneOnOne.Core.FollowUps;
 using OneOnOne.Core.Meetings;
@@ -35,14 +36,14 @@ public sealed class GoalCommand(IOneOnOneStore store, MeetingBook meetings, Orga
         await nudges.PlanGoalPaceAsync(organizer, context.Now, ct);
         await store.SaveChangesAsync(ct);
         var end = Time.Zones.DescribeDate(context.Now + GoalProgress.Window, context.Zone);
-        return Reply.WithText($"Goal set: {goal} 1:1s by {end}. I'll count every 1:1 you mark as held.")
+        return Reply.WithText($"Goal set: {Counted.OneOnOnes(goal)} by {end}. I'll count every 1:1 you mark as held.")
             .Text(await DescribeAsync(context, ct));
     }
 
     public async Task<string> DescribeAsync(ConversationContext context, CancellationToken ct)
     {
         var progress = await ProgressAsync(context, ct);
-        return progress is null ? "No goal set yet: try `goal 6`." : progress.Describe(context.Now, context.Zone);
+        return progress is null ? "none set yet; `goal 6` sets one." : progress.Describe(context.Now, context.Zone);
     }
 
     public async Task<GoalProgress?> ProgressAsync(ConversationContext context, CancellationToken ct)
