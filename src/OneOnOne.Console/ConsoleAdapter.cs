@@ -223,8 +223,9 @@ public sealed class ConsoleAdapter : BackgroundService
     {
         if (name is not null)
         {
-            _session.Organizer = ConsoleOrganizer.FromName(name);
-            _io.Out.WriteLine($"Okay, you're {_session.Organizer.Name} now (on the same team as everyone else here).");
+            _io.Out.WriteLine(_session.SwitchTo(name)
+                ? $"Okay, you're {_session.Organizer.Name} again."
+                : $"Okay, you're {_session.Organizer.Name} now (on the same team as everyone else here).");
         }
         else
         {

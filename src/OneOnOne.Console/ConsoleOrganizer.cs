@@ -10,9 +10,10 @@ internal sealed record ConsoleOrganizer(string Name)
     // Everyone at one console shares a team, so switching with /as lets two organizers work together.
     public const string Workspace = "local";
 
-    private const string DefaultName = "Organizer";
+    // The engine knows this placeholder, so an invitation is never signed "this is Organizer".
+    private const string DefaultName = Core.Domain.Organizer.UnnamedDisplayName;
 
-    /// <summary>The stable user id: the same name typed again is the same organizer.</summary>
+    /// <summary>The stable user id: the same name typed again, in any case, is the same organizer.</summary>
     public string Id { get; } = ToSlug(Name);
 
     public Address Address => new(Platform, Workspace, Id);

@@ -92,9 +92,9 @@ internal sealed class ConsoleRenderer(TextWriter output, ConsoleFileSaver files,
     {
         try
         {
-            // Falls back to the saved name, not the sent one, which may be a hostile path.
+            // The title says what the file is ("Calendar file for your 1:1 with Maria"); the path, where to find it.
             var path = files.Save(file);
-            output.WriteLine($"  (saved {file.Title ?? Path.GetFileName(path)} to {path})");
+            output.WriteLine(file.Title is { } title ? $"  {title}: saved to {path}" : $"  File saved to {path}");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -13,6 +13,7 @@ public sealed class ConsoleSession
 {
     private readonly Lock _gate = new();
     private readonly ConsoleRenderer _renderer;
+    private readonly Dictionary<string, ConsoleOrganizer> _seen = [];
     private IReadOnlyList<Button> _pressable = [];
 
     public ConsoleSession(ConsoleIo io, IOptions<ConsoleOptions> options, ILogger<ConsoleSession> logger)
@@ -20,6 +21,7 @@ public sealed class ConsoleSession
         Io = io;
         _renderer = new ConsoleRenderer(io.Out, new ConsoleFileSaver(options.Value.FilesDirectory), logger);
         Organizer = ConsoleOrganizer.FromName(options.Value.User);
+        _seen[Organizer.Id] = Organizer;
     }
 
     public ConsoleIo Io { get; }
@@ -36,6 +38,20 @@ public sealed class ConsoleSession
             }
         }
     }
+
+    /// <summary>
+    /// Becomes the organizer called <paramref name="name"/>. Someone met before in this session keeps the
+    /// spelling first given: "/as ben" after "/as Ben" is Ben again, not a renamed "ben".
+    /// </summary>
+    /// <returns>True when it's someone who was here before.</returns>
+    internal bool SwitchTo(string name)
+    {
+        var wanted = ConsoleOrganizer.FromName(name);
+        var again = _seen.TryGetValue(wanted.Id, out var known);
+        Organizer = known ?? (_seen[wanted.Id] = wanted);
+        return again;
+    }
+
 
     /// <param name="stamp">A line printed first, with the message, e.g. when a nudge arrived.</param>
     public void Print(Outbound message, string? stamp = null)

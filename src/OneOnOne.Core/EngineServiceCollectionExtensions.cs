@@ -27,6 +27,7 @@ public static class EngineServiceCollectionExtensions
 
         services.AddSingleton<Messaging.IMessenger, Messaging.MessengerRouter>();
         services.AddScoped<IConversationEngine, ConversationEngine>();
+        services.AddSingleton<YesNoQuestions>();
         services.AddScoped<OrganizerDirectory>();
         services.AddScoped<FlowRunner>();
         services.AddScoped<PersonResolver>();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OneOnOne.Core.Domain;
 
 namespace OneOnOne.Data;
 
@@ -28,10 +29,38 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<Data
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        var renamed = await RenormalizePeopleAsync(db, cancellationToken);
+        if (renamed > 0)
+        {
+            logger.LogInformation("Brought {Count} stored names up to the current matching rule", renamed);
+        }
+
         logger.LogInformation("Database is up to date");
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Names stored before matching ignored accents (or under any earlier rule) keep their old
+    /// <see cref="Person.NormalizedName"/>, so "jose" wouldn't find "José". Each start brings stale rows up to
+    /// <see cref="Person.Normalize"/>: idempotent, and after the first run it only reads names. Done in C#, not SQL,
+    /// because neither SQLite nor PostgreSQL offers the same accent folding, and it must agree with the engine's.
+    /// </summary>
+    private static async Task<int> RenormalizePeopleAsync(OneOnOneDbContext db, CancellationToken ct)
+    {
+        var stored = await db.People.AsNoTracking().Select(p => new { p.Id, p.Name, p.NormalizedName }).ToListAsync(ct);
+        var stale = stored
+            .Select(p => (p.Id, Normalized: Person.Normalize(p.Name), Stored: p.NormalizedName))
+            .Where(p => p.Normalized != p.Stored)
+            .ToList();
+        foreach (var (id, normalized, _) in stale)
+        {
+            await db.People.Where(p => p.Id == id)
+                .ExecuteUpdateAsync(set => set.SetProperty(p => p.NormalizedName, normalized), ct);
+        }
+
+        return stale.Count;
+    }
 
     private static void EnsureDirectoryFor(string? connectionString)
     {

@@ -19,7 +19,8 @@ public class FileTests
 
         var saved = Path.Combine(directory, "invite.ics");
         Assert.Equal("BEGIN:VCALENDAR", await System.IO.File.ReadAllTextAsync(saved));
-        Assert.Contains($"  (saved Calendar invite to {saved})", run.Output);
+        Assert.Contains($"  Calendar invite: saved to {saved}", run.Output);
+        Assert.DoesNotContain("(saved", run.Output);
     }
 
     [Fact]
@@ -34,7 +35,7 @@ public class FileTests
         Assert.Equal("first", await System.IO.File.ReadAllTextAsync(Path.Combine(directory, "export.csv")));
         Assert.Equal("second", await System.IO.File.ReadAllTextAsync(Path.Combine(directory, "export-2.csv")));
         Assert.Equal("third", await System.IO.File.ReadAllTextAsync(Path.Combine(directory, "export-3.csv")));
-        Assert.Contains($"(saved export-3.csv to {Path.Combine(directory, "export-3.csv")})", run.Output);
+        Assert.Contains($"  File saved to {Path.Combine(directory, "export-3.csv")}", run.Output);
     }
 
     [Theory]

@@ -35,6 +35,19 @@ public class IdentityTests
     }
 
     [Fact]
+    public async Task Slash_as_with_the_same_name_in_other_case_is_the_same_organizer_spelled_as_first_given()
+    {
+        var engine = new FakeEngine();
+
+        var run = await ConsoleRun.RunAsync(engine, "/as Ben\nhi\n/as Ana\nhi\n/as ben\nhey\n");
+
+        Assert.Equal(["Ben", "Ana", "Ben"], engine.Received.Select(i => i.DisplayName));
+        Assert.Equal(["ben", "ana", "ben"], engine.Received.Select(i => i.From.User));
+        Assert.DoesNotContain("you're ben", run.Output);
+        Assert.Contains("Okay, you're Ben again", run.Output);
+    }
+
+    [Fact]
     public async Task Slash_as_alone_says_who_you_are_and_changes_nothing()
     {
         var engine = new FakeEngine();

@@ -25,7 +25,7 @@ public sealed class CancelCommand(FlowRunner runner, PersonResolver resolver, Me
         }
 
         var lookup = await resolver.FindAsync(context, arguments, ct);
-        if (PersonReplies.Unresolved(lookup, Name) is { } problem)
+        if (PersonReplies.Unresolved(lookup, Name, notFound: PersonReplies.NothingRecorded("call off")) is { } problem)
         {
             return problem;
         }

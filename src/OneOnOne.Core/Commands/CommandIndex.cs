@@ -31,8 +31,12 @@ public sealed class CommandIndex(IServiceScopeFactory scopes, IEnumerable<Comman
             var lines = commands
                 .Select(c => c.Command.Help)
                 .OrderBy(h => h.Order)
-                .Select(h => $"• `{h.Usage}`: {h.Purpose} (e.g. `{h.Example}`)");
+                .Select(h => $"• `{h.Usage}`: {h.Purpose}" + (ShowsSomethingNew(h) ? $" (e.g. `{h.Example}`)" : string.Empty));
             return new Catalog(commands.ToDictionary(c => c.Command.Name, c => c.Type), string.Join('\n', lines));
         }
+
+        /// <summary>An example is worth showing only when it fills something in; "e.g. `status`" just repeats the usage.</summary>
+        private static bool ShowsSomethingNew(CommandHelp help) =>
+            help.Example.Trim().Contains(' ', StringComparison.Ordinal) && help.Example.Trim() != help.Usage.Trim();
     }
 }

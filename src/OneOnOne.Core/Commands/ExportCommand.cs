@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OneOnOne.Core.Domain;
 using OneOnOne.Core.Engine;
 using OneOnOne.Core.Exports;
 using OneOnOne.Core.Messaging;
@@ -23,7 +24,8 @@ public sealed class ExportCommand(IOneOnOneStore store) : ICommand
             .Where(m => m.OrganizerId == me).ToListAsync(ct);
         var csv = PeopleCsv.Write(relationships, meetings, context.Zone);
         var date = Zones.ToLocal(context.Now, context.Zone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        return Reply.WithText($"Here are your {relationships.Count} people and {meetings.Count} 1:1s. It includes your private notes, so keep the file safe.")
+        return Reply.WithText($"Here's your export: {Counted.People(relationships.Count)} and {Counted.OneOnOnes(meetings.Count)}. " +
+                              "It includes your private notes, so keep the file safe.")
             .File(new FileBlock($"oneonone-export-{date}.csv", "text/csv", csv, "Your people and 1:1s"));
     }
 }

@@ -12,6 +12,7 @@ namespace OneOnOne.Core.Commands;
 public sealed class ForgetCommand(IOneOnOneStore store, PersonResolver resolver) : ICommand
 {
     private const string ConfirmWord = "confirm";
+    private const string KeepWord = "keep";
 
     public string Name => "forget";
 
@@ -19,24 +20,42 @@ public sealed class ForgetCommand(IOneOnOneStore store, PersonResolver resolver)
 
     public async Task<Reply> ExecuteAsync(ConversationContext context, string arguments, CancellationToken ct)
     {
-        var confirmed = arguments.EndsWith(" " + ConfirmWord, StringComparison.OrdinalIgnoreCase);
-        var personText = confirmed ? arguments[..^(ConfirmWord.Length + 1)] : arguments;
+        var (personText, answer) = SplitAnswer(arguments);
         var lookup = await resolver.FindAsync(context, personText, ct);
-        if (PersonReplies.Unresolved(lookup, Name) is { } problem)
+        if (PersonReplies.Unresolved(lookup, Name, notFound: PersonReplies.NothingRecorded("forget")) is { } problem)
         {
             return problem;
         }
 
         var (person, _) = (PersonLookup.Found)lookup;
-        if (!confirmed)
+        if (answer == KeepWord)
+        {
+            return Reply.WithText($"Kept everything about {person.Name}.");
+        }
+
+        if (answer != ConfirmWord)
         {
             return Reply.WithText($"This erases your notes, 1:1s, reflections and reminders about {person.Name}, for good. Sure?")
-                .Buttons(Payloads.Command($"Yes, forget {person.Name}", $"forget #{person.Id} {ConfirmWord}"),
-                    Payloads.Command("No, keep everything", "status"));
+                .AskYesNo(Payloads.Command($"Yes, forget {person.Name}", $"forget #{person.Id} {ConfirmWord}"),
+                    Payloads.Command("No, keep everything", $"forget #{person.Id} {KeepWord}"));
         }
 
         await EraseAsync(context, person.Id, ct);
         return Reply.WithText($"Done. I've erased what you recorded about {person.Name}.");
+    }
+
+    /// <summary>"#12 confirm" → ("#12", "confirm"): the answer the question's buttons add, if any.</summary>
+    private static (string Person, string? Answer) SplitAnswer(string arguments)
+    {
+        foreach (var word in new[] { ConfirmWord, KeepWord })
+        {
+            if (arguments.EndsWith(" " + word, StringComparison.OrdinalIgnoreCase))
+            {
+                return (arguments[..^(word.Length + 1)], word);
+            }
+        }
+
+        return (arguments, null);
     }
 
     private async Task EraseAsync(ConversationContext context, int personId, CancellationToken ct)

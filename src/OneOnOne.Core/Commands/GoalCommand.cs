@@ -1,4 +1,5 @@
 using System.Globalization;
+using OneOnOne.Core.Domain;
 using OneOnOne.Core.Engine;
 using OneOnOne.Core.FollowUps;
 using OneOnOne.Core.Meetings;
@@ -55,15 +56,15 @@ public sealed class GoalCommand(IOneOnOneStore store, MeetingBook meetings, Orga
         await store.SaveChangesAsync(ct);
         var progress = (await ProgressAsync(context, ct))!;
         var opening = restart && running
-            ? $"A fresh four weeks: {goal} 1:1s from {Window(progress, context)}. The {previous} you aimed for before is set aside."
-            : $"Goal set: {goal} 1:1s from {Window(progress, context)}. I'll count every 1:1 you mark as held.";
+            ? $"A fresh four weeks: {Counted.OneOnOnes(goal)} from {Window(progress, context)}. The {previous} you aimed for before is set aside."
+            : $"Goal set: {Counted.OneOnOnes(goal)} from {Window(progress, context)}. I'll count every 1:1 you mark as held.";
         return Reply.WithText(opening).Text(progress.Describe(context.Now, context.Zone));
     }
 
     public async Task<string> DescribeAsync(ConversationContext context, CancellationToken ct)
     {
         var progress = await ProgressAsync(context, ct);
-        return progress is null ? "No goal set yet: try `goal 6`." : progress.Describe(context.Now, context.Zone);
+        return progress is null ? "none set yet; `goal 6` sets one." : progress.Describe(context.Now, context.Zone);
     }
 
     public async Task<GoalProgress?> ProgressAsync(ConversationContext context, CancellationToken ct)

@@ -14,26 +14,34 @@ public sealed class LevelCommand(IOneOnOneStore store, PersonResolver resolver, 
     public CommandHelp Help { get; } = new(7, "level <person> <follower|contributor|active|core>",
         "Place someone on the engagement pyramid; I keep the history", "level Maria active");
 
+    private const string Levels = "follower, contributor, active (supporter), core (leader)";
+
     public async Task<Reply> ExecuteAsync(ConversationContext context, string arguments, CancellationToken ct)
     {
-        var words = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var (personText, level) = words.Length >= 3 && Labels.TryParseLevel(string.Join(' ', words[^2..]), out var two)
-            ? (string.Join(' ', words[..^2]), (EngagementLevel?)two)
-            : words.Length >= 2 && Labels.TryParseLevel(words[^1], out var one)
-                ? (string.Join(' ', words[..^1]), one)
-                : (arguments, null);
-        if (level is null)
+        // The person is read first, so that the words after their name are the level, whatever they say:
+        // "Tom supreme leader" is Tom and a level that doesn't exist, not someone called "Tom supreme".
+        var (lookup, levelText) = await resolver.FindLeadingAsync(context, arguments, ct);
+        if (lookup is PersonLookup.NotFound && SplitTrailingLevel(arguments) is { } split)
         {
-            return Reply.WithText("Which level? `level Maria follower`, `contributor`, `active` (supporter) or `core` (leader).");
+            // Nobody known: name the whole run of words before the level, not just the first one.
+            (lookup, levelText) = (await resolver.FindAsync(context, split.Person, ct), split.Level);
         }
 
-        var lookup = await resolver.FindAsync(context, personText, ct);
-        if (PersonReplies.Unresolved(lookup, Name, level.Value.ToString().ToLowerInvariant()) is { } problem)
+        EngagementLevel? level = Labels.TryParseLevel(levelText, out var parsed) ? parsed : null;
+        var levelWord = level?.ToString().ToLowerInvariant() ?? string.Empty;
+        if (PersonReplies.Unresolved(lookup, Name, levelWord) is { } problem)
         {
             return problem;
         }
 
-        var (person, _) = (PersonLookup.Found)lookup;
+        var person = ((PersonLookup.Found)lookup).Person;
+        if (level is null)
+        {
+            return Reply.WithText(levelText.Length == 0
+                ? $"Which level for {person.Name}? Levels: {Levels}. For example `level {person.Name} active`."
+                : $"“{levelText}” isn't a level. Levels: {Levels}. For example `level {person.Name} active`.");
+        }
+
         var before = person.Level;
         if (!levels.Record(context, person, level.Value))
         {
@@ -41,10 +49,24 @@ public sealed class LevelCommand(IOneOnOneStore store, PersonResolver resolver, 
         }
 
         await store.SaveChangesAsync(ct);
-        var moves = await store.LevelChanges.CountAsync(c => c.PersonId == person.Id, ct);
         var verb = before is null ? "is now placed as" : level > before ? "moved up to" : "is now";
         return Reply.WithText($"{person.Name} {verb} {Labels.Of(level.Value)}" +
-                              (before is null ? "." : $" (was {Labels.Of(before.Value)}).") +
-                              (moves > 1 ? $" That's change number {moves} in their history; see it with `person {person.Name}`." : string.Empty));
+                              (before is null ? "." : $" (was {Labels.Of(before.Value)}). `person {person.Name}` shows every change."));
+    }
+
+    /// <summary>"Sam Ortiz core leader" → ("Sam Ortiz", "core leader"): the last one or two words, when they are a level.</summary>
+    private static (string Person, string Level)? SplitTrailingLevel(string arguments)
+    {
+        var words = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var count = Math.Min(2, words.Length - 1); count >= 1; count--)
+        {
+            var level = string.Join(' ', words[^count..]);
+            if (Labels.TryParseLevel(level, out _))
+            {
+                return (string.Join(' ', words[..^count]), level);
+            }
+        }
+
+        return null;
     }
 }

@@ -16,6 +16,9 @@ public sealed class ListCommand(IOneOnOneStore store, PersonResolver resolver, P
     private const string MetAt = " met at ";
     private const string ReferredBy = " referred by ";
 
+    /// <summary>Starts a name that is someone new even though it looks like people already known: <c>list add new: Maria</c>.</summary>
+    private const string NewMarker = "new:";
+
     public string Name => "list";
 
     public CommandHelp Help { get; } = new(1, "list [add <person> [met at … | referred by …] | remove <person>]",
@@ -61,7 +64,7 @@ public sealed class ListCommand(IOneOnOneStore store, PersonResolver resolver, P
         {
             // Both, when both are known: a referral adds to how they met, it never stands in for it.
             var source = (p.MetAt is not null ? $", met at {p.MetAt}" : string.Empty) + (p.ReferredBy is not null ? $", referred by {p.ReferredBy}" : string.Empty);
-            var state = p.Open ? "1:1 in the works" : p.Held > 0 ? $"{p.Held} 1:1{(p.Held == 1 ? string.Empty : "s")} held" : "not contacted yet";
+            var state = p.Open ? "1:1 in the works" : p.Held > 0 ? $"{Counted.OneOnOnes(p.Held)} held" : "not contacted yet";
             return $"• {p.Name} ({Labels.Of(p.Level)}{source}): {state}";
         });
         var reply = new Reply().Header($"Your list ({onList.Count})").Text(string.Join('\n', lines));
@@ -76,6 +79,9 @@ public sealed class ListCommand(IOneOnOneStore store, PersonResolver resolver, P
     private async Task<Reply> AddAsync(ConversationContext context, string text, CancellationToken ct)
     {
         var (name, metAt, referredByName) = SplitSource(text);
+        var source = text.Trim()[name.Length..];
+        var isNew = name.StartsWith(NewMarker, StringComparison.OrdinalIgnoreCase);
+        name = isNew ? name[NewMarker.Length..].Trim() : name;
         if (name.Length == 0)
         {
             return Reply.WithText("Who should I add? For example `list add Maria Lopez met at the kickoff` or `list add Sam referred by Maria`.");
@@ -84,6 +90,13 @@ public sealed class ListCommand(IOneOnOneStore store, PersonResolver resolver, P
         if (name.Length > 200)
         {
             return Reply.WithText("That name is very long; please keep it under 200 characters.");
+        }
+
+        var reference = PersonReference.Parse(name);
+        if (!isNew && reference is { Id: null, MentionId: null }
+            && AskWhoFirst(await resolver.FindLookalikesAsync(context, name, ct), name, source) is { } question)
+        {
+            return question;
         }
 
         Person? referrer = null;
@@ -100,7 +113,6 @@ public sealed class ListCommand(IOneOnOneStore store, PersonResolver resolver, P
                 : (await directory.AddAsync(context, PersonReference.Parse(referredByName), null, null, null, ct)).Person;
         }
 
-        var reference = PersonReference.Parse(name);
         Person? existing = null;
         if (reference.Id is not null)
         {
@@ -132,7 +144,7 @@ public sealed class ListCommand(IOneOnOneStore store, PersonResolver resolver, P
     private async Task<Reply> RemoveAsync(ConversationContext context, string text, CancellationToken ct)
     {
         var lookup = await resolver.FindAsync(context, text, ct);
-        if (PersonReplies.Unresolved(lookup, "list remove") is { } problem)
+        if (PersonReplies.Unresolved(lookup, "list remove", notFound: name => $"{name} isn't on your list, so there's nothing to remove. `list` shows who is.") is { } problem)
         {
             return problem;
         }
@@ -146,6 +158,36 @@ public sealed class ListCommand(IOneOnOneStore store, PersonResolver resolver, P
         mine.OnList = false;
         await store.SaveChangesAsync(ct);
         return Reply.WithText($"Took {found.Person.Name} off your list. Their history stays; `forget {found.Person.Name}` erases it.");
+    }
+
+    /// <summary>
+    /// A new name that could be someone already known ("Maria" when there's a Maria Lopez) is asked about
+    /// before anyone is added: one button per person it could be, each re-running the add with their id and
+    /// whatever followed the name (<paramref name="source"/>), and one for someone new. Null when the name is
+    /// new, or is exactly one person's and fits nobody else.
+    /// </summary>
+    private static Reply? AskWhoFirst(IReadOnlyList<Person> lookalikes, string name, string source)
+    {
+        var wanted = Person.Normalize(name);
+        if (lookalikes.Count == 0 || (lookalikes.Count == 1 && lookalikes[0].NormalizedName == wanted))
+        {
+            return null;
+        }
+
+        var shown = lookalikes.Take(10).ToList();
+        var names = shown.Select(p => p.Name).ToList();
+        var choices = names.Count == 1 ? names[0] : $"{string.Join(", ", names[..^1])} or {names[^1]}";
+        var buttons = shown.Select(p => Payloads.Command(p.Name, $"list add #{p.Id}{source}")).ToList();
+
+        // Someone new with exactly a known person's name would make that name fit two people forever.
+        if (shown.Any(p => p.NormalizedName == wanted))
+        {
+            return Reply.WithText($"Do you mean {choices}? If it's someone else, add them with a fuller name, " +
+                                  $"like `list add {name} <surname>`.").Buttons(buttons);
+        }
+
+        buttons.Add(Payloads.Command($"Someone new: add {name}", $"list add {NewMarker} {name}{source}"));
+        return Reply.WithText($"Do you mean {choices}, or someone new?").Buttons(buttons);
     }
 
     private static (string Name, string? MetAt, string? ReferredBy) SplitSource(string text)

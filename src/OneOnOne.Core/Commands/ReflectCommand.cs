@@ -23,7 +23,7 @@ public sealed class ReflectCommand(PersonResolver resolver, MeetingBook meetings
         if (arguments.Length > 0)
         {
             var lookup = await resolver.FindAsync(context, arguments, ct);
-            if (PersonReplies.Unresolved(lookup, Name) is { } problem)
+            if (PersonReplies.Unresolved(lookup, Name, notFound: PersonReplies.NothingRecorded("reflect on")) is { } problem)
             {
                 return problem;
             }

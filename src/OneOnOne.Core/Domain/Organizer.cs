@@ -12,7 +12,17 @@ public sealed class Organizer
     /// <summary>The platform's id for the user; with the team, where to reach them later.</summary>
     public required string ExternalUserId { get; set; }
 
+    /// <summary>
+    /// The name given to an organizer whose platform names nobody, e.g. the console before <c>/as</c>.
+    /// It's a label for lists, never a name to sign a message with.
+    /// </summary>
+    public const string UnnamedDisplayName = "Organizer";
+
     public required string DisplayName { get; set; }
+
+    /// <summary>The organizer's own name, or null when all we have is <see cref="UnnamedDisplayName"/> or nothing.</summary>
+    public string? OwnName =>
+        string.IsNullOrWhiteSpace(DisplayName) || DisplayName.Trim() == UnnamedDisplayName ? null : DisplayName.Trim();
 
     /// <summary>IANA zone the organizer chose with <c>timezone</c>; it wins over every other.</summary>
     public string? TimeZone { get; set; }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace OneOnOne.Core.Domain;
 
 /// <summary>
@@ -13,7 +16,7 @@ public sealed class Person
 
     public required string Name { get; set; }
 
-    /// <summary>Lower-cased, trimmed name used for case-insensitive matching.</summary>
+    /// <summary>The name as <see cref="Normalize"/> reads it, for matching; <see cref="Name"/> keeps the spelling first given.</summary>
     public required string NormalizedName { get; set; }
 
     /// <summary>The platform user id when the person was named by a mention.</summary>
@@ -27,7 +30,25 @@ public sealed class Person
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    public static string Normalize(string name) =>
-        string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .ToLowerInvariant();
+    /// <summary>
+    /// How a name is compared, wherever it is typed or stored: case, accents and spacing don't count, so
+    /// "jose  nunez" is "José Núñez". Accents go by splitting each letter from its marks (Unicode
+    /// decomposition) and dropping the marks; a typographic apostrophe reads as a plain one.
+    /// </summary>
+    public static string Normalize(string name)
+    {
+        var decomposed = name.Normalize(NormalizationForm.FormD);
+        var letters = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                letters.Append(c == '\u2019' ? '\'' : c);
+            }
+        }
+
+        var words = letters.ToString().Normalize(NormalizationForm.FormC)
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(' ', words).ToLowerInvariant();
+    }
 }

@@ -19,6 +19,7 @@ public sealed partial class ConversationEngine(
     OrganizerDirectory organizers,
     FlowRunner runner,
     CommandIndex commands,
+    YesNoQuestions questions,
     IServiceProvider services,
     IOptions<EngineOptions> options,
     ILogger<ConversationEngine> logger) : IConversationEngine
@@ -46,6 +47,7 @@ public sealed partial class ConversationEngine(
 
             claimed = claim;
             var reply = await DispatchAsync(context, inbound.Input, cancellationToken);
+            questions.Asked(context.Organizer.Id, reply.YesNo, context.Now);
             return reply.ToOutbounds();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -78,8 +80,7 @@ public sealed partial class ConversationEngine(
                     : await runner.AnswerAsync(context, run, null, reply.Text, ct);
 
             case ReplyInput reply:
-                // With no question waiting, a message to the bot is read as a command.
-                return await RunCommandAsync(context, reply.Text, ct);
+                return await RunTypedAsync(context, reply.Text, ct);
 
             case ButtonInput button when Payloads.TryParseAnswer(button.Payload, out var runId, out var questionId, out var value):
                 return await runner.FindActiveAsync(context.Organizer.Id, ct) is { } active && active.Id == runId
@@ -101,6 +102,28 @@ public sealed partial class ConversationEngine(
     {
         var call = Parse(text);
         return call.Answer ?? await call.Command!.ExecuteAsync(context, call.Arguments, ct);
+    }
+
+    /// <summary>
+    /// With no flow question waiting, a message to the bot is read as a command, unless it's a yes or no:
+    /// that answers the yes/no question the organizer was just asked, exactly as its button would.
+    /// </summary>
+    private async Task<Reply> RunTypedAsync(ConversationContext context, string text, CancellationToken ct)
+    {
+        if (!YesNoQuestions.TryRead(text, out var yes))
+        {
+            return await RunCommandAsync(context, text, ct);
+        }
+
+        if (questions.Take(context.Organizer.Id, context.Now) is { } asked)
+        {
+            return await DispatchAsync(context, new ButtonInput((yes ? asked.Yes : asked.No).Payload), ct);
+        }
+
+        return Reply.WithText(yes
+            ? "I'm not sure what that yes is for: nothing is waiting for a yes from you right now (a yes answers only " +
+              "the question in my latest message), so I haven't done anything. Run the command again, e.g. `forget <name>`, and answer its question."
+            : "Okay. Nothing was waiting for an answer, so nothing changed.");
     }
 
     /// <summary>Finds the command <paramref name="text"/> names, or the answer when none needs running.</summary>

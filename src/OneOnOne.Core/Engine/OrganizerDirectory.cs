@@ -78,7 +78,9 @@ public sealed class OrganizerDirectory(IOneOnOneStore store, TimeProvider time, 
             store.Organizers.Add(organizer);
         }
 
-        if (!string.IsNullOrWhiteSpace(displayName) && organizer.DisplayName != displayName)
+        // The platform's name wins when it really changes; a change in case alone ("ben" after "Ben") keeps
+        // the spelling first given, which is how the organizer is shown to the team.
+        if (!string.IsNullOrWhiteSpace(displayName) && !string.Equals(organizer.DisplayName, displayName, StringComparison.OrdinalIgnoreCase))
         {
             organizer.DisplayName = displayName;
         }

@@ -12,6 +12,9 @@ public sealed class Reply
 
     public IReadOnlyList<Outbound> Elsewhere => _elsewhere;
 
+    /// <summary>Set when this reply asks a yes/no question, so that a typed yes or no can answer it.</summary>
+    public YesNoButtons? YesNo { get; private set; }
+
     public static Reply WithText(string text) => new Reply().Text(text);
 
     public Reply Header(string text) => Add(new HeaderBlock(text));
@@ -32,6 +35,13 @@ public sealed class Reply
         return list.Count == 0 ? this : Add(new ButtonsBlock(list));
     }
 
+    /// <summary>Asks a yes/no question: shows both buttons, and lets a typed "yes" or "no" press them.</summary>
+    public Reply AskYesNo(Button yes, Button no)
+    {
+        YesNo = new YesNoButtons(yes, no);
+        return Buttons(yes, no);
+    }
+
     public Reply File(FileBlock file) => Add(file);
 
     public Reply Add(Block block)
@@ -44,6 +54,7 @@ public sealed class Reply
     {
         _blocks.AddRange(other._blocks);
         _elsewhere.AddRange(other._elsewhere);
+        YesNo = other.YesNo ?? YesNo;
         return this;
     }
 

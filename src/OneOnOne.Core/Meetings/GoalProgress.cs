@@ -17,13 +17,13 @@ public sealed record GoalProgress(int Goal, DateTimeOffset Start, DateTimeOffset
         var bar = Bar();
         if (IsOver(now))
         {
-            return $"{bar} {Held} of {Goal} 1:1s in the window that ended {Time.Zones.DescribeDate(End, zone, now)}. " +
+            return $"{bar} {Held} of {Counted.OneOnOnes(Goal)} in the window that ended {Time.Zones.DescribeDate(End, zone, now)}. " +
                    "Set a new goal with `goal <number>`.";
         }
 
         var daysLeft = Math.Max(0, (int)Math.Ceiling((End - now).TotalDays));
         var tail = Held >= Goal ? "Goal reached: wonderful work!" : $"{Goal - Held} to go, {daysLeft} days left.";
-        return $"{bar} {Held} of {Goal} 1:1s held. {tail}";
+        return $"{bar} {Held} of {Counted.OneOnOnes(Goal)} held. {tail}";
     }
 
     private string Bar()

@@ -3,11 +3,12 @@ using System.Globalization;
 namespace OneOnOne.Core.Meetings;
 
 /// <summary>What the bot knows when it drafts an invitation to a 1:1.</summary>
-/// <param name="PersonName">Who is being invited, as the organizer wrote the name.</param>
-/// <param name="OrganizerName">Who is inviting.</param>
+/// <param name="PersonName">Who is being invited, as the organizer wrote the name; greeted by the first name.</param>
+/// <param name="OrganizerName">Who is inviting, by their own name; null when we don't know it (the message is then unsigned).</param>
 /// <param name="Connection">
 /// How the organizer knows them, either as a phrase ("we met at the kickoff", "Maria suggested I get in touch")
-/// or just the occasion ("the kickoff"); null when there is none.
+/// or just the occasion ("the kickoff"); null when there is none. Left out when it speaks of the person
+/// ("her office"): then it's the organizer's note about them, not words to send them.
 /// </param>
 /// <param name="Purpose">
 /// Why the organizer wants to meet, in their own words, best as something to do together ("hear how you got
@@ -16,14 +17,16 @@ namespace OneOnOne.Core.Meetings;
 /// <param name="LocalStart">Proposed start in the organizer's own time zone.</param>
 /// <param name="Minutes">Proposed length.</param>
 /// <param name="Place">Proposed place; null lets the other person choose.</param>
+/// <param name="MetBefore">They've held a 1:1 before, so this one follows up rather than introduces.</param>
 public sealed record InvitationDetails(
     string PersonName,
-    string OrganizerName,
+    string? OrganizerName,
     string? Connection,
     string? Purpose,
     DateTime LocalStart,
     int Minutes,
-    string? Place);
+    string? Place,
+    bool MetBefore = false);
 
 /// <summary>
 /// Drafts the message an organizer copies and sends to ask for a 1:1 (METHOD.md §3): who they are, how they know
@@ -36,6 +39,8 @@ public static class InvitationDraft
         "I'm getting to know people who care about this community, and I'd love to hear what matters to you "
         + "and tell you a little about why I got involved.";
 
+    private const string FollowUpPurpose = "I'd love to pick up where we left off and hear how things have been going.";
+
     private static readonly HashSet<string> MeetingPrepositions =
         new(["at", "in", "on", "through", "from", "via", "during", "after"], StringComparer.OrdinalIgnoreCase);
 
@@ -45,6 +50,10 @@ public static class InvitationDraft
         ["i", "i'm", "i'd", "i've", "me", "my", "we", "we're", "we've", "us", "our", "you", "you're", "your"],
         StringComparer.OrdinalIgnoreCase);
 
+    // Words that speak of the invitee rather than to them: a connection using them is a note, not a greeting.
+    private static readonly HashSet<string> ThirdPersonWords =
+        new(["she", "she's", "her", "hers", "herself", "he", "he's", "him", "his", "himself"], StringComparer.OrdinalIgnoreCase);
+
     private static readonly HashSet<string> PlacePrepositions =
         new(["at", "in", "on", "over", "by", "via", "near", "online"], StringComparer.OrdinalIgnoreCase);
 
@@ -52,18 +61,25 @@ public static class InvitationDraft
     {
         ArgumentNullException.ThrowIfNull(d);
 
-        var person = Blank(d.PersonName) ? "there" : d.PersonName.Trim();
-        var parts = new List<string>
+        var person = FirstName(d.PersonName) ?? "there";
+        var organizer = Blank(d.OrganizerName) ? null : d.OrganizerName!.Trim();
+        var parts = new List<string>();
+        if (d.MetBefore)
         {
-            Blank(d.OrganizerName) ? $"Hi {person}!" : $"Hi {person}, this is {d.OrganizerName.Trim()}.",
-        };
-
-        if (!Blank(d.Connection))
+            // They know each other now: no introduction and no "we met at", just picking the thread back up.
+            parts.Add(organizer is null ? $"Hi {person}!" : $"Hi {person}, it's {organizer}.");
+            parts.Add("It was good to talk last time.");
+        }
+        else
         {
-            parts.Add(ConnectionSentence(d.Connection!.Trim()));
+            parts.Add(organizer is null ? $"Hi {person}!" : $"Hi {person}, this is {organizer}.");
+            if (!Blank(d.Connection) && !SpeaksOfThem(d.Connection!))
+            {
+                parts.Add(ConnectionSentence(d.Connection!.Trim()));
+            }
         }
 
-        parts.Add(Blank(d.Purpose) ? GeneralPurpose : PurposeSentence(d.Purpose!.Trim()));
+        parts.Add(!Blank(d.Purpose) ? PurposeSentence(d.Purpose!.Trim()) : d.MetBefore ? FollowUpPurpose : GeneralPurpose);
 
         // Invariant culture: the bot writes English, whatever the server's locale.
         var when = d.LocalStart.ToString("dddd d MMMM 'at' HH:mm", CultureInfo.InvariantCulture);
@@ -137,6 +153,12 @@ public static class InvitationDraft
     };
 
     private static bool Blank(string? text) => string.IsNullOrWhiteSpace(text);
+
+    /// <summary>"Maria Lopez" → "Maria": a chat invitation greets people by their first name.</summary>
+    private static string? FirstName(string? name) =>
+        Blank(name) ? null : name!.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[0];
+
+    private static bool SpeaksOfThem(string text) => Words(text).Any(ThirdPersonWords.Contains);
 
     private static IEnumerable<string> Words(string text) =>
         text.Split([' ', ',', '.', ';', ':', '!', '?', '(', ')', '"'], StringSplitOptions.RemoveEmptyEntries)

@@ -34,9 +34,11 @@ public sealed class MeetingBook(IOneOnOneStore store)
 
     /// <summary>A first meeting recruits; after that, meetings maintain the relationship.</summary>
     public async Task<MeetingKind> DefaultKindAsync(ConversationContext context, int personId, CancellationToken ct) =>
-        await Mine(context).AnyAsync(m => m.PersonId == personId && m.Status == MeetingStatus.Held, ct)
-            ? MeetingKind.Maintenance
-            : MeetingKind.Recruitment;
+        await HasHeldAsync(context, personId, ct) ? MeetingKind.Maintenance : MeetingKind.Recruitment;
+
+    /// <summary>Whether the organizer has held a 1:1 with the person before.</summary>
+    public Task<bool> HasHeldAsync(ConversationContext context, int personId, CancellationToken ct) =>
+        store.Meetings.AnyAsync(m => m.OrganizerId == context.Organizer.Id && m.PersonId == personId && m.Status == MeetingStatus.Held, ct);
 
     public Meeting Create(ConversationContext context, Person person, MeetingKind kind)
     {

@@ -38,10 +38,10 @@ public sealed class MeetingScheduler(MeetingBook book, MeetingTransitions transi
         var isMove = meeting.Status == MeetingStatus.Scheduled;
         var update = await transitions.ScheduleAsync(
             meeting, start, minutes ?? (isMove ? meeting.DurationMinutes : Meeting.DefaultMinutes), place ?? meeting.Place, context.Now, ct);
-        return Confirmation(context, meeting, mine, update.Change.PreviousStart);
+        return Confirmation(context, meeting, mine, update.Change.PreviousStart, await book.HasHeldAsync(context, meeting.PersonId, ct));
     }
 
-    private static Reply Confirmation(ConversationContext context, Meeting meeting, Relationship mine, DateTimeOffset? previousStart)
+    private static Reply Confirmation(ConversationContext context, Meeting meeting, Relationship mine, DateTimeOffset? previousStart, bool metBefore)
     {
         var when = Zones.Describe(meeting.StartsAt!.Value, context.Zone, context.Now);
         var name = meeting.Person.Name;
@@ -66,12 +66,13 @@ public sealed class MeetingScheduler(MeetingBook book, MeetingTransitions transi
 
         var invitation = InvitationDraft.Write(new InvitationDetails(
             name,
-            context.Organizer.DisplayName,
+            context.Organizer.OwnName,
             meeting.Prep.Connection ?? (mine.MetAt is null ? null : $"we met at {mine.MetAt}"),
             meeting.Prep.InvitationPurpose,
             Zones.ToLocal(meeting.StartsAt.Value, context.Zone),
             meeting.DurationMinutes,
-            meeting.Place));
+            meeting.Place,
+            metBefore));
         reply.Text("Here's an invitation you could send, in your own words of course:").Text(invitation);
 
         var ics = CalendarInvite.Create(new CalendarInviteDetails(

@@ -6,8 +6,8 @@ using OneOnOne.Core.Storage;
 namespace OneOnOne.Core.People;
 
 /// <summary>
-/// Finds the person an organizer means. Their own people come first; the rest of the team is
-/// searched only by exact name, so a typo never lands on someone else's contact.
+/// Finds the person an organizer means, by id, mention or name. Names are compared as
+/// <see cref="Person.Normalize"/> reads them, so case and accents never hide anyone.
 /// </summary>
 public sealed class PersonResolver(IOneOnOneStore store)
 {
@@ -19,38 +19,7 @@ public sealed class PersonResolver(IOneOnOneStore store)
             return await FindExactAsync(context, reference, ct);
         }
 
-        var mine = await MyPeopleAsync(context, ct);
-        var wanted = Person.Normalize(reference.Name);
-        if (wanted.Length == 0)
-        {
-            return new PersonLookup.NotFound(reference);
-        }
-
-        var exact = mine.Where(p => p.Person.NormalizedName == wanted).ToList();
-        if (exact.Count == 0)
-        {
-            exact = mine.Where(p => IsPartialMatch(p.Person.NormalizedName, wanted)).ToList();
-        }
-
-        if (exact.Count == 1)
-        {
-            return new PersonLookup.Found(exact[0].Person, exact[0]);
-        }
-
-        if (exact.Count > 1)
-        {
-            return new PersonLookup.Ambiguous(reference, exact.Select(r => r.Person).ToList());
-        }
-
-        var team = await store.People
-            .Where(p => p.TeamId == context.Organizer.TeamId && p.NormalizedName == wanted)
-            .ToListAsync(ct);
-        return team.Count switch
-        {
-            0 => new PersonLookup.NotFound(reference),
-            1 => new PersonLookup.Found(team[0], null),
-            _ => new PersonLookup.Ambiguous(reference, team),
-        };
+        return await FindByNameAsync(context, await MyPeopleAsync(context, ct), reference, ct);
     }
 
     /// <summary>
@@ -79,16 +48,79 @@ public sealed class PersonResolver(IOneOnOneStore store)
         }
 
         var mine = await MyPeopleAsync(context, ct);
-        for (var count = words.Length; count >= 1; count--)
+        for (var count = words.Length; count > 1; count--)
         {
-            var candidate = Person.Normalize(string.Join(' ', words.Take(count)));
-            if (mine.Any(r => r.Person.NormalizedName == candidate))
+            var lookup = await FindByNameAsync(context, mine, PersonReference.Parse(string.Join(' ', words.Take(count))), ct);
+            if (lookup is not PersonLookup.NotFound)
             {
-                return (await FindAsync(context, candidate, ct), string.Join(' ', words.Skip(count)));
+                return (lookup, string.Join(' ', words.Skip(count)));
             }
         }
 
-        return (await FindAsync(context, words[0], ct), string.Join(' ', words.Skip(1)));
+        return (await FindByNameAsync(context, mine, PersonReference.Parse(words[0]), ct), string.Join(' ', words.Skip(1)));
+    }
+
+    /// <summary>
+    /// Everyone on the team a new name could mean: the same name, or one it is part of ("Maria" →
+    /// Maria Lopez, Maria Santos). Adding someone asks about these first, so nobody is added twice.
+    /// </summary>
+    public async Task<IReadOnlyList<Person>> FindLookalikesAsync(ConversationContext context, string name, CancellationToken ct)
+    {
+        var wanted = Person.Normalize(name);
+        if (wanted.Length == 0)
+        {
+            return [];
+        }
+
+        // A coarse filter the database can run (LIKE on both SQLite and PostgreSQL), refined below.
+        var (prefix, suffix, inner) = (wanted + " ", " " + wanted, " " + wanted + " ");
+        var near = await store.People
+            .Where(p => p.TeamId == context.Organizer.TeamId
+                        && (p.NormalizedName == wanted || p.NormalizedName.StartsWith(prefix)
+                            || p.NormalizedName.EndsWith(suffix) || p.NormalizedName.Contains(inner)))
+            .ToListAsync(ct);
+        return near.Where(p => Fits(p.NormalizedName, wanted))
+            .OrderBy(p => p.NormalizedName != wanted)
+            .ThenBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase)
+            .ToList();
+    }
+
+    /// <summary>
+    /// The organizer's own people first. One person who fits is found; several are asked about, even when
+    /// one of them has exactly the typed name ("Maria" also fits Maria Lopez). The rest of the team is
+    /// searched only by exact name, so a typo never lands on someone else's contact.
+    /// </summary>
+    private async Task<PersonLookup> FindByNameAsync(
+        ConversationContext context, IReadOnlyList<Relationship> mine, PersonReference reference, CancellationToken ct)
+    {
+        var wanted = Person.Normalize(reference.Name);
+        if (wanted.Length == 0)
+        {
+            return new PersonLookup.NotFound(reference);
+        }
+
+        var fitting = mine.Where(r => Fits(r.Person.NormalizedName, wanted))
+            .OrderBy(r => r.Person.NormalizedName != wanted)
+            .ToList();
+        if (fitting.Count == 1)
+        {
+            return new PersonLookup.Found(fitting[0].Person, fitting[0]);
+        }
+
+        if (fitting.Count > 1)
+        {
+            return new PersonLookup.Ambiguous(reference, fitting.Select(r => r.Person).ToList());
+        }
+
+        var team = await store.People
+            .Where(p => p.TeamId == context.Organizer.TeamId && p.NormalizedName == wanted)
+            .ToListAsync(ct);
+        return team.Count switch
+        {
+            0 => new PersonLookup.NotFound(reference),
+            1 => new PersonLookup.Found(team[0], null),
+            _ => new PersonLookup.Ambiguous(reference, team),
+        };
     }
 
     private async Task<PersonLookup> FindExactAsync(ConversationContext context, PersonReference reference, CancellationToken ct)
@@ -106,11 +138,12 @@ public sealed class PersonResolver(IOneOnOneStore store)
         return new PersonLookup.Found(person, mine);
     }
 
-    private Task<List<Relationship>> MyPeopleAsync(ConversationContext context, CancellationToken ct) =>
-        store.Relationships.Include(r => r.Person).Where(r => r.OrganizerId == context.Organizer.Id).ToListAsync(ct);
+    private async Task<IReadOnlyList<Relationship>> MyPeopleAsync(ConversationContext context, CancellationToken ct) =>
+        await store.Relationships.Include(r => r.Person).Where(r => r.OrganizerId == context.Organizer.Id).ToListAsync(ct);
 
-    /// <summary>"maria" fits "maria lopez"; "lopez" fits too; "mar" does not (too loose to be safe).</summary>
-    private static bool IsPartialMatch(string name, string wanted) =>
-        name.StartsWith(wanted + " ", StringComparison.Ordinal)
+    /// <summary>"maria" fits "maria", "maria lopez" and "ana maria"; "lopez" fits too; "mar" does not (too loose to be safe).</summary>
+    private static bool Fits(string name, string wanted) =>
+        name == wanted
+        || name.StartsWith(wanted + " ", StringComparison.Ordinal)
         || name.Split(' ').Contains(wanted, StringComparer.Ordinal);
 }

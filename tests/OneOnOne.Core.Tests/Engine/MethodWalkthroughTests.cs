@@ -150,7 +150,7 @@ public sealed class MethodWalkthroughTests : IAsyncLifetime
         var ana = _bot.Organizer("Ana");
         await ana.Command("list add Maria met at the kickoff");
         await ana.Command("schedule Maria tomorrow 6pm at Cafe Luna");
-        (await ana.Command("export")).Expect("1 people and 1 1:1s");
+        (await ana.Command("export")).Expect("1 person and one 1:1");
         var csv = System.Text.Encoding.UTF8.GetString(Assert.Single(ana.Files).Content);
         Assert.Contains("Maria", csv);
         Assert.Contains("Cafe Luna", csv);

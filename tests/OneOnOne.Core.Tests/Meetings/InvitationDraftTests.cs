@@ -10,15 +10,59 @@ public class InvitationDraftTests
         string? connection = "the kickoff",
         string? purpose = null,
         string? place = "Café Rio on Main Street",
-        int minutes = 45) =>
-        new("Ana Lopez", "Sam", connection, purpose, new DateTime(2026, 12, 1, 18, 30, 0), minutes, place);
+        int minutes = 45,
+        string? organizer = "Sam",
+        bool metBefore = false) =>
+        new("Ana Lopez", organizer, connection, purpose, new DateTime(2026, 12, 1, 18, 30, 0), minutes, place, metBefore);
 
     [Fact]
-    public void Introduces_the_organizer_and_greets_the_person()
+    public void Introduces_the_organizer_and_greets_the_person_by_first_name()
     {
         var text = InvitationDraft.Write(Details());
 
-        Assert.StartsWith("Hi Ana Lopez, this is Sam.", text);
+        Assert.StartsWith("Hi Ana, this is Sam.", text);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(" ")]
+    public void Is_left_unsigned_when_the_organizers_name_is_unknown(string? organizer)
+    {
+        var text = InvitationDraft.Write(Details(organizer: organizer));
+
+        Assert.StartsWith("Hi Ana! We met at the kickoff.", text);
+        Assert.DoesNotContain("this is", text);
+    }
+
+    [Theory]
+    [InlineData("her office")]
+    [InlineData("we met at his brother's party")]
+    public void Leaves_out_a_connection_written_about_the_person_rather_than_to_them(string connection)
+    {
+        var text = InvitationDraft.Write(Details(connection: connection));
+
+        Assert.DoesNotContain("office", text);
+        Assert.DoesNotContain("party", text);
+        Assert.StartsWith("Hi Ana, this is Sam. I'm getting to know people", text);
+    }
+
+    [Fact]
+    public void A_follow_up_picks_up_the_thread_instead_of_introducing()
+    {
+        var text = InvitationDraft.Write(Details(metBefore: true));
+
+        Assert.StartsWith("Hi Ana, it's Sam. It was good to talk last time. I'd love to pick up where we left off", text);
+        Assert.DoesNotContain("We met", text);
+        Assert.DoesNotContain("getting to know people", text);
+    }
+
+    [Fact]
+    public void A_follow_up_still_uses_the_organizers_own_purpose()
+    {
+        var text = InvitationDraft.Write(Details(metBefore: true, purpose: "talk through the committee role"));
+
+        Assert.Contains("I'd love to get together to talk through the committee role.", text);
+        Assert.DoesNotContain("pick up where we left off", text);
     }
 
     [Fact]
