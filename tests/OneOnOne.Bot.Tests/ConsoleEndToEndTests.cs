@@ -59,8 +59,8 @@ public sealed class ConsoleEndToEndTests : IDisposable
         Assert.Contains("Common ground: we grew up on the same street", second.Output);
         Assert.Contains("Maria Lopez: join the committee (by Fri 18 Dec)", second.Output);
         Assert.Contains("1 of 6 toward their 4-week goal", second.Output);
-        Assert.Contains("(2/9) Why might Sam Ortiz want to do that?", second.Output);
-        Assert.Contains("(3/9)", second.Output);
+        Assert.Contains("(2 of up to 9) Why might Sam Ortiz want to do that?", second.Output);
+        Assert.Contains("(3 of up to 9)", second.Output);
         Assert.Contains("closed “Preparing your 1:1 with Sam Ortiz”", second.Output);
     }
 

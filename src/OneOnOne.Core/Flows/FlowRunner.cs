@@ -167,8 +167,8 @@ public sealed class FlowRunner(IOneOnOneStore store, IEnumerable<IFlow> flows)
 
     private static Reply Ask(FlowRun run, IFlow flow, Question question, FlowAnswers answers, string? personName)
     {
-        var (position, total) = flow.Definition.PositionOf(question, answers);
-        var reply = new Reply().Text($"({position}/{total}) {Personalise(question.Prompt, personName)}");
+        var progress = flow.Definition.ProgressOf(question, answers);
+        var reply = new Reply().Text($"{progress} {Personalise(question.Prompt, personName)}");
         var choices = question.EffectiveChoices;
         var help = question.Hint;
         if (!question.Required && choices.Count == 0)
