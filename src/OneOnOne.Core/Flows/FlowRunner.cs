@@ -137,7 +137,10 @@ public sealed class FlowRunner(IOneOnOneStore store, IEnumerable<IFlow> flows)
         var title = await TitleAsync(run, ct);
         run.Finish(FlowStatus.Cancelled, context.Now);
         await store.SaveChangesAsync(ct);
-        return Reply.WithText($"Okay, I've closed “{title}”. Nothing else changed; you can start it again any time.");
+        var stays = _flows.TryGetValue(run.Flow, out var flow)
+            ? await flow.WhatStaysWhenLeftAsync(context, run, ct)
+            : IFlow.NothingChanged;
+        return Reply.WithText($"Okay, I've closed “{title}”. {stays}");
     }
 
     private async Task<Reply> MoveOnAsync(
