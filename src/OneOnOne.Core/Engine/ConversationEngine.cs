@@ -73,9 +73,7 @@ public sealed partial class ConversationEngine(
                 return await RunCommandAsync(context, command.Text, ct);
 
             case ReplyInput reply when await runner.FindActiveAsync(context.Organizer.Id, ct) is { } run:
-                return IsCancel(reply.Text)
-                    ? await runner.CancelAsync(context, ct)
-                    : await runner.AnswerAsync(context, run, null, reply.Text, ct);
+                return await AnswerTypedAsync(context, run, reply.Text, ct);
 
             case ReplyInput reply:
                 // With no question waiting, a message to the bot is read as a command.
@@ -95,6 +93,19 @@ public sealed partial class ConversationEngine(
             default:
                 return Reply.WithText("I didn't understand that. Type `help` to see what I can do.");
         }
+    }
+
+    /// <summary>A line typed while a question waits: its answer, unless it leaves the flow or may be a command.</summary>
+    private async Task<Reply> AnswerTypedAsync(ConversationContext context, FlowRun run, string text, CancellationToken ct)
+    {
+        if (IsCancel(text))
+        {
+            return await runner.CancelAsync(context, ct);
+        }
+
+        return CommandWord(text) is { } command && runner.ConfirmCommandWord(run, command, text.Trim()) is { } question
+            ? question
+            : await runner.AnswerAsync(context, run, null, text, ct);
     }
 
     private async Task<Reply> RunCommandAsync(ConversationContext context, string text, CancellationToken ct)
@@ -171,6 +182,10 @@ public sealed partial class ConversationEngine(
             LogFailure(exception, "event release");
         }
     }
+
+    /// <summary>The command a line names when the line is that one word and nothing else (“status”, “ Help ”); otherwise null.</summary>
+    private string? CommandWord(string text) =>
+        CommandLine.Split(text) is var (name, arguments) && arguments.Length == 0 && commands.TryFind(name, out _) ? name : null;
 
     private static bool IsCancel(string text) =>
         text.Trim() is var t && (t.Equals("cancel", StringComparison.OrdinalIgnoreCase) || t.Equals($"{CommandName} cancel", StringComparison.OrdinalIgnoreCase));

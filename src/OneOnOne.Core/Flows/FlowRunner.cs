@@ -105,6 +105,23 @@ public sealed class FlowRunner(IOneOnOneStore store, IEnumerable<IFlow> flows)
     }
 
     /// <summary>
+    /// A line that is exactly a command word (“status”) could be meant either way when the waiting question
+    /// takes free text, so nothing is stored: a button runs the command, another keeps the word as the answer.
+    /// Null when the question takes a choice, a number or a date, where a command word can't pass for an answer.
+    /// </summary>
+    public Reply? ConfirmCommandWord(FlowRun run, string command, string typed)
+    {
+        if (!_flows.TryGetValue(run.Flow, out var flow)
+            || flow.Definition.Find(run.Step) is not { Kind: QuestionKind.Text or QuestionKind.People } question)
+        {
+            return null;
+        }
+
+        return Reply.WithText($"Did you mean the command `{command}`, or is “{typed}” your answer?")
+            .Buttons(Payloads.Command($"Run {command}", command), Payloads.Answer("It's my answer", run.Id, question.Id, typed));
+    }
+
+    /// <summary>
     /// Takes every answer at once, as a form submits them. Returns the problems per question id, or
     /// the completion reply when all were acceptable.
     /// </summary>
