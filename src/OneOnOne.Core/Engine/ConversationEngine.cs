@@ -18,6 +18,7 @@ public sealed partial class ConversationEngine(
     IOneOnOneStore store,
     OrganizerDirectory organizers,
     FlowRunner runner,
+    FlowResumption resumption,
     CommandIndex commands,
     IServiceProvider services,
     IOptions<EngineOptions> options,
@@ -45,7 +46,10 @@ public sealed partial class ConversationEngine(
             }
 
             claimed = claim;
-            var reply = await DispatchAsync(context, inbound.Input, cancellationToken);
+            var reply = await resumption.FindInterruptedAsync(context, cancellationToken) is { } interrupted
+                ? await ResumeInterruptedAsync(context, interrupted, inbound.Input, cancellationToken)
+                : await DispatchAsync(context, inbound.Input, cancellationToken);
+            resumption.Heard(context.Address);
             return reply.ToOutbounds();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -64,6 +68,21 @@ public sealed partial class ConversationEngine(
                                   "What you'd already saved is safe; please try again in a moment.").ToOutbounds();
         }
     }
+
+    /// <summary>
+    /// The first input this process has from an organizer whose flow is in progress. A typed line is not
+    /// taken as the answer to a question they may not see; a command (typed, or a button's) still runs, and
+    /// then the question is shown. Answer buttons and forms name their run and question, so they stay valid.
+    /// </summary>
+    private async Task<Reply> ResumeInterruptedAsync(ConversationContext context, FlowRun interrupted, Input input, CancellationToken ct) =>
+        input switch
+        {
+            ReplyInput reply when CommandWord(reply.Text) is null => await resumption.HoldBackAsync(interrupted, ct),
+            ReplyInput reply => await resumption.ShowWaitingAfterAsync(context, await RunCommandAsync(context, reply.Text, ct), ct),
+            // A form's answer goes back to the form; the organizer is looking at its questions anyway.
+            FormInput => await DispatchAsync(context, input, ct),
+            _ => await resumption.ShowWaitingAfterAsync(context, await DispatchAsync(context, input, ct), ct),
+        };
 
     private async Task<Reply> DispatchAsync(ConversationContext context, Input input, CancellationToken ct)
     {

@@ -73,6 +73,10 @@ public sealed class FlowRunner(IOneOnOneStore store, IEnumerable<IFlow> flows)
         return Ask(run, flow, question, answers, await PersonNameAsync(run, ct));
     }
 
+    /// <summary>The flow's title as the organizer saw it, with the person's name.</summary>
+    public async Task<string> TitleAsync(FlowRun run, CancellationToken ct) =>
+        Personalise(_flows.TryGetValue(run.Flow, out var flow) ? flow.Definition.Title : run.Flow, await PersonNameAsync(run, ct));
+
     /// <summary>
     /// Takes an answer for the current question. <paramref name="questionId"/> is set when the answer
     /// came from a button: a press on an earlier question's button is not taken as an answer to this one.
@@ -209,9 +213,6 @@ public sealed class FlowRunner(IOneOnOneStore store, IEnumerable<IFlow> flows)
 
         return reply.Buttons(buttons).Add(new QuestionBlock(run.Id, flow.Definition.Name, question.Id));
     }
-
-    private async Task<string> TitleAsync(FlowRun run, CancellationToken ct) =>
-        Personalise(_flows.TryGetValue(run.Flow, out var flow) ? flow.Definition.Title : run.Flow, await PersonNameAsync(run, ct));
 
     private async Task<string?> PersonNameAsync(FlowRun run, CancellationToken ct) =>
         run.PersonId is { } id

@@ -79,6 +79,8 @@ public sealed class MethodWalkthroughTests : IAsyncLifetime
 
         await _bot.Restart();
 
+        // The first line after a restart isn't taken unseen as an answer (see ResumeAfterRestartTests).
+        (await ana.Send("her rent went up")).Expect("didn't save", "(2 of up to 9) Why might Maria");
         (await ana.Send("her rent went up")).Expect("(3 of up to 9)", "What might matter most to Maria");
         var run = await _bot.QueryAsync(s => s.FlowRuns.SingleAsync());
         Assert.Contains("come to the meeting", run.AnswersJson);
