@@ -49,6 +49,7 @@ public sealed class ConsoleAdapter : BackgroundService
                 WriteWelcome();
             }
 
+            await ResumeAsync(stoppingToken);
             await ConverseAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -111,7 +112,7 @@ public sealed class ConsoleAdapter : BackgroundService
                     await MoveClockAsync(UntilLocal(when), cancellationToken);
                     break;
                 case ConsoleLine.SwitchOrganizer(var name):
-                    SwitchOrganizer(name);
+                    await SwitchOrganizerAsync(name, cancellationToken);
                     break;
                 case ConsoleLine.ForEngine(var input):
                     await SendAsync(input, cancellationToken);
@@ -140,6 +141,28 @@ public sealed class ConsoleAdapter : BackgroundService
         foreach (var message in await engine.HandleAsync(inbound, cancellationToken))
         {
             _session.Print(message);
+        }
+    }
+
+    /// <summary>
+    /// Shows the question an earlier run of the bot left waiting for whoever is typing now, before they
+    /// type: otherwise their first line would be read with no question in sight.
+    /// </summary>
+    private async Task ResumeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            var engine = scope.ServiceProvider.GetRequiredService<IConversationEngine>();
+            foreach (var message in await engine.ResumeAsync(_session.Organizer.Address, cancellationToken))
+            {
+                _session.Print(message);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Not fatal: the engine then shows the waiting question when the first line arrives instead.
+            _logger.LogError(ex, "The console adapter could not look for unfinished questions for {User}.", _session.Organizer.Id);
         }
     }
 
@@ -188,19 +211,19 @@ public sealed class ConsoleAdapter : BackgroundService
         : span.TotalHours >= 1 ? $"{span.TotalHours:0.#} hour{(span.TotalHours == 1 ? string.Empty : "s")}"
         : $"{span.TotalMinutes:0} minutes";
 
-    private void SwitchOrganizer(string? name)
+    private async Task SwitchOrganizerAsync(string? name, CancellationToken cancellationToken)
     {
-        if (name is not null)
-        {
-            _session.Organizer = ConsoleOrganizer.FromName(name);
-            _io.Out.WriteLine($"Okay, you're {_session.Organizer.Name} now (on the same team as everyone else here).");
-        }
-        else
+        if (name is null)
         {
             _io.Out.WriteLine($"You're {_session.Organizer.Name}. Type /as <name> to be someone else.");
+            _io.Out.WriteLine();
+            return;
         }
 
+        _session.Organizer = ConsoleOrganizer.FromName(name);
+        _io.Out.WriteLine($"Okay, you're {_session.Organizer.Name} now (on the same team as everyone else here).");
         _io.Out.WriteLine();
+        await ResumeAsync(cancellationToken);
     }
 
     private void WriteWelcome()

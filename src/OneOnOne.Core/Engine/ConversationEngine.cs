@@ -69,6 +69,20 @@ public sealed partial class ConversationEngine(
         }
     }
 
+    public async Task<IReadOnlyList<Outbound>> ResumeAsync(Address organizer, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return (await resumption.WelcomeBackAsync(organizer, cancellationToken))?.ToOutbounds() ?? [];
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Nothing is lost: not marked as heard from, the organizer's first line shows the waiting question instead.
+            LogFailure(exception, "resume");
+            return [];
+        }
+    }
+
     /// <summary>
     /// The first input this process has from an organizer whose flow is in progress. A typed line is not
     /// taken as the answer to a question they may not see; a command (typed, or a button's) still runs, and

@@ -9,7 +9,7 @@ namespace OneOnOne.Core.Engine;
 /// scrolled on. So the first time this process hears from someone whose flow is in progress, it shows
 /// where they were before any typed line is taken as an answer to a question they no longer see.
 /// </summary>
-public sealed class FlowResumption(FlowRunner runner, HeardSinceStart heard)
+public sealed class FlowResumption(FlowRunner runner, OrganizerDirectory organizers, HeardSinceStart heard)
 {
     /// <summary>The flow in progress when this is the first the process hears from the organizer; otherwise null.</summary>
     public async Task<FlowRun?> FindInterruptedAsync(ConversationContext context, CancellationToken ct) =>
@@ -35,5 +35,20 @@ public sealed class FlowResumption(FlowRunner runner, HeardSinceStart heard)
 
         return reply.Text($"By the way, we're in the middle of “{await runner.TitleAsync(run, ct)}”. Here's where we left off:")
             .Append(await runner.RepeatAsync(run, ct));
+    }
+
+    /// <summary>
+    /// For an adapter that opens the conversation itself (the console at start): the waiting question with
+    /// a welcome back, or null when nothing waits. Either way the organizer counts as heard from.
+    /// </summary>
+    public async Task<Reply?> WelcomeBackAsync(Address organizer, CancellationToken ct)
+    {
+        var run = await organizers.FindIdAsync(organizer, ct) is { } id ? await runner.FindActiveAsync(id, ct) : null;
+        var reply = run is null
+            ? null
+            : Reply.WithText($"Welcome back! We were in the middle of “{await runner.TitleAsync(run, ct)}”. Here's where we left off:")
+                .Append(await runner.RepeatAsync(run, ct));
+        heard.Remember(organizer);
+        return reply;
     }
 }

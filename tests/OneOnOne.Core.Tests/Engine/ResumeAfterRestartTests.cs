@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using OneOnOne.Core.Domain;
+using OneOnOne.Core.Engine;
+using OneOnOne.Core.Messaging;
 using OneOnOne.Testing;
 
 namespace OneOnOne.Core.Tests.Engine;
@@ -66,7 +67,7 @@ public sealed class ResumeAfterRestartTests : IAsyncLifetime
         await _bot.Restart();
 
         (await _ana.Press("Yes")).Expect("What exactly did Maria commit to?");
-        Assert.Equal(AskAnswerStep, (await _bot.QueryAsync(s => s.FlowRuns.SingleAsync())).Step);
+        Assert.Equal("commitment", (await _bot.QueryAsync(s => s.FlowRuns.SingleAsync())).Step);
     }
 
     [Fact]
@@ -83,7 +84,32 @@ public sealed class ResumeAfterRestartTests : IAsyncLifetime
         (await _ana.Send("she's a nurse")).Expect("What do you want Maria to learn about you?").ExpectNot("didn't save");
     }
 
-    private const string AskAnswerStep = "commitment";
+    [Fact]
+    public async Task An_adapter_that_opens_the_conversation_gets_the_waiting_question_and_the_next_line_is_its_answer()
+    {
+        await PrepUpToWhatYouKnowAsync();
+        await _bot.Restart();
+
+        var welcome = Text(await ResumeAsync(_ana.Address));
+        Assert.Contains("Welcome back! We were in the middle of “Preparing your 1:1 with Maria”", welcome);
+        Assert.Contains("What do you already know about Maria", welcome);
+
+        (await _ana.Send("she's a nurse")).Expect("What do you want Maria to learn about you?");
+    }
+
+    [Fact]
+    public async Task Opening_the_conversation_with_nothing_waiting_says_nothing_and_creates_no_one()
+    {
+        Assert.Empty(await ResumeAsync(new Address("test", "T1", "newcomer")));
+        Assert.Empty(await ResumeAsync(_ana.Address));
+        Assert.Equal(1, await _bot.QueryAsync(s => s.Organizers.CountAsync()));
+    }
+
+    private Task<IReadOnlyList<Outbound>> ResumeAsync(Address organizer) =>
+        _bot.WithScopeAsync<IConversationEngine, IReadOnlyList<Outbound>>(engine => engine.ResumeAsync(organizer));
+
+    private static string Text(IEnumerable<Outbound> messages) =>
+        string.Join('\n', messages.SelectMany(m => m.Blocks).OfType<TextBlock>().Select(t => t.Text));
 
     private async Task PrepUpToWhatYouKnowAsync()
     {
