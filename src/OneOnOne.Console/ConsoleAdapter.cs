@@ -49,6 +49,7 @@ public sealed class ConsoleAdapter : BackgroundService
                 WriteWelcome();
             }
 
+            await ResumeAsync(stoppingToken);
             await ConverseAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -117,7 +118,7 @@ public sealed class ConsoleAdapter : BackgroundService
                     WriteClockAnswer(reason);
                     break;
                 case ConsoleLine.SwitchOrganizer(var name):
-                    SwitchOrganizer(name);
+                    await SwitchOrganizerAsync(name, cancellationToken);
                     break;
                 case ConsoleLine.ForEngine(var input):
                     await SendAsync(input, cancellationToken);
@@ -155,6 +156,28 @@ public sealed class ConsoleAdapter : BackgroundService
             ? "The clock can't be moved here."
             : $"It's {ConsoleClock.Describe(_clock.Now)} on the bot's clock. It's kept with the data file, so a restart " +
               "carries on from here. Move it ahead with /clock +3h, /clock +2d or /clock tomorrow 7pm to see reminders arrive.");
+    }
+
+    /// <summary>
+    /// Shows the question an earlier run of the bot left waiting for whoever is typing now, before they
+    /// type: otherwise their first line would be read with no question in sight.
+    /// </summary>
+    private async Task ResumeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            var engine = scope.ServiceProvider.GetRequiredService<IConversationEngine>();
+            foreach (var message in await engine.ResumeAsync(_session.Organizer.Address, cancellationToken))
+            {
+                _session.Print(message);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Not fatal: the engine then shows the waiting question when the first line arrives instead.
+            _logger.LogError(ex, "The console adapter could not look for unfinished questions for {User}.", _session.Organizer.Id);
+        }
     }
 
     /// <summary>
@@ -219,20 +242,20 @@ public sealed class ConsoleAdapter : BackgroundService
         : span.TotalHours >= 1 ? $"{span.TotalHours:0.#} hour{(span.TotalHours == 1 ? string.Empty : "s")}"
         : $"{span.TotalMinutes:0} minute{(Math.Round(span.TotalMinutes) == 1 ? string.Empty : "s")}";
 
-    private void SwitchOrganizer(string? name)
+    private async Task SwitchOrganizerAsync(string? name, CancellationToken cancellationToken)
     {
-        if (name is not null)
-        {
-            _io.Out.WriteLine(_session.SwitchTo(name)
-                ? $"Okay, you're {_session.Organizer.Name} again."
-                : $"Okay, you're {_session.Organizer.Name} now (on the same team as everyone else here).");
-        }
-        else
+        if (name is null)
         {
             _io.Out.WriteLine($"You're {_session.Organizer.Name}. Type /as <name> to be someone else.");
+            _io.Out.WriteLine();
+            return;
         }
 
+        _io.Out.WriteLine(_session.SwitchTo(name)
+            ? $"Okay, you're {_session.Organizer.Name} again."
+            : $"Okay, you're {_session.Organizer.Name} now (on the same team as everyone else here).");
         _io.Out.WriteLine();
+        await ResumeAsync(cancellationToken);
     }
 
     private void WriteWelcome()

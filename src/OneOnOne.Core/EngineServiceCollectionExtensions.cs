@@ -30,6 +30,11 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<YesNoQuestions>();
         services.AddScoped<OrganizerDirectory>();
         services.AddScoped<FlowRunner>();
+        services.AddScoped<FlowResumption>();
+
+        // Process memory on purpose: "since this process started" is exactly what it remembers.
+        services.AddSingleton<HeardSinceStart>();
+
         services.AddScoped<PersonResolver>();
         services.AddScoped<PeopleDirectory>();
         services.AddScoped<LevelHistory>();

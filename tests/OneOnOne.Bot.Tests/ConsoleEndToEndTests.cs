@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace OneOnOne.Bot.Tests;
 
 /// <summary>The real host, in console mode, on a real SQLite file: run, stop, run again.</summary>
@@ -59,9 +61,31 @@ public sealed class ConsoleEndToEndTests : IDisposable
         Assert.Contains("Common ground: we grew up on the same street", second.Output);
         Assert.Contains("Maria Lopez: join the committee (by Fri 18 Dec)", second.Output);
         Assert.Contains("1 of 6 toward their 4-week goal", second.Output);
-        Assert.Contains("(2/9) Why might Sam Ortiz want to do that?", second.Output);
-        Assert.Contains("(3/9)", second.Output);
+        Assert.Contains("(2 of up to 9) Why might Sam Ortiz want to do that?", second.Output);
+        Assert.Contains("(3 of up to 9)", second.Output);
         Assert.Contains("closed “Preparing your 1:1 with Sam Ortiz”", second.Output);
+    }
+
+    [Fact]
+    public async Task After_a_restart_mid_prep_the_question_is_shown_first_and_a_typed_status_is_not_stored_as_its_answer()
+    {
+        var first = await _bot.RunAsync(
+            "list add Maria", "plan Maria", "come to the housing meeting", "her rent went up", "keeping her kids in their school");
+        Assert.True(first.ExitCode == 0, first.Errors);
+        Assert.Contains("(4 of up to 9) What do you already know about Maria", first.Output);
+
+        var second = await _bot.RunAsync("status", "Run status", "a nurse at the clinic");
+
+        Assert.True(second.ExitCode == 0, second.Errors);
+        Assert.StartsWith("Welcome back! We were in the middle of “Preparing your 1:1 with Maria”", second.Output);
+        Assert.Contains("Did you mean the command `status`, or is “status” your answer?", second.Output);
+        Assert.Contains("Where you are", second.Output);
+        Assert.Contains("(5 of up to 9) What do you want Maria to learn about you?", second.Output);
+
+        var (step, answers) = await ActiveRunAsync();
+        Assert.Equal("story", step);
+        Assert.Contains("\"known\":\"a nurse at the clinic\"", answers);
+        Assert.DoesNotContain("status", answers, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -76,5 +100,16 @@ public sealed class ConsoleEndToEndTests : IDisposable
         Assert.Contains("I don't know the command “bogus”", run.Output);
         Assert.DoesNotContain("   at ", run.Output);
         Assert.DoesNotContain("Exception", run.Output);
+    }
+
+    private async Task<(string Step, string Answers)> ActiveRunAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={_bot.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var query = connection.CreateCommand();
+        query.CommandText = "SELECT \"Step\", \"AnswersJson\" FROM \"FlowRuns\" WHERE \"Status\" = 'Active'";
+        await using var reader = await query.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync(), "No flow is waiting for an answer.");
+        return (reader.GetString(0), reader.GetString(1));
     }
 }

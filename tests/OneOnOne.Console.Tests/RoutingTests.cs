@@ -103,6 +103,20 @@ public class RoutingTests
 
         var run = await ConsoleRun.RunAsync(engine, "one\ntwo\n/as Juan\nthree\n");
 
-        Assert.Equal(3, run.EngineScopes);
+        // Plus one for each look for questions left waiting: at start, and for Juan.
+        Assert.Equal(5, run.EngineScopes);
+    }
+
+    [Fact]
+    public async Task At_start_and_on_switching_organizer_the_engine_is_asked_what_waits_and_it_shows_before_any_line()
+    {
+        var engine = new FakeEngine()
+            .OnResume(who => who.User == "ana" ? [Say(new TextBlock("Welcome back! (4/9) What do you already know?"))] : [])
+            .Respond(inbound => [Say(new TextBlock($"got {((ReplyInput)inbound.Input).Text}"))]);
+
+        var run = await ConsoleRun.RunAsync(engine, "status\n/as Juan\nhello\n", user: "Ana");
+
+        Assert.Equal([new Address("console", "local", "ana"), new Address("console", "local", "juan")], engine.Resumed);
+        Assert.StartsWith("Welcome back! (4/9) What do you already know?\n\ngot status\n", run.Output);
     }
 }

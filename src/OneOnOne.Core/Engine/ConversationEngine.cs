@@ -18,6 +18,7 @@ public sealed partial class ConversationEngine(
     IOneOnOneStore store,
     OrganizerDirectory organizers,
     FlowRunner runner,
+    FlowResumption resumption,
     CommandIndex commands,
     YesNoQuestions questions,
     IServiceProvider services,
@@ -46,8 +47,11 @@ public sealed partial class ConversationEngine(
             }
 
             claimed = claim;
-            var reply = await DispatchAsync(context, inbound.Input, cancellationToken);
+            var reply = await resumption.FindInterruptedAsync(context, cancellationToken) is { } interrupted
+                ? await ResumeInterruptedAsync(context, interrupted, inbound.Input, cancellationToken)
+                : await DispatchAsync(context, inbound.Input, cancellationToken);
             questions.Asked(context.Organizer.Id, reply.YesNo, context.Now);
+            resumption.Heard(context.Address);
             return reply.ToOutbounds();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -67,6 +71,35 @@ public sealed partial class ConversationEngine(
         }
     }
 
+    public async Task<IReadOnlyList<Outbound>> ResumeAsync(Address organizer, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return (await resumption.WelcomeBackAsync(organizer, cancellationToken))?.ToOutbounds() ?? [];
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Nothing is lost: not marked as heard from, the organizer's first line shows the waiting question instead.
+            LogFailure(exception, "resume");
+            return [];
+        }
+    }
+
+    /// <summary>
+    /// The first input this process has from an organizer whose flow is in progress. A typed line is not
+    /// taken as the answer to a question they may not see; a command (typed, or a button's) still runs, and
+    /// then the question is shown. Answer buttons and forms name their run and question, so they stay valid.
+    /// </summary>
+    private async Task<Reply> ResumeInterruptedAsync(ConversationContext context, FlowRun interrupted, Input input, CancellationToken ct) =>
+        input switch
+        {
+            ReplyInput reply when CommandWord(reply.Text) is null => await resumption.HoldBackAsync(interrupted, ct),
+            ReplyInput reply => await resumption.ShowWaitingAfterAsync(context, await RunCommandAsync(context, reply.Text, ct), ct),
+            // A form's answer goes back to the form; the organizer is looking at its questions anyway.
+            FormInput => await DispatchAsync(context, input, ct),
+            _ => await resumption.ShowWaitingAfterAsync(context, await DispatchAsync(context, input, ct), ct),
+        };
+
     private async Task<Reply> DispatchAsync(ConversationContext context, Input input, CancellationToken ct)
     {
         switch (input)
@@ -75,9 +108,7 @@ public sealed partial class ConversationEngine(
                 return await RunCommandAsync(context, command.Text, ct);
 
             case ReplyInput reply when await runner.FindActiveAsync(context.Organizer.Id, ct) is { } run:
-                return IsCancel(reply.Text)
-                    ? await runner.CancelAsync(context, ct)
-                    : await runner.AnswerAsync(context, run, null, reply.Text, ct);
+                return await AnswerTypedAsync(context, run, reply.Text, ct);
 
             case ReplyInput reply:
                 return await RunTypedAsync(context, reply.Text, ct);
@@ -96,6 +127,19 @@ public sealed partial class ConversationEngine(
             default:
                 return Reply.WithText("I didn't understand that. Type `help` to see what I can do.");
         }
+    }
+
+    /// <summary>A line typed while a question waits: its answer, unless it leaves the flow or may be a command.</summary>
+    private async Task<Reply> AnswerTypedAsync(ConversationContext context, FlowRun run, string text, CancellationToken ct)
+    {
+        if (IsCancel(text))
+        {
+            return await runner.CancelAsync(context, ct);
+        }
+
+        return CommandWord(text) is { } command && runner.ConfirmCommandWord(run, command, text.Trim()) is { } question
+            ? question
+            : await runner.AnswerAsync(context, run, null, text, ct);
     }
 
     private async Task<Reply> RunCommandAsync(ConversationContext context, string text, CancellationToken ct)
@@ -194,6 +238,10 @@ public sealed partial class ConversationEngine(
             LogFailure(exception, "event release");
         }
     }
+
+    /// <summary>The command a line names when the line is that one word and nothing else (“status”, “ Help ”); otherwise null.</summary>
+    private string? CommandWord(string text) =>
+        CommandLine.Split(text) is var (name, arguments) && arguments.Length == 0 && commands.TryFind(name, out _) ? name : null;
 
     private static bool IsCancel(string text) =>
         text.Trim() is var t && (t.Equals("cancel", StringComparison.OrdinalIgnoreCase) || t.Equals($"{CommandName} cancel", StringComparison.OrdinalIgnoreCase));

@@ -10,4 +10,11 @@ public interface IConversationEngine
     /// problems come back as friendly messages.
     /// </summary>
     Task<IReadOnlyList<Outbound>> HandleAsync(Inbound inbound, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// For an adapter that opens the conversation itself, before the organizer does anything (the console
+    /// at start-up): the question an earlier run of the bot left waiting, with a welcome back, or nothing
+    /// when nothing waits. Never throws for a problem of the bot's: then it returns nothing.
+    /// </summary>
+    Task<IReadOnlyList<Outbound>> ResumeAsync(Address organizer, CancellationToken cancellationToken = default);
 }

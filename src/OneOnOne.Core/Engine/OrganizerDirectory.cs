@@ -59,6 +59,13 @@ public sealed class OrganizerDirectory(IOneOnOneStore store, TimeProvider time, 
         }
     }
 
+    /// <summary>The organizer's id, or null for someone the bot has never heard from. Creates nothing.</summary>
+    public Task<int?> FindIdAsync(Address address, CancellationToken ct) =>
+        store.Organizers
+            .Where(o => o.Team.Platform == address.Platform && o.Team.ExternalId == address.Workspace && o.ExternalUserId == address.User)
+            .Select(o => (int?)o.Id)
+            .SingleOrDefaultAsync(ct);
+
     private async Task<ConversationContext> FindOrAddAsync(Inbound inbound, CancellationToken ct)
     {
         var (address, displayName, platformTimeZone) = (inbound.From, inbound.DisplayName, inbound.TimeZone);

@@ -25,6 +25,10 @@ public sealed class FlowAnswers
 
     public void Set(string questionId, string? value) => _values[questionId] = value;
 
+    /// <summary>A copy with one more answer, to look ahead at where it would lead without changing these answers.</summary>
+    public FlowAnswers With(string questionId, string? value) =>
+        new(new Dictionary<string, string?>(_values, StringComparer.Ordinal) { [questionId] = value });
+
     /// <summary>Keeps an accepted answer (or records a skip); for a refused one, returns why and keeps nothing.</summary>
     public string? Record(string questionId, AnswerResult result)
     {

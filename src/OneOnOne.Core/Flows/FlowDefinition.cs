@@ -6,6 +6,9 @@ namespace OneOnOne.Core.Flows;
 /// </summary>
 public sealed record FlowDefinition(string Name, int Version, string Title, IReadOnlyList<Question> Questions)
 {
+    /// <summary>Stands for a typed answer that no condition names, when looking ahead at where answers lead.</summary>
+    private const string AnyOtherAnswer = "\0";
+
     public Question? Find(string? questionId) => Questions.FirstOrDefault(q => q.Id == questionId);
 
     /// <summary>The first question after <paramref name="afterId"/> (or the first of all) that should be shown.</summary>
@@ -15,12 +18,65 @@ public sealed record FlowDefinition(string Name, int Version, string Title, IRea
         return Questions.Skip(start).FirstOrDefault(q => q.IsShown(answers));
     }
 
-    public (int Position, int Total) PositionOf(Question question, FlowAnswers answers)
+    /// <summary>
+    /// Where <paramref name="question"/> stands: its number among the questions asked, and how many the
+    /// flow asks in all. While an answer still to come decides whether some questions are shown, the total
+    /// is the longest path those answers could open, marked as "up to": a count shown is never taken back.
+    /// </summary>
+    public FlowProgress ProgressOf(Question question, FlowAnswers answers)
     {
-        // A question whose condition is not decided yet still counts, so the total doesn't grow mid-flow.
-        var shown = Questions
-            .Where(q => q == question || q.IsShown(answers) || (q.ShownIf is { } condition && !answers.WasAsked(condition.QuestionId)))
-            .ToList();
-        return (shown.IndexOf(question) + 1, shown.Count);
+        var position = Questions.TakeWhile(q => q != question).Count(q => q.IsShown(answers)) + 1;
+        var (fewest, most) = PathLengths(0, answers);
+        return new FlowProgress(position, most, IsExact: fewest == most);
     }
+
+    /// <summary>The fewest and the most questions shown from <paramref name="from"/> on, over every way the open answers could go.</summary>
+    private (int Fewest, int Most) PathLengths(int from, FlowAnswers answers)
+    {
+        var shown = 0;
+        for (var i = from; i < Questions.Count; i++)
+        {
+            var question = Questions[i];
+            if (!question.IsShown(answers))
+            {
+                continue;
+            }
+
+            shown++;
+            if (answers.WasAsked(question.Id) || !Decides(question, i))
+            {
+                continue;
+            }
+
+            var paths = PossibleAnswers(question).Select(answer => PathLengths(i + 1, answers.With(question.Id, answer))).ToList();
+            return (shown + paths.Min(p => p.Fewest), shown + paths.Max(p => p.Most));
+        }
+
+        return (shown, shown);
+    }
+
+    /// <summary>True when a later question is shown or not depending on the answer to <paramref name="question"/>.</summary>
+    private bool Decides(Question question, int index) =>
+        Questions.Skip(index + 1).Any(q => q.ShownIf?.QuestionId == question.Id);
+
+    /// <summary>
+    /// One representative of each kind of answer that matters to the conditions: each choice (or each
+    /// value a condition names, plus any other text), and a skip when the question allows one.
+    /// </summary>
+    private IEnumerable<string?> PossibleAnswers(Question question)
+    {
+        var values = question.EffectiveChoices.Count > 0
+            ? question.EffectiveChoices.Select(c => c.Value)
+            : Questions.Where(q => q.ShownIf?.QuestionId == question.Id).SelectMany(q => q.ShownIf!.Values).Append(AnyOtherAnswer);
+        return question.Required ? values.Distinct() : values.Distinct().Append(null);
+    }
+}
+
+/// <summary>
+/// A question's place in its flow, shown in front of it: "(2/4)" once the number of questions is known,
+/// "(1 of up to 4)" while answers to come may still leave some out.
+/// </summary>
+public readonly record struct FlowProgress(int Position, int Total, bool IsExact)
+{
+    public override string ToString() => IsExact ? $"({Position}/{Total})" : $"({Position} of up to {Total})";
 }

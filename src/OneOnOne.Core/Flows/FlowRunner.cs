@@ -73,6 +73,10 @@ public sealed class FlowRunner(IOneOnOneStore store, IEnumerable<IFlow> flows)
         return Ask(run, flow, question, answers, await PersonNameAsync(run, ct));
     }
 
+    /// <summary>The flow's title as the organizer saw it, with the person's name.</summary>
+    public async Task<string> TitleAsync(FlowRun run, CancellationToken ct) =>
+        Personalise(_flows.TryGetValue(run.Flow, out var flow) ? flow.Definition.Title : run.Flow, await PersonNameAsync(run, ct));
+
     /// <summary>
     /// Takes an answer for the current question. <paramref name="questionId"/> is set when the answer
     /// came from a button: a press on an earlier question's button is not taken as an answer to this one.
@@ -102,6 +106,23 @@ public sealed class FlowRunner(IOneOnOneStore store, IEnumerable<IFlow> flows)
         }
 
         return await MoveOnAsync(context, run, flow, question.Id, answers, ct);
+    }
+
+    /// <summary>
+    /// A line that is exactly a command word (“status”) could be meant either way when the waiting question
+    /// takes free text, so nothing is stored: a button runs the command, another keeps the word as the answer.
+    /// Null when the question takes a choice, a number or a date, where a command word can't pass for an answer.
+    /// </summary>
+    public Reply? ConfirmCommandWord(FlowRun run, string command, string typed)
+    {
+        if (!_flows.TryGetValue(run.Flow, out var flow)
+            || flow.Definition.Find(run.Step) is not { Kind: QuestionKind.Text or QuestionKind.People } question)
+        {
+            return null;
+        }
+
+        return Reply.WithText($"Did you mean the command `{command}`, or is “{typed}” your answer?")
+            .Buttons(Payloads.Command($"Run {command}", command), Payloads.Answer("It's my answer", run.Id, question.Id, typed));
     }
 
     /// <summary>
@@ -137,7 +158,10 @@ public sealed class FlowRunner(IOneOnOneStore store, IEnumerable<IFlow> flows)
         var title = await TitleAsync(run, ct);
         run.Finish(FlowStatus.Cancelled, context.Now);
         await store.SaveChangesAsync(ct);
-        return Reply.WithText($"Okay, I've closed “{title}”. Nothing else changed; you can start it again any time.");
+        var stays = _flows.TryGetValue(run.Flow, out var flow)
+            ? await flow.WhatStaysWhenLeftAsync(context, run, ct)
+            : IFlow.NothingChanged;
+        return Reply.WithText($"Okay, I've closed “{title}”. {stays}");
     }
 
     private async Task<Reply> MoveOnAsync(
@@ -167,8 +191,8 @@ public sealed class FlowRunner(IOneOnOneStore store, IEnumerable<IFlow> flows)
 
     private static Reply Ask(FlowRun run, IFlow flow, Question question, FlowAnswers answers, string? personName)
     {
-        var (position, total) = flow.Definition.PositionOf(question, answers);
-        var reply = new Reply().Text($"({position}/{total}) {Personalise(question.Prompt, personName)}");
+        var progress = flow.Definition.ProgressOf(question, answers);
+        var reply = new Reply().Text($"{progress} {Personalise(question.Prompt, personName)}");
         var choices = question.EffectiveChoices;
         var help = question.Hint;
         if (!question.Required && choices.Count == 0)
@@ -189,9 +213,6 @@ public sealed class FlowRunner(IOneOnOneStore store, IEnumerable<IFlow> flows)
 
         return reply.Buttons(buttons).Add(new QuestionBlock(run.Id, flow.Definition.Name, question.Id));
     }
-
-    private async Task<string> TitleAsync(FlowRun run, CancellationToken ct) =>
-        Personalise(_flows.TryGetValue(run.Flow, out var flow) ? flow.Definition.Title : run.Flow, await PersonNameAsync(run, ct));
 
     private async Task<string?> PersonNameAsync(FlowRun run, CancellationToken ct) =>
         run.PersonId is { } id

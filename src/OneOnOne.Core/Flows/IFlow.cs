@@ -6,8 +6,19 @@ namespace OneOnOne.Core.Flows;
 /// <summary>A flow definition and what to do with its answers once the last question is answered.</summary>
 public interface IFlow
 {
+    /// <summary>What leaving a flow means when the flow itself changes nothing before its last answer.</summary>
+    const string NothingChanged = "Nothing else changed; you can start it again any time.";
+
     FlowDefinition Definition { get; }
 
     /// <summary>Applies the answers to the domain and says what happened.</summary>
     Task<FlowOutcome> CompleteAsync(ConversationContext context, FlowRun run, FlowAnswers answers, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Said when the organizer leaves before the last answer: what stays as it is. A flow changes nothing
+    /// until <see cref="CompleteAsync"/>, so by default nothing did; a flow started right after something
+    /// was recorded (a 1:1 marked held, say) must say that it stays.
+    /// </summary>
+    Task<string> WhatStaysWhenLeftAsync(ConversationContext context, FlowRun run, CancellationToken cancellationToken) =>
+        Task.FromResult(NothingChanged);
 }

@@ -21,13 +21,13 @@ public sealed class MethodWalkthroughTests : IAsyncLifetime
         (await ana.Command("list add Maria Lopez met at the kickoff")).Expect("Added Maria Lopez to your list");
         (await ana.Command("goal 6")).Expect("Goal set: 6", "0 of 6");
 
-        (await ana.Command("plan Maria")).Expect("recruitment", "Preparing your 1:1 with Maria Lopez", "(1/");
+        (await ana.Command("plan Maria")).Expect("recruitment", "Preparing your 1:1 with Maria Lopez", "(1 of up to 9)");
         (await ana.Send("come to the housing meeting on the 12th")).Expect("Why might Maria Lopez");
         await ana.Send("her rent went up twice this year");
         await ana.Send("skip");
         await ana.Send("skip");
         await ana.Send("I got involved after my own eviction scare");
-        (await ana.Send("skip")).Expect("(7/9)", "why would you like to meet");
+        (await ana.Send("skip")).Expect("(7 of up to 9)", "why would you like to meet");
         (await ana.Send("I'd love to hear how the rent increases have hit your building")).Expect("What exactly will you ask");
         (await ana.Send("join the housing committee")).Expect("If they say no or maybe");
         (await ana.Send("help with flyers for the meeting")).Expect("prep for Maria Lopez is saved", "Your ask: join the housing committee");
@@ -75,11 +75,13 @@ public sealed class MethodWalkthroughTests : IAsyncLifetime
         var ana = _bot.Organizer("Ana");
         await ana.Command("list add Maria");
         await ana.Command("plan Maria");
-        (await ana.Send("come to the meeting")).Expect("(2/");
+        (await ana.Send("come to the meeting")).Expect("(2 of up to 9)");
 
         await _bot.Restart();
 
-        (await ana.Send("her rent went up")).Expect("(3/", "What might matter most to Maria");
+        // The first line after a restart isn't taken unseen as an answer (see ResumeAfterRestartTests).
+        (await ana.Send("her rent went up")).Expect("didn't save", "(2 of up to 9) Why might Maria");
+        (await ana.Send("her rent went up")).Expect("(3 of up to 9)", "What might matter most to Maria");
         var run = await _bot.QueryAsync(s => s.FlowRuns.SingleAsync());
         Assert.Contains("come to the meeting", run.AnswersJson);
         Assert.Contains("her rent went up", run.AnswersJson);

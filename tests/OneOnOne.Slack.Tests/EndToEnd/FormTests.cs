@@ -18,7 +18,7 @@ public sealed class FormTests
         await using var bot = await SlackBot.StartAsync(slack, transport);
         var ana = bot.Person("UANA");
         await ana.Command("list add Sam Ortiz", "Added Sam Ortiz");
-        await ana.Command("plan Sam", "(1/9)");
+        await ana.Command("plan Sam", "(1 of up to 9)");
 
         var opensBefore = slack.Calls("views.open").Count;
         Assert.Null(await ana.PressAsync("Answer in a form"));
@@ -61,7 +61,7 @@ public sealed class FormTests
         await ana.SendCommandAsync("plan Lee --form", triggerId: trigger);
         var direct = await slack.WaitForCallAsync("views.open", c => c.Json!.Value.GetProperty("trigger_id").GetString() == trigger);
         Assert.Contains("Lee Chan", direct.Json!.Value.GetProperty("view").GetRawText());
-        await ana.Expect("(1/9) What do you hope Lee Chan will commit to");
+        await ana.Expect("(1 of up to 9) What do you hope Lee Chan will commit to");
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class FormTests
         await using var bot = await SlackBot.StartAsync(slack, SlackTransport.SocketMode);
         var ana = bot.Person("UANA");
         await ana.Command("list add Sam Ortiz", "Added Sam Ortiz");
-        await ana.Command("plan Sam", "(1/9)");
+        await ana.Command("plan Sam", "(1 of up to 9)");
         await ana.Type("cancel", "Okay, I've closed");
 
         await ana.Press("Answer in a form", "Those questions are already closed");

@@ -24,15 +24,15 @@ public sealed class WalkthroughTests
         Assert.Equal("ephemeral", added.Body.GetProperty("response_type").GetString());
 
         // A flow moves to the DM, with a pointer where the command was typed.
-        var first = await ana.Command("plan Maria", "(1/9) What do you hope Maria Lopez will commit to");
+        var first = await ana.Command("plan Maria", "(1 of up to 9) What do you hope Maria Lopez will commit to");
         Assert.Equal(ana.DirectMessage, first.Channel);
         Assert.Contains(first.Buttons, b => b.ActionId == SlackMessageRenderer.FormActionId);
         await ana.Expect("I've asked you in our direct messages");
 
-        await ana.Type("come to the housing meeting on the 12th", "(2/9)");
+        await ana.Type("come to the housing meeting on the 12th", "(2 of up to 9)");
         for (var question = 3; question <= 8; question++)
         {
-            await ana.Type("skip", $"({question}/9)");
+            await ana.Type("skip", $"({question} of up to 9)");
         }
 
         await ana.Type("join the housing committee", "(9/9)");

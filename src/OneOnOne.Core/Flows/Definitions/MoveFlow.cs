@@ -30,4 +30,16 @@ public sealed class MoveFlow(IOneOnOneStore store, PeopleDirectory directory, Me
         var start = AnswerParser.ReadInstant(answers.Get("when"))!.Value;
         return new FlowOutcome(await scheduler.ScheduleAsync(context, meeting, mine, start, null, null, ct));
     }
+
+    /// <summary>
+    /// Started from a reminder's button, so "start it again" would send them looking for that reminder:
+    /// say what stays and the way that always works.
+    /// </summary>
+    public async Task<string> WhatStaysWhenLeftAsync(ConversationContext context, FlowRun run, CancellationToken ct)
+    {
+        var name = await store.People.Where(p => p.Id == run.PersonId).Select(p => p.Name).SingleOrDefaultAsync(ct);
+        return name is null
+            ? IFlow.NothingChanged
+            : $"Your 1:1 with {name} keeps its old time. When you know the new one: `schedule {name} <when>`.";
+    }
 }

@@ -66,6 +66,26 @@ public sealed class OutcomeFlow(IOneOnOneStore store, LevelHistory levels, Follo
         return new FlowOutcome(reply, new FlowStart(ReflectionFlow.Name, person.Id, meeting.Id));
     }
 
+    /// <summary>
+    /// <c>met</c> marked the 1:1 held before these questions began, and leaving them doesn't undo that:
+    /// it did happen, so it counts, and the reminders that follow a 1:1 still come.
+    /// </summary>
+    public async Task<string> WhatStaysWhenLeftAsync(ConversationContext context, FlowRun run, CancellationToken ct)
+    {
+        var meeting = await store.Meetings.Include(m => m.Person).SingleOrDefaultAsync(m => m.Id == run.MeetingId, ct);
+        if (meeting is not { Status: MeetingStatus.Held })
+        {
+            return "Nothing else changed.";
+        }
+
+        var name = meeting.Person.Name;
+        var reflectionReminder = await store.FollowUps.AnyAsync(
+            f => f.MeetingId == meeting.Id && f.Kind == FollowUpKind.ReflectionPrompt && f.Status == FollowUpStatus.Pending, ct);
+        return $"Your 1:1 with {name} stays recorded as held, without their answer" +
+               (context.Organizer.Goal is > 0 ? ", and it counts toward your goal." : ".") +
+               (reflectionReminder ? $" I'll still remind you to reflect on it, or you can now with `reflect {name}`." : string.Empty);
+    }
+
     private static string Summary(Meeting meeting, string name) => meeting.Answer switch
     {
         AskAnswer.Yes => $"{name} said yes: {meeting.Commitment}. Share the details soon and confirm it together.",
