@@ -126,7 +126,7 @@ public sealed partial class FollowUpDispatcher(
         }
 
         var message = FollowUpMessages.Compose(new FollowUpNote(
-            followUp.Id, followUp.Kind, followUp.Person?.Name, followUp.PersonId, followUp.Meeting, zone)
+            followUp.Id, followUp.Kind, followUp.Person?.Name, followUp.PersonId, followUp.Meeting, zone, now)
         {
             Earlier = followUp is { Kind: FollowUpKind.PocketGuide, Meeting: { } meeting } ? await store.EarlierNotesAsync(meeting, ct) : [],
         });

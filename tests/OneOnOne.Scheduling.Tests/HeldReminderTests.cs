@@ -74,6 +74,9 @@ public sealed class HeldReminderTests : IAsyncLifetime
             _ana.Expect($"(#{followUp.Id})");
         }
 
+        var deesGuide = held.Single(f => f.Kind == FollowUpKind.PocketGuide && f.DueAt == held.Where(h => h.Kind == FollowUpKind.PocketGuide).Min(h => h.DueAt));
+        (await _ana.Command("person Dee")).Expect($"Next follow-up: pocket guide before the 1:1 (#{deesGuide.Id})", "held while I waited to hear from you");
+
         await _ana.Deliver(new ButtonInput(ButtonPayload(question, "Keep them coming")));
         _ana.Expect("Reminders are on", "5 reminders I held");
         await Dispatch();

@@ -38,7 +38,7 @@ public sealed class CancelCommand(FlowRunner runner, PersonResolver resolver, Me
         }
 
         var update = await transitions.CallOffAsync(meeting, context.Now, ct);
-        var when = update.Change.PreviousStart is { } start ? $" ({Zones.Describe(start, context.Zone)})" : string.Empty;
+        var when = update.Change.PreviousStart is { } start ? $" ({Zones.Describe(start, context.Zone, context.Now)})" : string.Empty;
         var reminders = update.Reminders.ToCancel.Count switch
         {
             0 => string.Empty,

@@ -146,7 +146,7 @@ public sealed class FollowUpCommand(IOneOnOneStore store, MeetingTransitions tra
         }
 
         var update = await transitions.MarkMissedAsync(meeting, context.Now, ct);
-        var when = update.Change.PreviousStart is { } start ? $" ({Zones.Describe(start, context.Zone)})" : string.Empty;
+        var when = update.Change.PreviousStart is { } start ? $" ({Zones.Describe(start, context.Zone, context.Now)})" : string.Empty;
         return Reply.WithText($"Noted: your 1:1 with {meeting.Person.Name}{when} didn't happen ({followUp.Reference}). " +
                               $"That happens. Want to find another time with {meeting.Person.Name}?")
             .Buttons(Payloads.Command("Pick a new time", FollowUpMessages.FollowUpCommand(followUp.Id, "moved")));

@@ -42,7 +42,7 @@ public sealed class MetCommand(
 
         // Said plainly, so that leaving the questions below later is never mistaken for undoing this.
         var intro = Reply.WithText($"Great, you met {person.Name}! I've marked your 1:1 with {person.Name} " +
-                                   $"({Zones.Describe(meeting.HeldAt!.Value, context.Zone)}) as held.");
+                                   $"({Zones.Describe(meeting.HeldAt!.Value, context.Zone, context.Now)}) as held.");
         if (update.NewReminders.Any())
         {
             intro.Text($"I'll remind you to {FollowUpTitle.List(update.NewReminders, person.Name)}.");

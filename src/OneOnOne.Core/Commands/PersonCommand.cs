@@ -35,7 +35,7 @@ public sealed class PersonCommand(IOneOnOneStore store, PersonResolver resolver)
             .Where(m => m.OrganizerId == context.Organizer.Id && m.PersonId == person.Id)
             .OrderBy(m => m.Id)
             .ToListAsync(ct);
-        return wantsHistory ? History(person, meetings, context.Zone) : await CardAsync(context, person, mine, meetings, ct);
+        return wantsHistory ? History(person, meetings, context.Zone, context.Now) : await CardAsync(context, person, mine, meetings, ct);
     }
 
     private async Task<Reply> CardAsync(ConversationContext context, Person person, Relationship? mine, List<Meeting> meetings, CancellationToken ct)
@@ -47,7 +47,8 @@ public sealed class PersonCommand(IOneOnOneStore store, PersonResolver resolver)
         var referred = await store.Relationships.Where(r => r.OrganizerId == me && r.ReferredByPersonId == person.Id)
             .OrderBy(r => r.Person.Name).Select(r => r.Person.Name).ToListAsync(ct);
         var next = await store.FollowUps
-            .Where(f => f.OrganizerId == me && f.PersonId == person.Id && f.Status == FollowUpStatus.Pending)
+            .Where(f => f.OrganizerId == me && f.PersonId == person.Id
+                        && (f.Status == FollowUpStatus.Pending || f.Status == FollowUpStatus.Held))
             .OrderBy(f => f.DueAt)
             .FirstOrDefaultAsync(ct);
         var others = await store.Relationships
@@ -64,7 +65,9 @@ public sealed class PersonCommand(IOneOnOneStore store, PersonResolver resolver)
         AddIf(fields, "Met at", mine?.MetAt);
         AddIf(fields, "Referred by", referrer);
         AddIf(fields, "Referred you to", referred.Count == 0 ? null : string.Join(", ", referred));
-        AddIf(fields, "Next follow-up", next is null ? null : $"{Labels.Of(next.Kind)}, {Zones.Describe(next.DueAt, zone, context.Now)}");
+        AddIf(fields, "Next follow-up", next is null ? null
+            : $"{Labels.Of(next.Kind)} ({next.Reference}), {Zones.Describe(next.DueAt, zone, context.Now)}" +
+              (next.Status == FollowUpStatus.Held ? ", held while I waited to hear from you" : string.Empty));
         AddIf(fields, "Also in touch", others.Count == 0 ? null : string.Join(", ", others));
 
         var reply = new Reply().Header(person.Name).Fields(fields);
@@ -79,12 +82,12 @@ public sealed class PersonCommand(IOneOnOneStore store, PersonResolver resolver)
                 $"• {m.Commitment}{(m.CommitmentDueAt is { } due ? $" (by {Zones.DescribeDate(due, zone, context.Now)})" : string.Empty)}")));
         }
 
-        if (LatestPrep(meetings, zone) is { } prep)
+        if (LatestPrep(meetings, zone, context.Now) is { } prep)
         {
             reply.Text(prep);
         }
 
-        if (Noted(meetings, mine, zone) is { } noted)
+        if (Noted(meetings, mine, zone, context.Now) is { } noted)
         {
             reply.Text(noted);
         }
@@ -97,7 +100,7 @@ public sealed class PersonCommand(IOneOnOneStore store, PersonResolver resolver)
         return reply;
     }
 
-    private static Reply History(Person person, List<Meeting> meetings, TimeZoneInfo zone)
+    private static Reply History(Person person, List<Meeting> meetings, TimeZoneInfo zone, DateTimeOffset now)
     {
         var reflections = meetings
             .SelectMany(m => m.Reflections.Select(r => (Meeting: m, Reflection: r)))
@@ -114,8 +117,8 @@ public sealed class PersonCommand(IOneOnOneStore store, PersonResolver resolver)
         foreach (var (meeting, reflection) in reflections)
         {
             var held = meeting.HeldAt ?? meeting.StartsAt;
-            var title = $"{Zones.DescribeDate(reflection.CompletedAt, zone)}, on your 1:1" +
-                        (held is { } at ? $" of {Zones.DescribeDate(at, zone)}" : string.Empty);
+            var title = $"{Zones.DescribeDate(reflection.CompletedAt, zone, now)}, on your 1:1" +
+                        (held is { } at ? $" of {Zones.DescribeDate(at, zone, now)}" : string.Empty);
             var lines = ReflectionField.All
                 .Where(f => f.Read(reflection) is not null)
                 .Select(f => $"• {f.Label}: {f.Read(reflection)}");
@@ -152,7 +155,7 @@ public sealed class PersonCommand(IOneOnOneStore store, PersonResolver resolver)
     /// <summary>
     /// The prep for the 1:1 being prepared or scheduled, else for the latest one prepared: every answer, as typed.
     /// </summary>
-    private static string? LatestPrep(List<Meeting> meetings, TimeZoneInfo zone)
+    private static string? LatestPrep(List<Meeting> meetings, TimeZoneInfo zone, DateTimeOffset now)
     {
         var prepared = meetings.Where(m => m.Prep.CompletedAt is not null).ToList();
         var meeting = prepared.LastOrDefault(m => m.Status is MeetingStatus.Planned or MeetingStatus.Scheduled) ?? prepared.LastOrDefault();
@@ -163,8 +166,8 @@ public sealed class PersonCommand(IOneOnOneStore store, PersonResolver resolver)
 
         var when = meeting.HeldAt ?? meeting.StartsAt;
         var title = meeting.Status is MeetingStatus.Planned or MeetingStatus.Scheduled
-            ? "Your prep for the next 1:1" + (when is { } next ? $" ({Zones.Describe(next, zone)})" : string.Empty)
-            : "Your prep for your last 1:1" + (when is { } last ? $" ({Zones.DescribeDate(last, zone)})" : string.Empty);
+            ? "Your prep for the next 1:1" + (when is { } next ? $" ({Zones.Describe(next, zone, now)})" : string.Empty)
+            : "Your prep for your last 1:1" + (when is { } last ? $" ({Zones.DescribeDate(last, zone, now)})" : string.Empty);
         var lines = PrepField.All
             .Where(f => f.Read(meeting.Prep) is not null)
             .Select(f => $"• {f.Label}: {f.Read(meeting.Prep)}")
@@ -176,19 +179,19 @@ public sealed class PersonCommand(IOneOnOneStore store, PersonResolver resolver)
     /// Each reflection question's latest answer with its date (the self-evaluation apart, as it is about the
     /// organizer), then their own notes. Who they suggested is in the fields above, as people.
     /// </summary>
-    private static string? Noted(List<Meeting> meetings, Relationship? mine, TimeZoneInfo zone)
+    private static string? Noted(List<Meeting> meetings, Relationship? mine, TimeZoneInfo zone, DateTimeOffset now)
     {
         var latest = NotedAnswer.Latest(meetings.SelectMany(m => m.Reflections))
             .Where(a => a.Field != ReflectionField.Referrals)
             .ToList();
         var sections = new List<string>();
-        var aboutThem = latest.Where(a => !a.Field.AboutYou).Select(a => Line(a, zone)).ToList();
+        var aboutThem = latest.Where(a => !a.Field.AboutYou).Select(a => Line(a, zone, now)).ToList();
         if (aboutThem.Count > 0)
         {
             sections.Add(string.Join('\n', aboutThem));
         }
 
-        var aboutYou = latest.Where(a => a.Field.AboutYou).Select(a => Line(a, zone)).ToList();
+        var aboutYou = latest.Where(a => a.Field.AboutYou).Select(a => Line(a, zone, now)).ToList();
         if (aboutYou.Count > 0)
         {
             sections.Add("About you:\n" + string.Join('\n', aboutYou));
@@ -202,8 +205,8 @@ public sealed class PersonCommand(IOneOnOneStore store, PersonResolver resolver)
         return sections.Count == 0 ? null : "What you've noted (only you see this):\n" + string.Join("\n\n", sections);
     }
 
-    private static string Line(NotedAnswer answer, TimeZoneInfo zone) =>
-        $"• {answer.Field.Label}: {answer.Text} ({Zones.DescribeDate(answer.At, zone)})";
+    private static string Line(NotedAnswer answer, TimeZoneInfo zone, DateTimeOffset now) =>
+        $"• {answer.Field.Label}: {answer.Text} ({Zones.DescribeDate(answer.At, zone, now)})";
 
     private static void AddIf(List<Field> fields, string label, string? value)
     {

@@ -56,7 +56,7 @@ public sealed class ReflectCommand(PersonResolver resolver, MeetingBook meetings
 
         var held = reflected.HeldAt ?? reflected.StartsAt;
         var intro = Reply.WithText($"You've already reflected on your 1:1 with {reflected.Person.Name}" +
-                                   (held is { } at ? $" of {Zones.DescribeDate(at, context.Zone)}" : string.Empty) +
+                                   (held is { } at ? $" of {Zones.DescribeDate(at, context.Zone, context.Now)}" : string.Empty) +
                                    ". This adds another reflection; your earlier answers stay " +
                                    $"(`person {reflected.Person.Name} history` shows them all).");
         return intro.Append(await runner.StartAsync(context, new FlowStart(ReflectionFlow.Name, reflected.PersonId, reflected.Id), ct));

@@ -28,7 +28,7 @@ public static class FollowUpMessages
         var reply = note.Kind switch
         {
             FollowUpKind.PocketGuide => PocketGuide.Build(
-                note.FollowUpId, note.Meeting ?? new Meeting(), about.Named ? about.Whom : string.Empty, note.Zone, note.Earlier),
+                note.FollowUpId, note.Meeting ?? new Meeting(), about.Named ? about.Whom : string.Empty, note.Zone, note.Now, note.Earlier),
             FollowUpKind.DidYouMeet => DidYouMeet(note, about),
             FollowUpKind.ReflectionPrompt => ReflectionPrompt(note, about),
             FollowUpKind.ThankYou => ThankYou(note, about),
@@ -73,7 +73,7 @@ public static class FollowUpMessages
 
     private static Reply DidYouMeet(FollowUpNote note, About about)
     {
-        var when = note.Meeting?.StartsAt is { } start ? $" ({Zones.Describe(start, note.Zone)})" : string.Empty;
+        var when = note.Meeting?.StartsAt is { } start ? $" ({Zones.Describe(start, note.Zone, note.Now)})" : string.Empty;
         var reply = new Reply()
             .Text($"Did your 1:1 with {about.Whom}{when} happen?")
             .Text("If it did, tap Held and note their answer while it's fresh. If it moved or fell through, "
@@ -129,7 +129,7 @@ public static class FollowUpMessages
         var what = Clip(meeting?.Commitment, MaxQuoted) is { } commitment
             ? $"{about.Who} said yes to: “{commitment}”."
             : $"{about.Who} said yes when you met.";
-        var due = meeting?.CommitmentDueAt is { } dueAt ? $" It's due {Zones.Describe(dueAt, note.Zone)}." : string.Empty;
+        var due = meeting?.CommitmentDueAt is { } dueAt ? $" It's due {Zones.Describe(dueAt, note.Zone, note.Now)}." : string.Empty;
 
         return new Reply()
             .Text(what + due)
@@ -192,7 +192,7 @@ public static class FollowUpMessages
     private static Reply MaintenanceCheckIn(FollowUpNote note, About about)
     {
         var last = (note.Meeting?.HeldAt ?? note.Meeting?.StartsAt) is { } at
-            ? $" on {Zones.DescribeDate(at, note.Zone)}"
+            ? $" on {Zones.DescribeDate(at, note.Zone, note.Now)}"
             : string.Empty;
 
         var reply = new Reply()

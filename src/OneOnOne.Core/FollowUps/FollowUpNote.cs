@@ -14,13 +14,15 @@ namespace OneOnOne.Core.FollowUps;
 /// The meeting the nudge belongs to, with its prep and outcome loaded; null for the organizer-level kinds.
 /// </param>
 /// <param name="Zone">The organizer's time zone, for every time shown.</param>
+/// <param name="Now">When the nudge goes out: a date far from it shows its year.</param>
 public sealed record FollowUpNote(
     int FollowUpId,
     FollowUpKind Kind,
     string? PersonName,
     int? PersonId,
     Meeting? Meeting,
-    TimeZoneInfo Zone)
+    TimeZoneInfo Zone,
+    DateTimeOffset Now)
 {
     /// <summary>
     /// For the pocket guide: the organizer's own reflections on earlier 1:1s with the person (see

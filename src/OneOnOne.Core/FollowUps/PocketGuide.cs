@@ -51,7 +51,8 @@ public static class PocketGuide
     private const string Deeper = "Then go deeper: Why? What was that like? Tell me more.";
 
     /// <param name="earlier">The organizer's own reflections on earlier 1:1s with this person, if any.</param>
-    public static Reply Build(int followUpId, Meeting meeting, string personName, TimeZoneInfo zone, IEnumerable<Reflection>? earlier = null)
+    public static Reply Build(
+        int followUpId, Meeting meeting, string personName, TimeZoneInfo zone, DateTimeOffset now, IEnumerable<Reflection>? earlier = null)
     {
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(zone);
@@ -59,7 +60,7 @@ public static class PocketGuide
         var name = FollowUpMessages.Clip(personName, MaxName);
         var reply = new Reply()
             .Header(name is null ? "Your 1:1 is coming up" : $"Your 1:1 with {name} is coming up")
-            .Text(WhenAndWhere(meeting, zone))
+            .Text(WhenAndWhere(meeting, zone, now))
             .Text(Acts);
         var lastTime = LastTime(earlier ?? []);
         var prep = PrepLines(meeting);
@@ -103,12 +104,12 @@ public static class PocketGuide
         ],
     };
 
-    private static string WhenAndWhere(Meeting meeting, TimeZoneInfo zone)
+    private static string WhenAndWhere(Meeting meeting, TimeZoneInfo zone, DateTimeOffset now)
     {
         var parts = new List<string> { $"A {Labels.Of(meeting.Kind)} 1:1" };
         if (meeting.StartsAt is { } start)
         {
-            parts.Add(Zones.Describe(start, zone));
+            parts.Add(Zones.Describe(start, zone, now));
         }
 
         if (meeting.DurationMinutes > 0)

@@ -106,17 +106,6 @@ public static class Zones
     public static string DescribeLocalDate(DateTime local, DateTime localNow) =>
         local.ToString(ShowsYear(local, localNow) ? "ddd d MMM yyyy" : "ddd d MMM", CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// "Tue 1 Dec, 18:30" without a year, whatever the date. Only for an instant known to be within days of now;
-    /// anything else should pass now (the overload above) so a far date shows its year.
-    /// </summary>
-    public static string Describe(DateTimeOffset instant, TimeZoneInfo zone) =>
-        ToLocal(instant, zone).ToString("ddd d MMM, HH:mm", CultureInfo.InvariantCulture);
-
-    /// <summary>"Tue 1 Dec" without a year; see <see cref="Describe(DateTimeOffset, TimeZoneInfo)"/> for when that is safe.</summary>
-    public static string DescribeDate(DateTimeOffset instant, TimeZoneInfo zone) =>
-        ToLocal(instant, zone).ToString("ddd d MMM", CultureInfo.InvariantCulture);
-
     private static bool ShowsYear(DateTime local, DateTime localNow) =>
         local.Year != localNow.Year || (local.Date - localNow.Date).Duration() > YearlessReach;
 }

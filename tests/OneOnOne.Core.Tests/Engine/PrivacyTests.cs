@@ -129,7 +129,7 @@ public sealed class PrivacyTests : IAsyncLifetime
             var texts = new List<(string, string)>();
             foreach (var row in rows)
             {
-                var note = new FollowUpNote(row.Id, row.Kind, row.Person?.Name, row.PersonId, row.Meeting, zone)
+                var note = new FollowUpNote(row.Id, row.Kind, row.Person?.Name, row.PersonId, row.Meeting, zone, _bot.Time.GetUtcNow())
                 {
                     Earlier = row.Meeting is null ? [] : await store.EarlierNotesAsync(row.Meeting, default),
                 };

@@ -14,6 +14,8 @@ public class FollowUpMessagesTests
     // 1 December 2026 is a Tuesday; 17:30 UTC is 18:30 in Berlin.
     private static readonly DateTimeOffset Start = new(2026, 12, 1, 17, 30, 0, TimeSpan.Zero);
 
+    internal static readonly DateTimeOffset Now = Start.AddDays(-1);
+
     private static readonly TimeZoneInfo Berlin = Zones.TryFind("Europe/Berlin", out var zone) ? zone : TimeZoneInfo.Utc;
 
     private static readonly string[] StandardPayloads =
@@ -83,7 +85,7 @@ public class FollowUpMessagesTests
     [MemberData(nameof(AllKinds))]
     public void Nothing_throws_without_a_meeting_a_name_or_a_person_id(FollowUpKind kind)
     {
-        var reply = FollowUpMessages.Compose(new FollowUpNote(Id, kind, null, null, null, TimeZoneInfo.Utc));
+        var reply = FollowUpMessages.Compose(new FollowUpNote(Id, kind, null, null, null, TimeZoneInfo.Utc, Now));
 
         Assert.False(string.IsNullOrWhiteSpace(AllText(reply)));
         Assert.DoesNotContain("#", string.Join(' ', Buttons(reply).Select(b => b.Payload)));
@@ -101,7 +103,7 @@ public class FollowUpMessagesTests
         var meeting = FullMeeting();
         meeting.Person = new Person { Name = "Bea Kim", NormalizedName = "bea kim" };
 
-        var reply = FollowUpMessages.Compose(new FollowUpNote(Id, kind, null, PersonId, meeting, Berlin));
+        var reply = FollowUpMessages.Compose(new FollowUpNote(Id, kind, null, PersonId, meeting, Berlin, Now));
 
         Assert.Contains("Bea", AllText(reply));
     }
@@ -132,7 +134,7 @@ public class FollowUpMessagesTests
     [Fact]
     public void Did_you_meet_without_a_person_id_still_offers_moved_and_missed()
     {
-        var reply = FollowUpMessages.Compose(new FollowUpNote(Id, FollowUpKind.DidYouMeet, "Ana", null, null, Berlin));
+        var reply = FollowUpMessages.Compose(new FollowUpNote(Id, FollowUpKind.DidYouMeet, "Ana", null, null, Berlin, Now));
 
         var labels = Buttons(reply).Select(b => b.Label).ToList();
         Assert.DoesNotContain("Held", labels);
@@ -286,7 +288,7 @@ public class FollowUpMessagesTests
     [InlineData(FollowUpKind.UncontactedPeople)]
     public void Organizer_level_nudges_point_to_the_list(FollowUpKind kind)
     {
-        var reply = FollowUpMessages.Compose(new FollowUpNote(Id, kind, null, null, null, Berlin));
+        var reply = FollowUpMessages.Compose(new FollowUpNote(Id, kind, null, null, null, Berlin, Now));
 
         Assert.Contains("`list`", AllText(reply));
         var buttons = Buttons(reply);
@@ -297,7 +299,7 @@ public class FollowUpMessagesTests
     [Fact]
     public void Goal_pace_is_encouraging_about_the_four_week_window()
     {
-        var text = AllText(FollowUpMessages.Compose(new FollowUpNote(Id, FollowUpKind.GoalPace, null, null, null, Berlin)));
+        var text = AllText(FollowUpMessages.Compose(new FollowUpNote(Id, FollowUpKind.GoalPace, null, null, null, Berlin, Now)));
 
         Assert.Contains("halfway", text);
         Assert.Contains("back on track", text);
@@ -311,7 +313,7 @@ public class FollowUpMessagesTests
         var meeting = FullMeeting();
 
         var composed = FollowUpMessages.Compose(Note(FollowUpKind.PocketGuide, meeting));
-        var built = PocketGuide.Build(Id, meeting, "Ana Lopez", Berlin);
+        var built = PocketGuide.Build(Id, meeting, "Ana Lopez", Berlin, Now);
 
         Assert.Equal(AllText(built), AllText(composed).Replace($"\nReminder #{Id}", string.Empty, StringComparison.Ordinal));
         Assert.Equal(Buttons(built), Buttons(composed));
@@ -340,7 +342,7 @@ public class FollowUpMessagesTests
         meeting.Commitment = "line one\nline two " + new string('x', 1000);
 
         var reply = FollowUpMessages.Compose(new FollowUpNote(
-            Id, FollowUpKind.ConfirmCommitment, new string('N', 500), PersonId, meeting, Berlin));
+            Id, FollowUpKind.ConfirmCommitment, new string('N', 500), PersonId, meeting, Berlin, Now));
 
         var text = AllText(reply);
         Assert.Contains("line one line two", text);
@@ -381,6 +383,6 @@ public class FollowUpMessagesTests
 
     private static FollowUpNote Note(FollowUpKind kind, Meeting meeting) =>
         kind is FollowUpKind.GoalPace or FollowUpKind.UncontactedPeople
-            ? new FollowUpNote(Id, kind, null, null, null, Berlin)
-            : new FollowUpNote(Id, kind, "Ana Lopez", PersonId, meeting, Berlin);
+            ? new FollowUpNote(Id, kind, null, null, null, Berlin, Now)
+            : new FollowUpNote(Id, kind, "Ana Lopez", PersonId, meeting, Berlin, Now);
 }

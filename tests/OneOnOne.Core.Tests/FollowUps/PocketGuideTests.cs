@@ -15,7 +15,7 @@ public class PocketGuideTests
     [Fact]
     public void Says_when_where_and_with_whom()
     {
-        var text = AllText(PocketGuide.Build(9, FullMeeting(), "Ana Lopez", Berlin));
+        var text = AllText(PocketGuide.Build(9, FullMeeting(), "Ana Lopez", Berlin, Now));
 
         Assert.Contains("Ana Lopez", text);
         Assert.Contains("Tue 1 Dec, 18:30", text);
@@ -26,7 +26,7 @@ public class PocketGuideTests
     [Fact]
     public void Walks_through_the_five_acts_in_order()
     {
-        var text = AllText(PocketGuide.Build(9, FullMeeting(), "Ana Lopez", Berlin));
+        var text = AllText(PocketGuide.Build(9, FullMeeting(), "Ana Lopez", Berlin, Now));
 
         var positions = new[] { "Attention", "Interest", "Exploration", "Exchange", "Commitment" }
             .Select(act => text.IndexOf(act, StringComparison.Ordinal))
@@ -38,7 +38,7 @@ public class PocketGuideTests
     [Fact]
     public void Carries_the_organizers_prep()
     {
-        var text = AllText(PocketGuide.Build(9, FullMeeting(), "Ana Lopez", Berlin));
+        var text = AllText(PocketGuide.Build(9, FullMeeting(), "Ana Lopez", Berlin, Now));
 
         Assert.Contains("Find out whether Ana would lead a shift", text);
         Assert.Contains("Keeping the food bank open on weekends", text);
@@ -49,7 +49,7 @@ public class PocketGuideTests
     [Fact]
     public void Reminds_the_habits()
     {
-        var text = AllText(PocketGuide.Build(9, FullMeeting(), "Ana Lopez", Berlin));
+        var text = AllText(PocketGuide.Build(9, FullMeeting(), "Ana Lopez", Berlin, Now));
 
         Assert.Contains("Listen twice as much as you talk", text);
         Assert.Contains("Phone away", text);
@@ -67,7 +67,7 @@ public class PocketGuideTests
         var meeting = FullMeeting();
         meeting.Kind = kind;
 
-        var text = AllText(PocketGuide.Build(9, meeting, "Ana Lopez", Berlin));
+        var text = AllText(PocketGuide.Build(9, meeting, "Ana Lopez", Berlin, Now));
 
         Assert.Contains(question, text);
         foreach (var other in Enum.GetValues<MeetingKind>().Where(k => k != kind))
@@ -92,7 +92,7 @@ public class PocketGuideTests
     [Fact]
     public void Ends_with_the_standard_row_for_its_follow_up()
     {
-        var reply = PocketGuide.Build(9, FullMeeting(), "Ana Lopez", Berlin);
+        var reply = PocketGuide.Build(9, FullMeeting(), "Ana Lopez", Berlin, Now);
 
         var last = Assert.IsType<ButtonsBlock>(reply.Blocks[^1]);
         Assert.Equal(
@@ -107,7 +107,7 @@ public class PocketGuideTests
         var meeting = FullMeeting();
         meeting.Kind = kind;
 
-        var text = AllText(PocketGuide.Build(9, meeting, "Ana Lopez", Berlin));
+        var text = AllText(PocketGuide.Build(9, meeting, "Ana Lopez", Berlin, Now));
 
         Assert.True(text.Length <= PocketGuide.MaxLength, $"{text.Length} characters");
     }
@@ -126,7 +126,7 @@ public class PocketGuideTests
             Ask = essay, Alternatives = essay,
         };
 
-        var text = AllText(PocketGuide.Build(9, meeting, essay, Berlin));
+        var text = AllText(PocketGuide.Build(9, meeting, essay, Berlin, Now));
 
         Assert.True(text.Length <= PocketGuide.MaxLength, $"{text.Length} characters");
         Assert.Contains("Your ask: a long thought", text);
@@ -144,7 +144,7 @@ public class PocketGuideTests
         meeting.Prep = new Prep { Goal = essay, TheirInterest = essay, MyStory = essay, Ask = essay, Alternatives = essay };
         Reflection[] earlier = [new() { CaresAbout = essay, DoDifferently = essay, CompletedAt = DateTimeOffset.UnixEpoch }];
 
-        var text = AllText(PocketGuide.Build(9, meeting, essay, Berlin, earlier));
+        var text = AllText(PocketGuide.Build(9, meeting, essay, Berlin, Now, earlier));
 
         Assert.True(text.Length <= PocketGuide.MaxLength, $"{text.Length} characters");
         Assert.Contains("Last time you noted", text);
@@ -162,7 +162,7 @@ public class PocketGuideTests
         var meeting = FullMeeting();
         meeting.Prep.MyStory = "My eviction scare";
 
-        var text = AllText(PocketGuide.Build(9, meeting, "Ana Lopez", Berlin, earlier));
+        var text = AllText(PocketGuide.Build(9, meeting, "Ana Lopez", Berlin, Now, earlier));
 
         Assert.Contains("Last time you noted\nCares about: Tenant rights\nYou'd do differently: Talk less", text);
         Assert.Contains("Your story: My eviction scare", text);
@@ -173,7 +173,7 @@ public class PocketGuideTests
     [Fact]
     public void Says_nothing_about_last_time_before_a_first_reflection()
     {
-        var text = AllText(PocketGuide.Build(9, FullMeeting(), "Ana Lopez", Berlin, [new Reflection { Referrals = "Grace" }]));
+        var text = AllText(PocketGuide.Build(9, FullMeeting(), "Ana Lopez", Berlin, Now, [new Reflection { Referrals = "Grace" }]));
 
         Assert.DoesNotContain("Last time", text);
     }
@@ -183,7 +183,7 @@ public class PocketGuideTests
     {
         var meeting = new Meeting { Kind = MeetingKind.Maintenance, DurationMinutes = 0 };
 
-        var reply = PocketGuide.Build(9, meeting, "  ", Berlin);
+        var reply = PocketGuide.Build(9, meeting, "  ", Berlin, Now);
 
         var text = AllText(reply);
         Assert.Contains("Your 1:1 is coming up", text);
@@ -198,7 +198,7 @@ public class PocketGuideTests
         var meeting = FullMeeting();
         meeting.Prep = new Prep { Ask = "Come to the January training" };
 
-        var text = AllText(PocketGuide.Build(9, meeting, "Ana Lopez", Berlin));
+        var text = AllText(PocketGuide.Build(9, meeting, "Ana Lopez", Berlin, Now));
 
         Assert.Contains("Your ask: Come to the January training", text);
         Assert.DoesNotContain("Your goal", text);
@@ -212,7 +212,7 @@ public class PocketGuideTests
         var meeting = FullMeeting();
         meeting.Prep.Ask = null;
 
-        var text = AllText(PocketGuide.Build(9, meeting, "Ana Lopez", Berlin));
+        var text = AllText(PocketGuide.Build(9, meeting, "Ana Lopez", Berlin, Now));
 
         Assert.Contains("meet again", text);
     }

@@ -210,7 +210,7 @@ public class ZonesTests
     public void Describe_is_short_english_and_24_hour(string zoneId, string utc, string expected)
     {
         var instant = new DateTimeOffset(D(utc), TimeSpan.Zero);
-        Assert.Equal(expected, Zones.Describe(instant, Zone(zoneId)));
+        Assert.Equal(expected, Zones.Describe(instant, Zone(zoneId), now: instant));
     }
 
     [Theory]
@@ -220,7 +220,7 @@ public class ZonesTests
     public void DescribeDate_is_the_day_in_that_zone(string zoneId, string utc, string expected)
     {
         var instant = new DateTimeOffset(D(utc), TimeSpan.Zero);
-        Assert.Equal(expected, Zones.DescribeDate(instant, Zone(zoneId)));
+        Assert.Equal(expected, Zones.DescribeDate(instant, Zone(zoneId), now: instant));
     }
 
     [Theory]
@@ -257,8 +257,8 @@ public class ZonesTests
         {
             CultureInfo.CurrentCulture = new CultureInfo("de-DE");
             var instant = Utc(2026, 12, 1, 17, 30);
-            Assert.Equal("Tue 1 Dec, 18:30", Zones.Describe(instant, Zone("Europe/Berlin")));
-            Assert.Equal("Tue 1 Dec", Zones.DescribeDate(instant, Zone("Europe/Berlin")));
+            Assert.Equal("Tue 1 Dec, 18:30", Zones.Describe(instant, Zone("Europe/Berlin"), now: instant));
+            Assert.Equal("Tue 1 Dec", Zones.DescribeDate(instant, Zone("Europe/Berlin"), now: instant));
         }
         finally
         {
@@ -276,7 +276,7 @@ public class ZonesTests
 
         var instant = Zones.ToUtc(local, berlin);
         Assert.Equal(Utc(2026, 10, 25, 0, 30), instant);
-        Assert.Equal("Sun 25 Oct, 02:30", Zones.Describe(instant, berlin));
+        Assert.Equal("Sun 25 Oct, 02:30", Zones.Describe(instant, berlin, now: instant));
     }
 
     private static DateTime D(string s) => DateTime.ParseExact(s, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

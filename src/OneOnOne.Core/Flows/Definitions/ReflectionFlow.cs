@@ -100,7 +100,7 @@ public sealed class ReflectionFlow(IOneOnOneStore store, PeopleDirectory directo
             .Select(f => (DateTimeOffset?)f.DueAt)
             .FirstOrDefaultAsync(ct);
         return next is { } due
-            ? $"I'll remind you again on {Zones.Describe(due, context.Zone)}, or `reflect {meeting.Person.Name}` whenever you're ready."
+            ? $"I'll remind you again on {Zones.Describe(due, context.Zone, context.Now)}, or `reflect {meeting.Person.Name}` whenever you're ready."
             : $"Whenever you're ready: `reflect {meeting.Person.Name}`.";
     }
 }
