@@ -29,6 +29,7 @@ internal sealed partial class ComponentPayloadStore(TimeProvider time)
         "status", "continue", "cancel", "timezone", "export", "forget", "digest", "pause", "resume", "nudges", "followup",
         "done", "snooze-day", "snooze-week", "dismiss", "moved", "missed", "confirm", "on", "off", "for", "days", "day",
         "week", "weeks", "recruitment", "maintenance", "escalation", "follower", "contributor", "active", "core",
+        "keep", "keep-moments", "restart",
     };
 
     private readonly ConcurrentDictionary<string, Entry> _stored = new(StringComparer.Ordinal);

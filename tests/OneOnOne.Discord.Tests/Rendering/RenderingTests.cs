@@ -80,6 +80,16 @@ public sealed class RenderingTests
         Assert.Equal(followUp.Payload, payload);
     }
 
+    [Theory]
+    [InlineData("forget #3 keep")]
+    [InlineData("goal 8 restart")]
+    [InlineData("timezone keep-moments")]
+    public void The_engine_s_newer_command_buttons_last_beyond_a_restart(string command)
+    {
+        // Only payloads kept server-side expire and die with the process; these carry nothing anyone wrote.
+        Assert.Equal(command, _payloads.ToCustomId(Payloads.Command("Button", command).Payload)[2..]);
+    }
+
     [Fact]
     public void Stored_payloads_expire_after_a_day_and_unknown_ids_resolve_to_nothing()
     {
