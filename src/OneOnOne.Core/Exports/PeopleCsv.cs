@@ -21,7 +21,7 @@ public static class PeopleCsv
         "Person", "Level", "On list", "Met at", "Referred by", "Notes",
         "Meeting kind", "Meeting status", "Starts", "Minutes", "Place", "Ask", "Answer",
         "Commitment", "Commitment due", .. ReflectionField.All.Select(f => f.Column), "Reflected on",
-        "What the maybe meant", .. PrepColumns.Select(f => f.Column),
+        "What the maybe meant", .. PrepColumns.Select(f => f.Column), "Held",
     ];
 
     /// <summary>The prep besides the ask, which has had its own column from the start.</summary>
@@ -127,6 +127,9 @@ public static class PeopleCsv
         .. ReflectionCells(meeting, zone),
         meeting.AnswerNote,
         .. PrepColumns.Select(f => meeting.Prep is null ? null : f.Read(meeting.Prep)),
+
+        // When it happened, as the card shows it: a 1:1 marked held early or without a booking differs from "Starts".
+        Local(meeting.HeldAt, zone, "yyyy-MM-dd HH:mm"),
     ];
 
     /// <summary>Each question's answers, newest first (dated when there are several), then the reflections' dates.</summary>

@@ -17,6 +17,7 @@ public class PeopleCsvTests
         "Reflection: meet again", "Reflection: did well", "Reflection: do differently", "Reflection: leads not followed",
         "Reflected on", "What the maybe meant", "Prep: goal", "Prep: why them", "Prep: their interest",
         "Prep: known and hoped", "Prep: your story", "Prep: connection", "Prep: invitation purpose", "Prep: alternatives",
+        "Held",
     ];
 
     // A fixed +02:00 zone keeps the test independent of the machine's time zone database.
@@ -75,6 +76,7 @@ public class PeopleCsvTests
         var earlier = MeetingWith(ana, 11, new DateTimeOffset(2026, 12, 1, 16, 30, 0, TimeSpan.Zero));
         earlier.Kind = MeetingKind.Recruitment;
         earlier.Status = MeetingStatus.Held;
+        earlier.HeldAt = new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero); // marked held before the booked start
         earlier.Place = "Café Rio";
         earlier.Prep.Ask = "Come to the training";
         earlier.Answer = AskAnswer.Yes;
@@ -100,6 +102,7 @@ public class PeopleCsvTests
         Assert.Equal("Recruitment", first["Meeting kind"]);
         Assert.Equal("Held", first["Meeting status"]);
         Assert.Equal("2026-12-01 18:30", first["Starts"]);
+        Assert.Equal("2026-12-01 18:00", first["Held"]);
         Assert.Equal("45", first["Minutes"]);
         Assert.Equal("Café Rio", first["Place"]);
         Assert.Equal("Come to the training", first["Ask"]);
