@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneOnOne.Core.Storage;
 
@@ -20,7 +21,12 @@ public static class DataServiceCollectionExtensions
             .ValidateOnStart();
         services.AddDbContextPool<OneOnOneDbContext>((provider, options) =>
             options.UseSqlite(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
-                .AddInterceptors([Tuning, .. interceptors]));
+                .AddInterceptors([Tuning, .. interceptors])
+                // SQLite rebuilds a table to change its foreign keys, and EF warns that the PRAGMA foreign_keys
+                // around the rebuild runs outside the migration's transaction. That pragma is a setting of the
+                // connection, never stored in the file, so a crash there leaves nothing half-applied: not worth
+                // alarming someone starting the bot for the first time.
+                .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug))));
         services.AddScoped<IOneOnOneStore>(provider => provider.GetRequiredService<OneOnOneDbContext>());
         services.AddHostedService<DatabaseMigrator>();
         return services;

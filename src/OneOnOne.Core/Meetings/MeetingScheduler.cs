@@ -80,6 +80,8 @@ public sealed class MeetingScheduler(MeetingBook book, MeetingTransitions transi
         return reply.File(new FileBlock($"one-on-one-{Slug(name)}.ics", "text/calendar", ics, $"Calendar file for your 1:1 with {name}"));
     }
 
+    /// <summary>"José Núñez" → "jose-nunez": the name as matched (no accents, lower case), safe in any file system.</summary>
     private static string Slug(string name) =>
-        new string(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+        string.Join('-', new string(Person.Normalize(name).Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ').ToArray())
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }

@@ -31,6 +31,15 @@ public sealed class FindingPeopleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_calendar_file_is_named_after_the_person_without_accents()
+    {
+        var ana = _bot.Organizer("Ana");
+        await ana.Command("list add José Núñez");
+        await ana.Command("schedule jose tomorrow 6pm");
+        Assert.Equal("one-on-one-jose-nunez.ics", Assert.Single(ana.Files).FileName);
+    }
+
+    [Fact]
     public async Task Adding_a_name_that_could_be_someone_on_the_list_asks_first()
     {
         var ana = _bot.Organizer("Ana");
