@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OneOnOne.Core.Domain;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Testing;
+using static OneOnOne.Scheduling.Tests.Dispatching;
 
 namespace OneOnOne.Scheduling.Tests;
 
@@ -39,19 +40,19 @@ public sealed class FollowUpDeliveryTests : IAsyncLifetime
     {
         await _ana.Command("schedule Maria tomorrow 6pm for 45");
 
-        await AdvanceTo(2026, 11, 27, 16, 59);
+        await _bot.AdvanceToAsync(2026, 11, 27, 16, 59);
         Assert.Empty(_platform.Sent);
 
-        await AdvanceTo(2026, 11, 27, 17, 0);
+        await _bot.AdvanceToAsync(2026, 11, 27, 17, 0);
         var guide = Assert.Single(_platform.Sent);
         Assert.Equal(new ToUser(_ana.Address), guide.To);
         Assert.Contains("join the committee", _platform.Texts()[0]);
 
-        await AdvanceTo(2026, 11, 27, 19, 15);
+        await _bot.AdvanceToAsync(2026, 11, 27, 19, 15);
         Assert.Equal(2, _platform.Sent.Count);
         Assert.Contains(_platform.Sent[1].Blocks.OfType<ButtonsBlock>().SelectMany(b => b.Buttons), b => b.Label == "Held");
 
-        await Dispatch();
+        await _bot.DispatchAsync();
         Assert.Equal(2, _platform.Sent.Count);
     }
 
@@ -61,11 +62,11 @@ public sealed class FollowUpDeliveryTests : IAsyncLifetime
         await _ana.Command("schedule Maria tomorrow 9pm for 45");
 
         // Did-you-meet falls due at 22:15 New York time: quiet hours.
-        await AdvanceTo(2026, 11, 27, 22, 20);
+        await _bot.AdvanceToAsync(2026, 11, 27, 22, 20);
         Assert.Single(_platform.Sent); // the pocket guide at 20:00
-        await AdvanceTo(2026, 11, 28, 7, 59);
+        await _bot.AdvanceToAsync(2026, 11, 28, 7, 59);
         Assert.Single(_platform.Sent);
-        await AdvanceTo(2026, 11, 28, 8, 0);
+        await _bot.AdvanceToAsync(2026, 11, 28, 8, 0);
         Assert.Equal(2, _platform.Sent.Count);
     }
 
@@ -75,9 +76,9 @@ public sealed class FollowUpDeliveryTests : IAsyncLifetime
         await _ana.Command("schedule Maria tomorrow 6pm");
         await _ana.Command("schedule Maria 2026-11-30 18:00");
 
-        await AdvanceTo(2026, 11, 27, 20, 0);
+        await _bot.AdvanceToAsync(2026, 11, 27, 20, 0);
         Assert.Empty(_platform.Sent);
-        await AdvanceTo(2026, 11, 30, 17, 0);
+        await _bot.AdvanceToAsync(2026, 11, 30, 17, 0);
         Assert.Single(_platform.Sent);
     }
 
@@ -85,11 +86,11 @@ public sealed class FollowUpDeliveryTests : IAsyncLifetime
     public async Task A_meeting_moved_after_its_pocket_guide_went_out_gets_a_new_one_for_the_new_time()
     {
         await _ana.Command("schedule Maria tomorrow 6pm");
-        await AdvanceTo(2026, 11, 27, 17, 10);
+        await _bot.AdvanceToAsync(2026, 11, 27, 17, 10);
         Assert.Single(_platform.Sent);
 
         await _ana.Command("schedule Maria 2026-11-30 18:00");
-        await AdvanceTo(2026, 11, 30, 17, 0);
+        await _bot.AdvanceToAsync(2026, 11, 30, 17, 0);
         Assert.Equal(2, _platform.Sent.Count);
         Assert.Contains("Mon 30 Nov, 18:00", Text(_platform.Sent[1]));
     }
@@ -98,18 +99,18 @@ public sealed class FollowUpDeliveryTests : IAsyncLifetime
     public async Task Snoozing_brings_a_nudge_back_once_a_day_later()
     {
         await _ana.Command("schedule Maria tomorrow 6pm");
-        await AdvanceTo(2026, 11, 27, 19, 15);
+        await _bot.AdvanceToAsync(2026, 11, 27, 19, 15);
         var didYouMeet = _platform.Sent[1];
         await _ana.Deliver(new ButtonInput(ButtonPayload(didYouMeet, "Snooze 1 day")));
         _ana.Expect("remind you again tomorrow");
 
-        await AdvanceTo(2026, 11, 28, 19, 14);
+        await _bot.AdvanceToAsync(2026, 11, 28, 19, 14);
         Assert.Equal(2, _platform.Sent.Count);
-        await AdvanceTo(2026, 11, 28, 19, 20);
+        await _bot.AdvanceToAsync(2026, 11, 28, 19, 20);
         Assert.Equal(3, _platform.Sent.Count);
         // The same reminder, under the reference of the fresh row the snooze made (each row is sent once).
         Assert.Equal(WithoutReference(Text(didYouMeet)), WithoutReference(Text(_platform.Sent[2])));
-        await AdvanceTo(2026, 11, 29, 20, 0);
+        await _bot.AdvanceToAsync(2026, 11, 29, 20, 0);
         Assert.Equal(3, _platform.Sent.Count);
     }
 
@@ -119,11 +120,11 @@ public sealed class FollowUpDeliveryTests : IAsyncLifetime
         await _ana.Command("schedule Maria tomorrow 6pm");
         (await _ana.Command("pause until 2026-11-30")).Expect("paused until Mon 30 Nov, 08:00");
 
-        await AdvanceTo(2026, 11, 27, 20, 0);
+        await _bot.AdvanceToAsync(2026, 11, 27, 20, 0);
         Assert.Empty(_platform.Sent);
 
         (await _ana.Command("resume")).Expect("Welcome back");
-        await Dispatch();
+        await _bot.DispatchAsync();
 
         // The pocket guide no longer helps once the meeting has started; did-you-meet still does.
         Assert.Single(_platform.Sent);
@@ -136,7 +137,7 @@ public sealed class FollowUpDeliveryTests : IAsyncLifetime
     {
         await _ana.Command("schedule Maria tomorrow 6pm");
         await _ana.Command("nudges off");
-        await AdvanceTo(2026, 11, 28, 10, 0);
+        await _bot.AdvanceToAsync(2026, 11, 28, 10, 0);
         Assert.Empty(_platform.Sent);
         Assert.True(await _bot.QueryAsync(s => s.FollowUps.CountAsync(f => f.Status == FollowUpStatus.Dropped)) >= 2);
     }
@@ -157,20 +158,20 @@ public sealed class FollowUpDeliveryTests : IAsyncLifetime
             await _bot.QueryAsync(s => s.FollowUps.Where(f => f.Id == meeting).ExecuteUpdateAsync(u => u.SetProperty(f => f.Status, FollowUpStatus.Dismissed)));
         }
 
-        await AdvanceTo(2026, 11, 29, 9, 5);
+        await _bot.AdvanceToAsync(2026, 11, 29, 9, 5);
         Assert.Equal(3, _platform.Sent.Count);
 
-        await AdvanceTo(2026, 11, 30, 9, 5);
+        await _bot.AdvanceToAsync(2026, 11, 30, 9, 5);
         Assert.Equal(4, _platform.Sent.Count);
         Assert.Contains("Shall I pause them", _platform.Texts()[3]);
 
         // Ana comes back: Lee's pocket guide, held since the question, arrives (his 1:1 is still ahead), and nudges flow again.
         await _ana.Command("status");
-        await Dispatch();
+        await _bot.DispatchAsync();
         Assert.Equal(5, _platform.Sent.Count);
         Assert.Contains("Lee", _platform.Texts()[4]);
         await _ana.Command("schedule Maria 2026-12-01 10:00");
-        await AdvanceTo(2026, 12, 1, 9, 5);
+        await _bot.AdvanceToAsync(2026, 12, 1, 9, 5);
         Assert.Equal(6, _platform.Sent.Count);
     }
 
@@ -185,7 +186,7 @@ public sealed class FollowUpDeliveryTests : IAsyncLifetime
         await _ana.Command("schedule Dee 2026-11-27 10:00");
         await _ana.Command("schedule Lee 2026-11-27 10:00");
 
-        await AdvanceTo(2026, 11, 27, 9, 5);
+        await _bot.AdvanceToAsync(2026, 11, 27, 9, 5);
         Assert.Equal(4, _platform.Sent.Count);
         Assert.DoesNotContain(_platform.Texts(), t => t.Contains("Shall I pause them", StringComparison.Ordinal));
     }
@@ -195,13 +196,13 @@ public sealed class FollowUpDeliveryTests : IAsyncLifetime
     {
         await _ana.Command("schedule Maria tomorrow 6pm");
         _platform.FailNext(2);
-        await AdvanceTo(2026, 11, 27, 17, 0);
+        await _bot.AdvanceToAsync(2026, 11, 27, 17, 0);
         Assert.Empty(_platform.Sent);
-        await AdvanceTo(2026, 11, 27, 17, 5);
+        await _bot.AdvanceToAsync(2026, 11, 27, 17, 5);
         Assert.Empty(_platform.Sent);
-        await AdvanceTo(2026, 11, 27, 17, 10);
+        await _bot.AdvanceToAsync(2026, 11, 27, 17, 10);
         Assert.Single(_platform.Sent);
-        await AdvanceTo(2026, 11, 27, 17, 20);
+        await _bot.AdvanceToAsync(2026, 11, 27, 17, 20);
         Assert.Single(_platform.Sent);
 
         // Every attempt carries the same key, so a platform that can tell a repeat shows it once.
@@ -219,7 +220,7 @@ public sealed class FollowUpDeliveryTests : IAsyncLifetime
         _bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 22, 0, 0, TimeSpan.Zero));
         _platform.Latency = TimeSpan.FromMilliseconds(50);
 
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Dispatch()));
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => _bot.DispatchAsync()));
 
         Assert.Equal(2, _platform.Sent.Count);
         Assert.Equal(2, await _bot.QueryAsync(s => s.FollowUps.CountAsync(f => f.Status == FollowUpStatus.Sent)));
@@ -234,8 +235,8 @@ public sealed class FollowUpDeliveryTests : IAsyncLifetime
             .SetProperty(f => f.Status, FollowUpStatus.Sending)
             .SetProperty(f => f.ClaimedAt, new DateTimeOffset(2026, 11, 27, 22, 0, 0, TimeSpan.Zero))));
 
-        await AdvanceTo(2026, 11, 27, 17, 30);
-        await Dispatch();
+        await _bot.AdvanceToAsync(2026, 11, 27, 17, 30);
+        await _bot.DispatchAsync();
 
         Assert.Empty(_platform.Sent);
         Assert.Equal(FollowUpStatus.Sent, await _bot.QueryAsync(s => s.FollowUps.Where(f => f.Id == guide.Id).Select(f => f.Status).SingleAsync()));
@@ -249,8 +250,8 @@ public sealed class FollowUpDeliveryTests : IAsyncLifetime
         // The bot is down from before the pocket guide (17:00) until 19:00 the next day (New York).
         await _bot.Restart();
         _bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 28, 23, 0, 0, TimeSpan.Zero));
-        await Dispatch();
-        await Dispatch();
+        await _bot.DispatchAsync();
+        await _bot.DispatchAsync();
 
         // The pocket guide is 25 hours late: dropped. Did-you-meet (due 19:15 the day before) is 23 hours late: still sent.
         Assert.Single(_platform.Sent);
@@ -263,7 +264,7 @@ public sealed class FollowUpDeliveryTests : IAsyncLifetime
     {
         await _ana.Command("schedule Maria tomorrow 6pm");
         _bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 29, 14, 0, 0, TimeSpan.Zero));
-        await Dispatch();
+        await _bot.DispatchAsync();
         Assert.Empty(_platform.Sent);
         Assert.Equal(FollowUpStatus.Dropped, await StatusOf(FollowUpKind.DidYouMeet));
     }
@@ -271,27 +272,5 @@ public sealed class FollowUpDeliveryTests : IAsyncLifetime
     private Task<FollowUpStatus> StatusOf(FollowUpKind kind) =>
         _bot.QueryAsync(s => s.FollowUps.Where(f => f.Kind == kind).Select(f => f.Status).FirstAsync());
 
-    private static string Text(Outbound message) =>
-        string.Join('\n', message.Blocks.OfType<TextBlock>().Select(t => t.Text).Concat(message.Blocks.OfType<HeaderBlock>().Select(h => h.Text)));
-
     private static string WithoutReference(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\nReminder #\d+", string.Empty);
-
-    private static string ButtonPayload(Outbound message, string label) =>
-        message.Blocks.OfType<ButtonsBlock>().SelectMany(b => b.Buttons).First(b => b.Label == label).Payload;
-
-    /// <summary>Moves the clock to a New York wall-clock time, one dispatch pass per five minutes on the way.</summary>
-    private async Task AdvanceTo(int year, int month, int day, int hour, int minute)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(BotHarness.Zone);
-        var target = TimeZoneInfo.ConvertTimeToUtc(new DateTime(year, month, day, hour, minute, 0), zone);
-        while (_bot.Time.GetUtcNow().UtcDateTime < target)
-        {
-            var step = TimeSpan.FromMinutes(5);
-            var remaining = target - _bot.Time.GetUtcNow().UtcDateTime;
-            _bot.Time.Advance(remaining < step ? remaining : step);
-            await Dispatch();
-        }
-    }
-
-    private Task<DispatchSummary> Dispatch() => _bot.WithScopeAsync<FollowUpDispatcher, DispatchSummary>(d => d.DispatchDueAsync(CancellationToken.None));
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OneOnOne.Core.Domain;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Testing;
+using static OneOnOne.Scheduling.Tests.Dispatching;
 
 namespace OneOnOne.Scheduling.Tests;
 
@@ -54,10 +55,10 @@ public sealed class HeldReminderTests : IAsyncLifetime
         await _ana.Command("schedule Dee 2026-11-29 11:00");
         await _ana.Command("schedule Sam 2026-11-29 11:30");
 
-        await AdvanceTo(2026, 11, 27, 14, 0);
+        await _bot.AdvanceToAsync(2026, 11, 27, 14, 0);
         Assert.Equal(3, _platform.Sent.Count); // thank-you, Lee's and Kim's pocket guides: none answered
 
-        await AdvanceTo(2026, 11, 29, 10, 40);
+        await _bot.AdvanceToAsync(2026, 11, 29, 10, 40);
         Assert.Equal(4, _platform.Sent.Count);
         var question = _platform.Sent[3];
         Assert.Contains("Shall I pause them", Text(question));
@@ -79,7 +80,7 @@ public sealed class HeldReminderTests : IAsyncLifetime
 
         await _ana.Deliver(new ButtonInput(ButtonPayload(question, "Keep them coming")));
         _ana.Expect("Reminders are on", "5 reminders I held");
-        await Dispatch();
+        await _bot.DispatchAsync();
 
         Assert.Equal(9, _platform.Sent.Count);
         var arrived = _platform.Sent.Skip(4).Select(Text).ToList();
@@ -112,13 +113,13 @@ public sealed class HeldReminderTests : IAsyncLifetime
 
         await _ana.Command("list add Sam");
         await _ana.Command("schedule Sam 2026-11-27 10:00");
-        await AdvanceTo(2026, 11, 27, 9, 30);
+        await _bot.AdvanceToAsync(2026, 11, 27, 9, 30);
         Assert.Contains("Shall I pause them", Text(_platform.Sent[^1]));
         Assert.Equal(FollowUpStatus.Held, await StatusOf(FollowUpKind.PocketGuide, "Sam"));
 
-        await AdvanceTo(2026, 11, 27, 10, 30);
+        await _bot.AdvanceToAsync(2026, 11, 27, 10, 30);
         await _ana.Command("nudges on");
-        await Dispatch();
+        await _bot.DispatchAsync();
         Assert.Equal(FollowUpStatus.Cancelled, await StatusOf(FollowUpKind.PocketGuide, "Sam"));
         Assert.DoesNotContain(_platform.Texts(), t => t.Contains("Sam", StringComparison.Ordinal) && !t.Contains("pause", StringComparison.Ordinal));
     }
@@ -131,7 +132,7 @@ public sealed class HeldReminderTests : IAsyncLifetime
         (await _ana.Command("timezone Europe/Berlin")).Expect("Sat 28 Nov, 00:00 in Europe/Berlin");
 
         // 18:00 in New York is midnight in Berlin: an hour before is 23:00, inside quiet hours.
-        await AdvanceTo(2026, 11, 27, 18, 0);
+        await _bot.AdvanceToAsync(2026, 11, 27, 18, 0);
         var guide = Assert.Single(_platform.Sent);
         Assert.Contains("Maria", Text(guide));
         Assert.Equal(FollowUpStatus.Sent, await StatusOf(FollowUpKind.PocketGuide, "Maria"));
@@ -144,7 +145,7 @@ public sealed class HeldReminderTests : IAsyncLifetime
     {
         await _ana.Command("list add Maria");
         await _ana.Command("schedule Maria tomorrow 6pm");
-        await AdvanceTo(2026, 11, 27, 19, 15);
+        await _bot.AdvanceToAsync(2026, 11, 27, 19, 15);
         var didYouMeet = await _bot.QueryAsync(s => s.FollowUps.SingleAsync(f => f.Kind == FollowUpKind.DidYouMeet));
         var message = _platform.Sent[^1];
         Assert.Contains($"#{didYouMeet.Id}", Text(message));
@@ -155,26 +156,4 @@ public sealed class HeldReminderTests : IAsyncLifetime
 
     private Task<FollowUpStatus> StatusOf(FollowUpKind kind, string person) =>
         _bot.QueryAsync(s => s.FollowUps.Where(f => f.Kind == kind && f.Person!.Name == person).Select(f => f.Status).SingleAsync());
-
-    private static string Text(Outbound message) =>
-        string.Join('\n', message.Blocks.OfType<TextBlock>().Select(t => t.Text).Concat(message.Blocks.OfType<HeaderBlock>().Select(h => h.Text)));
-
-    private static string ButtonPayload(Outbound message, string label) =>
-        message.Blocks.OfType<ButtonsBlock>().SelectMany(b => b.Buttons).First(b => b.Label == label).Payload;
-
-    /// <summary>Moves the clock to a New York wall-clock time, one dispatch pass per five minutes on the way.</summary>
-    private async Task AdvanceTo(int year, int month, int day, int hour, int minute)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(BotHarness.Zone);
-        var target = TimeZoneInfo.ConvertTimeToUtc(new DateTime(year, month, day, hour, minute, 0), zone);
-        while (_bot.Time.GetUtcNow().UtcDateTime < target)
-        {
-            var step = TimeSpan.FromMinutes(5);
-            var remaining = target - _bot.Time.GetUtcNow().UtcDateTime;
-            _bot.Time.Advance(remaining < step ? remaining : step);
-            await Dispatch();
-        }
-    }
-
-    private Task<DispatchSummary> Dispatch() => _bot.WithScopeAsync<FollowUpDispatcher, DispatchSummary>(d => d.DispatchDueAsync(CancellationToken.None));
 }

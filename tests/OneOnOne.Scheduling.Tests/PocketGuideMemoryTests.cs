@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Testing;
+using static OneOnOne.Scheduling.Tests.Dispatching;
 
 namespace OneOnOne.Scheduling.Tests;
 
@@ -44,9 +45,9 @@ public sealed class PocketGuideMemoryTests : IAsyncLifetime
         await ana.Command("schedule Maria tomorrow 5pm");
 
         _bot.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromHours(6)); // Friday 16:00: Ana's guide is due.
-        await Dispatch();
+        await _bot.DispatchAsync();
         _bot.Time.Advance(TimeSpan.FromHours(1)); // 17:00: Ben's.
-        await Dispatch();
+        await _bot.DispatchAsync();
 
         var texts = _platform.Texts();
         var anas = Assert.Single(texts, t => t.Contains("Your 1:1 with Maria Lopez is coming up", StringComparison.Ordinal) && t.Contains("17:00", StringComparison.Ordinal));
@@ -55,6 +56,4 @@ public sealed class PocketGuideMemoryTests : IAsyncLifetime
         Assert.DoesNotContain("Last time", bens);
         Assert.DoesNotContain("keeping her kids", bens);
     }
-
-    private Task<DispatchSummary> Dispatch() => _bot.WithScopeAsync<FollowUpDispatcher, DispatchSummary>(d => d.DispatchDueAsync(CancellationToken.None));
 }
