@@ -142,9 +142,21 @@ public static class InvitationDraft
             return "somewhere that suits you";
         }
 
-        var trimmed = TrimEnd(place!.Trim());
+        var trimmed = AddressedToThem(TrimEnd(place!.Trim()));
         return PlacePrepositions.Contains(FirstWord(trimmed)) ? trimmed : $"at {trimmed}";
     }
+
+    /// <summary>
+    /// "her office" → "your office": the organizer names the place as they think of it, about the invitee;
+    /// the invitation speaks to the invitee.
+    /// </summary>
+    private static string AddressedToThem(string place) =>
+        string.Join(' ', place.Split(' ').Select(word => word.ToLowerInvariant() switch
+        {
+            "her" or "his" or "their" => "your",
+            "hers" or "theirs" => "yours",
+            _ => word,
+        }));
 
     private static string Length(int minutes) => minutes switch
     {

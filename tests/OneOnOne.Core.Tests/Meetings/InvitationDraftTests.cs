@@ -145,6 +145,18 @@ public class InvitationDraftTests
         Assert.Contains("18:30, somewhere that suits you?", text);
     }
 
+    [Theory]
+    [InlineData("her office", "at your office?")]
+    [InlineData("His place on Elm St", "at your place on Elm St?")]
+    [InlineData("near their school", "near your school?")]
+    public void A_place_named_about_them_is_said_to_them(string place, string expected)
+    {
+        var text = InvitationDraft.Write(Details(place: place));
+
+        Assert.Contains(expected, text);
+        Assert.DoesNotContain(place, text);
+    }
+
     [Fact]
     public void Does_not_add_at_when_the_place_has_its_own_preposition()
     {
