@@ -76,10 +76,16 @@ public sealed partial class ScheduleCommand(
         }
 
         var cuts = AtWord().Matches(text).Select(m => m.Index).Append(text.Length).OrderDescending();
+        string? problem = null;
         foreach (var cut in cuts)
         {
             var whenText = text[..cut].Trim();
-            if (WhenParser.TryRead(whenText, context.LocalNow, out ParsedWhen? when))
+            if (!WhenParser.TryRead(whenText, context.LocalNow, out ParsedWhen? when, out var unclear))
+            {
+                // "fri dec 12" when the 12th is a Saturday: say that, rather than show examples.
+                problem ??= unclear;
+            }
+            else
             {
                 if (when.Passed is { } passed)
                 {
@@ -99,6 +105,12 @@ public sealed partial class ScheduleCommand(
 
                 return true;
             }
+        }
+
+        if (problem is not null)
+        {
+            error = problem;
+            return false;
         }
 
         error = $"I couldn't read “{text}” as a date and time. Try one of these: " +

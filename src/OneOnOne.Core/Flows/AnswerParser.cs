@@ -91,12 +91,14 @@ public static class AnswerParser
 
     private static AnswerResult ParseDateTime(Question question, string text, DateTime localNow, TimeZoneInfo zone)
     {
-        var parsed = WhenParser.TryRead(text, localNow, out ParsedWhen? when)
+        string? problem = null;
+        var parsed = WhenParser.TryRead(text, localNow, out ParsedWhen? when, out problem)
             || (question.DefaultTime is { } time
-                && WhenParser.TryRead($"{text} {time.ToString("HH:mm", CultureInfo.InvariantCulture)}", localNow, out when));
+                && WhenParser.TryRead($"{text} {time.ToString("HH:mm", CultureInfo.InvariantCulture)}", localNow, out when, out problem));
         if (!parsed || when is null)
         {
-            return new AnswerResult.Refused(
+            // "fri dec 12" when the 12th is a Saturday, "12/03": say what is unclear rather than show examples.
+            return new AnswerResult.Refused(problem ??
                 $"I couldn't read that as a date. Try something like {string.Join(", ", WhenParser.Examples.Take(4).Select(e => $"`{e}`"))}.");
         }
 

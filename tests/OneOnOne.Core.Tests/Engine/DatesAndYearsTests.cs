@@ -33,6 +33,49 @@ public sealed class DatesAndYearsTests : IAsyncLifetime
         (await ana.Command("status")).Expect("Wed 1 Dec 2027, 18:00: Darnell");
     }
 
+    [Theory]
+    [InlineData("tomorrow @ 6pm at the library", "Fri 27 Nov, 18:00")]
+    [InlineData("the 12th at 2pm at the library", "Sat 12 Dec, 14:00")]
+    [InlineData("Friday, December 11 at 2pm at the library", "Fri 11 Dec, 14:00")]
+    [InlineData("tuesday 6 at the library", "Tue 1 Dec, 18:00")]
+    [InlineData("day after tomorrow at 10am at the library", "Sat 28 Nov, 10:00")]
+    [InlineData("friday week at half past six at the library", "Fri 4 Dec, 18:30")]
+    public async Task Scheduling_reads_dates_as_people_type_them(string when, string shown)
+    {
+        var ana = _bot.Organizer("Ana");
+        await ana.Command("list add Darnell");
+        (await ana.Command($"schedule Darnell {when}")).Expect($"Scheduled: Darnell, {shown}, 45 minutes at the library");
+    }
+
+    [Fact]
+    public async Task Scheduling_on_a_weekday_that_does_not_match_the_date_asks_which()
+    {
+        var ana = _bot.Organizer("Ana");
+        await ana.Command("list add Darnell");
+        (await ana.Command("schedule Darnell fri dec 12 2pm at the library"))
+            .Expect("Sat 12 Dec is a Saturday, not a Friday. Which day did you mean?")
+            .ExpectNot("Scheduled", "Try one of these");
+        (await ana.Command("schedule Darnell 12/03 2pm"))
+            .Expect("could be 3 Dec or 12 Mar")
+            .ExpectNot("Scheduled");
+        Assert.Null(await _bot.QueryAsync(s => s.Meetings.Select(m => m.StartsAt).SingleOrDefaultAsync()));
+    }
+
+    [Fact]
+    public async Task A_commitment_date_on_the_wrong_weekday_is_asked_about()
+    {
+        var ana = _bot.Organizer("Ana");
+        await ana.Command("list add Maria");
+        await ana.Command("schedule Maria tomorrow 6pm");
+        _bot.Time.Advance(TimeSpan.FromDays(2));
+        await ana.Command("met Maria");
+        await ana.Press("Yes");
+        (await ana.Send("join the committee")).Expect("By when?");
+
+        (await ana.Send("fri dec 12")).Expect("Sat 12 Dec is a Saturday, not a Friday.").ExpectNot("engagement pyramid");
+        (await ana.Send("sat dec 12")).Expect("engagement pyramid");
+    }
+
     [Fact]
     public async Task Pausing_until_a_day_that_just_passed_asks_instead_of_pausing_a_year()
     {
