@@ -113,6 +113,22 @@ public sealed partial class ScheduleCommand(
             return false;
         }
 
+        // "tomorrow at the library": a day without a time. Ask for the time on that day, with a line to retype.
+        foreach (var cut in AtWord().Matches(text).Select(m => m.Index).Append(text.Length).OrderDescending())
+        {
+            var dayText = text[..cut].Trim();
+            if (WhenParser.TryReadDay(dayText, context.LocalNow, out var day, out var typical))
+            {
+                var example = typical.ToString(typical.Minute == 0 ? "h tt" : "h:mm tt", CultureInfo.InvariantCulture)
+                    .Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+                var after = text[cut..].Trim();
+                error = $"What time on {Zones.DescribeLocalDate(day.ToDateTime(TimeOnly.MinValue), context.LocalNow)}? " +
+                        $"For example `{command} {dayText} at {example}{(after.Length == 0 ? string.Empty : " " + after)}" +
+                        $"{(minutes is { } m ? $" for {m}" : string.Empty)}`.";
+                return false;
+            }
+        }
+
         error = $"I couldn't read “{text}” as a date and time. Try one of these: " +
                 string.Join(", ", WhenParser.Examples.Select(e => $"`{e}`")) +
                 ". Add `at <place>` and `for <minutes>` if you like.";

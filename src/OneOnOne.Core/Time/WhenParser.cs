@@ -138,6 +138,53 @@ public static class WhenParser
         return false;
     }
 
+    /// <summary>
+    /// Reads a day said without a time ("tomorrow", "next tuesday", "dec 12", "monday morning"), so a caller that needs
+    /// a time can ask for one on that day. <paramref name="typicalTime"/> is a time that fits what was said
+    /// (09:00 for a morning, 14:00 for an afternoon, 19:00 for an evening, else 18:00), for examples.
+    /// A month-day that has already passed this year is not read: the caller's usual refusal handles it.
+    /// </summary>
+    public static bool TryReadDay(string text, DateTime localNow, out DateOnly day, out TimeOnly typicalTime)
+    {
+        day = default;
+        typicalTime = default;
+        if (string.IsNullOrWhiteSpace(text) || Tokenize(text) is not { Count: > 0 } tokens)
+        {
+            return false;
+        }
+
+        var now = DateTime.SpecifyKind(localNow, DateTimeKind.Unspecified);
+        var today = DateOnly.FromDateTime(now);
+        var reader = new Reader(tokens);
+        if (!TryDay(reader, now, out var read) || !reader.AtEnd || read.Passed is not null)
+        {
+            return false;
+        }
+
+        DateOnly? date = read.Kind switch
+        {
+            DayKind.Date or DayKind.Tonight => read.Date,
+            DayKind.Weekday => NextWeekday(today, read.Weekday, todayAllowed: true),
+            DayKind.NextWeekday => NextWeekday(today, read.Weekday, todayAllowed: false),
+            _ => null,
+        };
+
+        if (date is not { } found || found < today)
+        {
+            return false;
+        }
+
+        day = found;
+        typicalTime = read.Part switch
+        {
+            PartOfDay.Morning => new TimeOnly(9, 0),
+            PartOfDay.Afternoon => new TimeOnly(14, 0),
+            PartOfDay.Evening => new TimeOnly(19, 0),
+            _ => new TimeOnly(18, 0),
+        };
+        return true;
+    }
+
     // ---- Tokens -------------------------------------------------------------------------------------
 
     private enum TokenKind { Word, Number, Symbol }

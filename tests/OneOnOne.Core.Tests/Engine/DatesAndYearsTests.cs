@@ -47,6 +47,21 @@ public sealed class DatesAndYearsTests : IAsyncLifetime
         (await ana.Command($"schedule Darnell {when}")).Expect($"Scheduled: Darnell, {shown}, 45 minutes at the library");
     }
 
+    [Theory]
+    [InlineData("tomorrow at the library", "What time on Fri 27 Nov? For example `schedule Darnell tomorrow at 6pm at the library`.")]
+    [InlineData("next tuesday", "What time on Tue 1 Dec? For example `schedule Darnell next tuesday at 6pm`.")]
+    [InlineData("dec 12 for 30", "What time on Sat 12 Dec? For example `schedule Darnell dec 12 at 6pm for 30`.")]
+    [InlineData("monday morning at the cafe", "What time on Mon 30 Nov? For example `schedule Darnell monday morning at 9am at the cafe`.")]
+    [InlineData("thursday", "What time on Thu 26 Nov? For example `schedule Darnell thursday at 6pm`.")]
+    [InlineData("jan 4", "What time on Mon 4 Jan 2027? For example `schedule Darnell jan 4 at 6pm`.")]
+    public async Task Scheduling_a_day_without_a_time_asks_for_the_time_on_that_day(string when, string asked)
+    {
+        var ana = _bot.Organizer("Ana");
+        await ana.Command("list add Darnell");
+        (await ana.Command($"schedule Darnell {when}")).Expect(asked).ExpectNot("Scheduled", "couldn't read");
+        Assert.Null(await _bot.QueryAsync(s => s.Meetings.Select(m => m.StartsAt).SingleOrDefaultAsync()));
+    }
+
     [Fact]
     public async Task Scheduling_on_a_weekday_that_does_not_match_the_date_asks_which()
     {

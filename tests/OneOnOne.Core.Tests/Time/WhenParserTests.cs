@@ -618,10 +618,47 @@ public class WhenParserTests
             var input = text.ToString()[..Math.Min(text.Length, 2000)];
             foreach (var now in nows)
             {
-                var ex = Record.Exception(() => WhenParser.TryRead(input, now, out _, out _));
+                var ex = Record.Exception(() => (WhenParser.TryRead(input, now, out _, out _), WhenParser.TryReadDay(input, now, out _, out _)));
                 Assert.True(ex is null, $"\"{input}\" at {now:O} threw {ex}");
             }
         }
+    }
+
+    [Theory]
+    [InlineData("tomorrow", "2026-11-27", "18:00")]
+    [InlineData("tmrw", "2026-11-27", "18:00")]
+    [InlineData("today", "2026-11-26", "18:00")]
+    [InlineData("thursday", "2026-11-26", "18:00")]       // today: the time is not known yet
+    [InlineData("next thursday", "2026-12-03", "18:00")]
+    [InlineData("next tuesday", "2026-12-01", "18:00")]
+    [InlineData("friday week", "2026-12-04", "18:00")]
+    [InlineData("dec 12", "2026-12-12", "18:00")]
+    [InlineData("the 12th", "2026-12-12", "18:00")]
+    [InlineData("12/12", "2026-12-12", "18:00")]
+    [InlineData("in 3 days", "2026-11-29", "18:00")]
+    [InlineData("in a week", "2026-12-03", "18:00")]
+    [InlineData("monday morning", "2026-11-30", "09:00")]
+    [InlineData("tomorrow afternoon", "2026-11-27", "14:00")]
+    [InlineData("tonight", "2026-11-26", "19:00")]
+    [InlineData("this evening", "2026-11-26", "19:00")]
+    public void A_day_without_a_time_is_read_as_a_day(string text, string date, string typical)
+    {
+        Assert.True(WhenParser.TryReadDay(text, Now, out var day, out var time), text);
+        Assert.Equal(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), day);
+        Assert.Equal(TimeOnly.Parse(typical, System.Globalization.CultureInfo.InvariantCulture), time);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("banana")]
+    [InlineData("tomorrow 6pm")]   // has a time: TryRead's
+    [InlineData("nov 20")]         // passed: the caller's usual question
+    [InlineData("2026-11-01")]
+    [InlineData("fri dec 12")]     // the 12th is a Saturday
+    [InlineData("12/03")]
+    public void Not_a_day_without_a_time(string text)
+    {
+        Assert.False(WhenParser.TryReadDay(text, Now, out _, out _));
     }
 
     [Fact]
