@@ -575,6 +575,15 @@ public static class WhenParser
             }
         }
 
+        // A month-day that just passed: the weekday says which year was meant. This year's ("tue dec 1" on Thu 3 Dec
+        // 2026) is the past date as typed, and no longer a slip to ask about; next year's ("wed dec 1") is next year's.
+        if (day.Passed is var (nextYear, _))
+        {
+            day = nextYear.DayOfWeek == weekday && day.Date.DayOfWeek != weekday
+                ? day with { Date = nextYear, Passed = null }
+                : day with { Passed = null };
+        }
+
         if (day.Date.DayOfWeek != weekday)
         {
             var date = day.Date.ToDateTime(TimeOnly.MinValue);

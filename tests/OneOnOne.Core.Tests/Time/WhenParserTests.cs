@@ -578,6 +578,17 @@ public class WhenParserTests
         Assert.Equal(new DateTime(2027, 11, 11, 15, 0, 0), retyped);
     }
 
+    [Theory]
+    [InlineData("tue dec 1 6pm", "2026-12-01 18:00")]  // this year's Tuesday: the past date, nothing to ask
+    [InlineData("wed dec 1 6pm", "2027-12-01 18:00")]  // next year's Wednesday
+    public void A_weekday_before_a_date_that_just_passed_says_which_year(string text, string expected)
+    {
+        var dec3 = new DateTime(2026, 12, 3, 10, 0, 0);
+        Assert.True(WhenParser.TryRead(text, dec3, out var when), text);
+        Assert.Equal(DateTime.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), when.Local);
+        Assert.Null(when.Passed);
+    }
+
     [Fact]
     public void Spans_count_from_the_minute_it_is_now()
     {
