@@ -537,11 +537,11 @@ public static class WhenParser
         date is { } d && (long)d.DayNumber + days <= DateOnly.MaxValue.DayNumber ? d.AddDays(days) : null;
 
     /// <summary>"tuesday next week": that weekday in the week (Monday to Sunday) after this one.</summary>
-    private static DateOnly? InNextWeek(DateOnly today, DayOfWeek weekday)
-    {
-        static int FromMonday(DayOfWeek d) => ((int)d + 6) % 7;
-        return Offset(today, 7 - FromMonday(today.DayOfWeek) + FromMonday(weekday));
-    }
+    private static DateOnly? InNextWeek(DateOnly today, DayOfWeek weekday) =>
+        Offset(today, 7 - FromMonday(today.DayOfWeek) + FromMonday(weekday));
+
+    /// <summary>Days since Monday: 0 for Monday, 6 for Sunday.</summary>
+    private static int FromMonday(DayOfWeek d) => ((int)d + 6) % 7;
 
     private static bool TryWeekday(Reader r, out DayOfWeek weekday)
     {
@@ -1174,7 +1174,16 @@ public static class WhenParser
         var passed = day.Passed is var (nextYear, yearAt)
             ? new PassedDate(date.Value.ToDateTime(time, DateTimeKind.Unspecified), nextYear.ToDateTime(time, DateTimeKind.Unspecified), yearAt)
             : null;
-        when = new ParsedWhen(date.Value.ToDateTime(time, DateTimeKind.Unspecified), passed);
+        // "next friday" on a Thursday: the first Friday after today is still in this (Monday-to-Sunday) week, so
+        // "the Friday of next week" is as likely meant.
+        DateTime? other = null;
+        if (day.Kind == DayKind.NextWeekday && date.Value.DayNumber - today.DayNumber <= 6 - FromMonday(today.DayOfWeek)
+            && Offset(date, 7) is { } weekLater)
+        {
+            other = weekLater.ToDateTime(time, DateTimeKind.Unspecified);
+        }
+
+        when = new ParsedWhen(date.Value.ToDateTime(time, DateTimeKind.Unspecified), passed, other);
         return true;
     }
 

@@ -63,6 +63,22 @@ public sealed class DatesAndYearsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Next_friday_on_a_thursday_shows_the_distance_and_offers_the_other_friday()
+    {
+        var ana = _bot.Organizer("Ana");
+        await ana.Command("list add Darnell");
+        (await ana.Command("schedule Darnell next friday 6pm at the library for 30"))
+            .Expect("Scheduled: Darnell, Fri 27 Nov, 18:00, 30 minutes at the library",
+                "That is Fri 27 Nov, tomorrow. If you meant Fri 4 Dec, in 8 days, type `schedule Darnell dec 4 18:00 at the library for 30`.");
+
+        (await ana.Command("schedule Darnell dec 4 18:00 at the library for 30"))
+            .Expect("Moved your 1:1 with Darnell from Fri 27 Nov, 18:00 to Fri 4 Dec, 18:00")
+            .ExpectNot("If you meant");
+        Assert.Equal(new DateTimeOffset(2026, 12, 4, 23, 0, 0, TimeSpan.Zero),
+            await _bot.QueryAsync(s => s.Meetings.Select(m => m.StartsAt).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Scheduling_on_a_weekday_that_does_not_match_the_date_asks_which()
     {
         var ana = _bot.Organizer("Ana");

@@ -589,6 +589,22 @@ public class WhenParserTests
         Assert.Null(when.Passed);
     }
 
+    [Theory]
+    [InlineData("next friday 9am", "2026-12-04 09:00")]   // tomorrow, or the Friday of next week?
+    [InlineData("next sunday 9am", "2026-12-06 09:00")]
+    [InlineData("next saturday at 6", "2026-12-05 18:00")]
+    [InlineData("next monday 9am", null)]                 // already in next week
+    [InlineData("next thursday 9am", null)]
+    [InlineData("friday 9am", null)]
+    [InlineData("friday next week 9am", null)]
+    [InlineData("friday week 9am", null)]
+    [InlineData("dec 4 9am", null)]
+    public void Next_weekday_still_in_this_week_offers_the_week_later_reading(string text, string? other)
+    {
+        Assert.True(WhenParser.TryRead(text, Now, out var when), text);
+        Assert.Equal(other is null ? null : DateTime.Parse(other, System.Globalization.CultureInfo.InvariantCulture), when.OtherReading);
+    }
+
     [Fact]
     public void Spans_count_from_the_minute_it_is_now()
     {
