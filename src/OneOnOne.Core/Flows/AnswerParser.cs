@@ -95,6 +95,13 @@ public static class AnswerParser
         var parsed = WhenParser.TryRead(text, localNow, out ParsedWhen? when, out problem)
             || (question.DefaultTime is { } time
                 && WhenParser.TryRead($"{text} {time.ToString("HH:mm", CultureInfo.InvariantCulture)}", localNow, out when, out problem));
+        if (!parsed && question.DefaultTime is not null && problem is null
+            && WhenParser.TryReadDay(text, localNow, out var day, out var typical))
+        {
+            // "monday morning": the default time (17:00) does not fit the part of the day said; a time that does.
+            parsed = WhenParser.TryRead($"{day:yyyy-MM-dd} {typical:HH:mm}", localNow, out when);
+        }
+
         if (!parsed || when is null)
         {
             // "fri dec 12" when the 12th is a Saturday, "12/03": say what is unclear rather than show examples.

@@ -107,6 +107,27 @@ public sealed class DatesAndYearsTests : IAsyncLifetime
         (await ana.Send("sat dec 12")).Expect("engagement pyramid");
     }
 
+    [Theory]
+    [InlineData("monday morning", 2026, 11, 30, 14)]   // 09:00 in New York
+    [InlineData("tomorrow afternoon", 2026, 11, 29, 22)] // the default 17:00 is an afternoon time
+    [InlineData("friday week", 2026, 12, 11, 22)]       // a week after the coming Friday, at the default 17:00
+    [InlineData("the 12th", 2026, 12, 12, 22)]
+    public async Task A_commitment_due_on_a_day_said_in_words_gets_a_time_that_fits(string answer, int y, int m, int d, int utcHour)
+    {
+        var ana = _bot.Organizer("Ana");
+        await ana.Command("list add Maria");
+        await ana.Command("schedule Maria tomorrow 6pm");
+        _bot.Time.Advance(TimeSpan.FromDays(2)); // Saturday 28 Nov
+        await ana.Command("met Maria");
+        await ana.Press("Yes");
+        (await ana.Send("join the committee")).Expect("By when?");
+
+        (await ana.Send(answer)).Expect("engagement pyramid");
+        await ana.Press("Contributor");
+        var due = await _bot.QueryAsync(s => s.Meetings.Select(m => m.CommitmentDueAt).SingleAsync());
+        Assert.Equal(new DateTimeOffset(y, m, d, utcHour, 0, 0, TimeSpan.Zero), due);
+    }
+
     [Fact]
     public async Task Pausing_until_a_day_that_just_passed_asks_instead_of_pausing_a_year()
     {

@@ -389,6 +389,8 @@ public class WhenParserTests
     [InlineData("tomorrow @ 6pm", "2026-11-27 18:00")]
     [InlineData("tomorrow @6pm", "2026-11-27 18:00")]
     [InlineData("fri @ 6", "2026-11-27 18:00")]
+    [InlineData("tomorrow @ 6.30 p.m.", "2026-11-27 18:30")]   // the README's example
+    [InlineData("12/25 at 3pm.", "2026-12-25 15:00")]
     // A weekday before a date that agrees with it.
     [InlineData("Fri Dec 11 2pm", "2026-12-11 14:00")]
     [InlineData("Friday, December 11 at 2pm", "2026-12-11 14:00")]
