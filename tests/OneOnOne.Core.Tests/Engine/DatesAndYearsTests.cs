@@ -141,6 +141,17 @@ public sealed class DatesAndYearsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pausing_until_a_date_on_the_wrong_weekday_says_so()
+    {
+        var ana = _bot.Organizer("Ana");
+        (await ana.Command("pause until fri dec 12"))
+            .Expect("Sat 12 Dec is a Saturday, not a Friday. Which day did you mean?")
+            .ExpectNot("paused until");
+        (await ana.Command("pause until sat dec 12")).Expect("Reminders paused until Sat 12 Dec, 08:00");
+        (await ana.Command("pause until the day after tomorrow")).Expect("Reminders paused until Sat 28 Nov, 08:00");
+    }
+
+    [Fact]
     public async Task A_pause_refusal_says_which_limit_was_crossed()
     {
         var ana = _bot.Organizer("Ana");
