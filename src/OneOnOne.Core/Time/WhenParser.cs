@@ -123,13 +123,10 @@ public static class WhenParser
         if (TryTime(reader, now, out clock, out afterAt))
         {
             var noDay = new Day(DayKind.Next, default, default);
-            if (reader.AtEnd)
+            if (reader.AtEnd ? TryResolve(noDay, clock, afterAt, now, out when)
+                : TryDay(reader, now, out day) && reader.AtEnd && TryResolve(day, clock, afterAt, now, out when))
             {
-                return TryResolve(noDay, clock, afterAt, now, out when);
-            }
-
-            if (TryDay(reader, now, out day) && reader.AtEnd && TryResolve(day, clock, afterAt, now, out when))
-            {
+                problem = null;
                 return true;
             }
         }
