@@ -203,4 +203,27 @@ public sealed class DatesAndYearsTests : IAsyncLifetime
             .Expect("due Tuesdays at 10:00 (America/New_York); next on Tue 1 Dec, 10:00 (America/New_York).")
             .ExpectNot("your time");
     }
+
+    [Theory]
+    [InlineData("friday 5pm", "due Fridays at 17:00")]
+    [InlineData("fri at 5", "due Fridays at 17:00")]
+    [InlineData("monday 9am Europe/Berlin", "due Mondays at 09:00 (Europe/Berlin)")]
+    [InlineData("tuesday half past six", "due Tuesdays at 18:30")]
+    [InlineData("thursday 9.30am", "due Thursdays at 09:30")]
+    public async Task The_digest_time_reads_times_as_schedule_does(string typed, string said)
+    {
+        var ana = _bot.Organizer("Ana");
+        (await ana.Command($"digest time {typed}")).Expect(said);
+    }
+
+    [Theory]
+    [InlineData("tomorrow 5pm")]       // not a weekday: a weekly time needs one
+    [InlineData("friday")]
+    [InlineData("friday 5pm Mars/Base")]
+    [InlineData("5pm")]
+    public async Task The_digest_time_refuses_what_is_not_a_weekday_and_a_time(string typed)
+    {
+        var ana = _bot.Organizer("Ana");
+        (await ana.Command($"digest time {typed}")).ExpectNot("now due");
+    }
 }
