@@ -102,6 +102,15 @@ public static class AnswerParser
             parsed = WhenParser.TryRead($"{day:yyyy-MM-dd} {typical:HH:mm}", localNow, out when);
         }
 
+        if (!parsed && question.DefaultTime is null && problem is null
+            && WhenParser.TryReadDay(text, localNow, out var dayOnly, out var suggested))
+        {
+            // "tuesday" when a time is needed: ask for the time on that day; the question stays open for the answer.
+            var example = suggested.ToString(suggested.Minute == 0 ? "htt" : "h:mmtt", CultureInfo.InvariantCulture).ToLowerInvariant();
+            return new AnswerResult.Refused(
+                $"What time on {Zones.DescribeLocalDate(dayOnly.ToDateTime(TimeOnly.MinValue), localNow)}? For example `{text.Trim()} at {example}`.");
+        }
+
         if (!parsed || when is null)
         {
             // "fri dec 12" when the 12th is a Saturday, "12/03": say what is unclear rather than show examples.
