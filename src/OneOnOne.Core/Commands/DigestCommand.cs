@@ -66,19 +66,25 @@ public sealed class DigestCommand(IOneOnOneStore store, TeamDigestBuilder builde
     private async Task<Reply> SetTimeAsync(ConversationContext context, string text, CancellationToken ct)
     {
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length is < 2 or > 3
-            || !TryParseDay(words[0], out var day)
-            || !TimeOnly.TryParseExact(words[1], ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        // The zone, if any, is the last word and an IANA name ("Europe/Berlin"); the rest is a weekday and a time of day
+        // in the same grammar as `schedule` ("friday 17:00", "fri 5pm", "monday at 9").
+        var zoneWord = words.Length >= 3 && words[^1].Contains('/', StringComparison.Ordinal) ? words[^1] : null;
+        var whenWords = zoneWord is null ? words : words[..^1];
+        if (whenWords.Length < 2
+            || !TryParseDay(whenWords[0].TrimEnd(',', '.'), out var day)
+            || !WhenParser.TryRead(string.Join(' ', whenWords), context.LocalNow, out ParsedWhen? when)
+            || when.Local.DayOfWeek != day)
         {
-            return Reply.WithText("Tell me a day and a 24-hour time, and a zone if you like: `digest time monday 09:00 Europe/Berlin`.");
+            return Reply.WithText("Tell me a day and a time, and a zone if you like: `digest time monday 09:00 Europe/Berlin` or `digest time friday 5pm`.");
         }
 
+        var time = TimeOnly.FromDateTime(when.Local);
         string? zoneId = null;
-        if (words.Length == 3)
+        if (zoneWord is not null)
         {
-            if (!Zones.TryFind(words[2], out var zone))
+            if (!Zones.TryFind(zoneWord, out var zone))
             {
-                return Reply.WithText($"I don't know the time zone “{words[2]}”. Use an IANA name such as `America/Chicago`.");
+                return Reply.WithText($"I don't know the time zone “{zoneWord}”. Use an IANA name such as `America/Chicago`.");
             }
 
             zoneId = zone.Id;

@@ -17,9 +17,9 @@ public sealed partial class PauseCommand(IOneOnOneStore store) : ICommand
 
     public async Task<Reply> ExecuteAsync(ConversationContext context, string arguments, CancellationToken ct)
     {
-        if (!TryReadEnd(arguments, context, out var until, out var passed))
+        if (!TryReadEnd(arguments, context, out var until, out var passed, out var unclear))
         {
-            return Reply.WithText("Until when? For example `pause until dec 28`, `pause until 2027-01-04` or `pause for 2 weeks`.");
+            return Reply.WithText(unclear ?? "Until when? For example `pause until dec 28`, `pause until 2027-01-04` or `pause for 2 weeks`.");
         }
 
         if (passed is not null)
@@ -46,10 +46,13 @@ public sealed partial class PauseCommand(IOneOnOneStore store) : ICommand
     }
 
     /// <param name="passed">Set when the date was a month and day without a year that has already passed this year.</param>
-    private static bool TryReadEnd(string text, ConversationContext context, out DateTimeOffset until, out PassedDate? passed)
+    /// <param name="unclear">Why a date was refused, when it can be said ("Sat 12 Dec is a Saturday, not a Friday").</param>
+    private static bool TryReadEnd(
+        string text, ConversationContext context, out DateTimeOffset until, out PassedDate? passed, out string? unclear)
     {
         until = default;
         passed = null;
+        unclear = null;
         var span = ForSpan().Match(text);
         if (span.Success)
         {
@@ -66,7 +69,8 @@ public sealed partial class PauseCommand(IOneOnOneStore store) : ICommand
 
         var date = UntilPrefix().Replace(text.Trim(), string.Empty);
         // A bare date means "back on that day": reminders resume that morning.
-        if (WhenParser.TryRead(date, context.LocalNow, out ParsedWhen? when) || WhenParser.TryRead($"{date} 08:00", context.LocalNow, out when))
+        if (WhenParser.TryRead(date, context.LocalNow, out ParsedWhen? when, out unclear)
+            || WhenParser.TryRead($"{date} 08:00", context.LocalNow, out when, out unclear))
         {
             until = Zones.ToUtc(when.Local, context.Zone);
             passed = when.Passed;

@@ -35,7 +35,7 @@ public sealed partial class ScheduleCommand(
             return Reply.WithText($"When would you like to meet {person.Name}? For example `schedule {person.Name} tomorrow 6pm at the library`.");
         }
 
-        if (!TryReadWhen(rest, $"schedule {person.Name}", context, out var start, out var place, out var minutes, out var error))
+        if (!TryReadWhen(rest, $"schedule {person.Name}", context, out var start, out var place, out var minutes, out var other, out var error))
         {
             return Reply.WithText(error);
         }
@@ -43,8 +43,27 @@ public sealed partial class ScheduleCommand(
         mine ??= await directory.EnsureMineAsync(context, person, ct);
         var meeting = await meetings.FindOpenAsync(context, person.Id, ct)
             ?? meetings.Create(context, person, await meetings.DefaultKindAsync(context, person.Id, ct));
-        return await scheduler.ScheduleAsync(context, meeting, mine, start, minutes, place, ct);
+        var reply = await scheduler.ScheduleAsync(context, meeting, mine, start, minutes, place, ct);
+        if (other is { } week && meeting.StartsAt == start)
+        {
+            // "next friday" on a Thursday: booked for tomorrow, and the week-later reading is one line away.
+            var chosen = Zones.ToLocal(start, context.Zone);
+            var retype = $"schedule {person.Name} {week.ToString("MMM d HH:mm", CultureInfo.InvariantCulture).ToLowerInvariant()}" +
+                         (place is null ? string.Empty : $" at {place}") + (minutes is { } m ? $" for {m}" : string.Empty);
+            reply.Text($"That is {Zones.DescribeLocalDate(chosen, context.LocalNow)}, {Distance(chosen, context.LocalNow)}. " +
+                       $"If you meant {Zones.DescribeLocalDate(week, context.LocalNow)}, {Distance(week, context.LocalNow)}, type `{retype}`.");
+        }
+
+        return reply;
     }
+
+    private static string Distance(DateTime local, DateTime localNow) =>
+        (DateOnly.FromDateTime(local).DayNumber - DateOnly.FromDateTime(localNow).DayNumber) switch
+        {
+            0 => "today",
+            1 => "tomorrow",
+            var n => $"in {n} days",
+        };
 
     /// <summary>
     /// Reads "&lt;when&gt; [at &lt;place&gt;] [for &lt;minutes&gt;]". The time itself may contain "at"
@@ -52,8 +71,10 @@ public sealed partial class ScheduleCommand(
     /// </summary>
     /// <param name="command">The command up to the time, to show how to retype it with a year.</param>
     private static bool TryReadWhen(
-        string text, string command, ConversationContext context, out DateTimeOffset start, out string? place, out int? minutes, out string error)
+        string text, string command, ConversationContext context, out DateTimeOffset start, out string? place, out int? minutes,
+        out DateTime? other, out string error)
     {
+        other = null;
         text = text.Trim();
         var typed = text;
         start = default;
@@ -76,10 +97,16 @@ public sealed partial class ScheduleCommand(
         }
 
         var cuts = AtWord().Matches(text).Select(m => m.Index).Append(text.Length).OrderDescending();
+        string? problem = null;
         foreach (var cut in cuts)
         {
             var whenText = text[..cut].Trim();
-            if (WhenParser.TryRead(whenText, context.LocalNow, out ParsedWhen? when))
+            if (!WhenParser.TryRead(whenText, context.LocalNow, out ParsedWhen? when, out var unclear))
+            {
+                // "fri dec 12" when the 12th is a Saturday: say that, rather than show examples.
+                problem ??= unclear;
+            }
+            else
             {
                 if (when.Passed is { } passed)
                 {
@@ -89,6 +116,7 @@ public sealed partial class ScheduleCommand(
                 }
 
                 start = Zones.ToUtc(when.Local, context.Zone);
+                other = when.OtherReading;
                 var remainder = text[cut..].Trim();
                 place = remainder.Length == 0 ? null : AtWord().Replace(remainder, string.Empty, 1).Trim();
                 if (place?.Length > 200)
@@ -98,6 +126,28 @@ public sealed partial class ScheduleCommand(
                 }
 
                 return true;
+            }
+        }
+
+        if (problem is not null)
+        {
+            error = problem;
+            return false;
+        }
+
+        // "tomorrow at the library": a day without a time. Ask for the time on that day, with a line to retype.
+        foreach (var cut in AtWord().Matches(text).Select(m => m.Index).Append(text.Length).OrderDescending())
+        {
+            var dayText = text[..cut].Trim();
+            if (WhenParser.TryReadDay(dayText, context.LocalNow, out var day, out var typical))
+            {
+                var example = typical.ToString(typical.Minute == 0 ? "h tt" : "h:mm tt", CultureInfo.InvariantCulture)
+                    .Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+                var after = text[cut..].Trim();
+                error = $"What time on {Zones.DescribeLocalDate(day.ToDateTime(TimeOnly.MinValue), context.LocalNow)}? " +
+                        $"For example `{command} {dayText} at {example}{(after.Length == 0 ? string.Empty : " " + after)}" +
+                        $"{(minutes is { } m ? $" for {m}" : string.Empty)}`.";
+                return false;
             }
         }
 

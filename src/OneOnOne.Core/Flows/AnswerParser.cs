@@ -91,12 +91,30 @@ public static class AnswerParser
 
     private static AnswerResult ParseDateTime(Question question, string text, DateTime localNow, TimeZoneInfo zone)
     {
-        var parsed = WhenParser.TryRead(text, localNow, out ParsedWhen? when)
+        string? problem = null;
+        var parsed = WhenParser.TryRead(text, localNow, out ParsedWhen? when, out problem)
             || (question.DefaultTime is { } time
-                && WhenParser.TryRead($"{text} {time.ToString("HH:mm", CultureInfo.InvariantCulture)}", localNow, out when));
+                && WhenParser.TryRead($"{text} {time.ToString("HH:mm", CultureInfo.InvariantCulture)}", localNow, out when, out problem));
+        if (!parsed && question.DefaultTime is not null && problem is null
+            && WhenParser.TryReadDay(text, localNow, out var day, out var typical))
+        {
+            // "monday morning": the default time (17:00) does not fit the part of the day said; a time that does.
+            parsed = WhenParser.TryRead($"{day:yyyy-MM-dd} {typical:HH:mm}", localNow, out when);
+        }
+
+        if (!parsed && question.DefaultTime is null && problem is null
+            && WhenParser.TryReadDay(text, localNow, out var dayOnly, out var suggested))
+        {
+            // "tuesday" when a time is needed: ask for the time on that day; the question stays open for the answer.
+            var example = suggested.ToString(suggested.Minute == 0 ? "htt" : "h:mmtt", CultureInfo.InvariantCulture).ToLowerInvariant();
+            return new AnswerResult.Refused(
+                $"What time on {Zones.DescribeLocalDate(dayOnly.ToDateTime(TimeOnly.MinValue), localNow)}? For example `{text.Trim()} at {example}`.");
+        }
+
         if (!parsed || when is null)
         {
-            return new AnswerResult.Refused(
+            // "fri dec 12" when the 12th is a Saturday, "12/03": say what is unclear rather than show examples.
+            return new AnswerResult.Refused(problem ??
                 $"I couldn't read that as a date. Try something like {string.Join(", ", WhenParser.Examples.Take(4).Select(e => $"`{e}`"))}.");
         }
 

@@ -7,7 +7,11 @@ namespace OneOnOne.Core.Time;
 /// that past date, as typed. A question about the past takes it as it is; one about the future should ask
 /// (<see cref="PassedDate.Question"/>) rather than move it a year on without saying so.
 /// </param>
-public sealed record ParsedWhen(DateTime Local, PassedDate? Passed);
+/// <param name="OtherReading">
+/// Set when the text could as well mean a week later: "next friday" typed on a Thursday is read as tomorrow, the first
+/// Friday after today, but many mean the Friday of next week. A caller confirming the date should offer this one.
+/// </param>
+public sealed record ParsedWhen(DateTime Local, PassedDate? Passed, DateTime? OtherReading = null);
 
 /// <summary>A month-day typed without a year that has already passed this year, and what it would be next year.</summary>
 /// <param name="AsTyped">This year's date and time, already past.</param>

@@ -9,35 +9,49 @@ namespace OneOnOne.Core.Time;
 /// <remarks>
 /// <para>Grammar (case-insensitive; spaces and commas are separators):</para>
 /// <code>
-/// when  := day? time | time day?
-/// time  := "at"? clock
-/// clock := H[:MM] am|pm | H:MM | HHhMM | noon | midday | midnight | H   (bare H: see below)
-/// day   := today | tonight | tomorrow | tmrw
-///        | ("on" | "this" | "next")? weekday
+/// when  := day? time | time day? | "in" N hours|minutes ("and"? N minutes)? | "in half an hour"
+/// time  := ("at" | "@")? clock ("in the" morning|afternoon|evening | "at night")?
+/// clock := H[:MM] am|pm | H.MM am|pm | H:MM | HHhMM | noon | midday | midnight | 12 noon | H o'clock
+///        | half past H | (a)? quarter past|to H | (the)? same time | H   (bare H: see below)
+///        (am/pm may be written a.m., p.m., a, p; H may be a word from one to twelve)
+/// day   := (today | tonight | tomorrow (and its typos) | (the)? day after tomorrow | this morning|afternoon|evening
+///        | ("on" | "this" | "next")? weekday | weekday week | weekday next week | next week "on"? weekday
+///        | weekday date (checked: the date must be on that weekday)
 ///        | in N|a|an day(s)|week(s)
-///        | "on"? month D[st|nd|rd|th] YYYY? | "on"? D[st|nd|rd|th] "of"? month YYYY?
-///        | YYYY-MM-DD "T"?
+///        | "on"? "the"? date | YYYY-MM-DD "T"?) ("in the"? morning|afternoon|evening|night)?
+/// date  := month "."? D[st|nd|rd|th] YYYY? | D[st|nd|rd|th] "of"? month "."? YYYY? | D/M[/YYYY] | "the"? Dst|nd|rd|th
 /// </code>
 /// <para>Rules chosen so results are predictable:</para>
 /// <list type="bullet">
-/// <item>A time is required: "tomorrow" alone fails, so the caller can ask for one.</item>
-/// <item>The whole text must be consumed; callers find "&lt;when&gt; at &lt;place&gt;" by trying prefixes.</item>
+/// <item>A time is required: "tomorrow" alone fails, so the caller can ask for one. A part of the day is not a time:
+///   "monday morning" fails too (a default hour would be a guess).</item>
+/// <item>The whole text must be consumed (a trailing full stop is ignored); callers find "&lt;when&gt; at &lt;place&gt;" by trying prefixes.</item>
 /// <item>No day: the next occurrence of that time (today if still ahead, else tomorrow).</item>
 /// <item><c>friday</c> / <c>this friday</c> / <c>on friday</c>: the next Friday, today included if the time is still ahead.</item>
 /// <item><c>next friday</c>: the first Friday strictly after today (1 to 7 days ahead, never today).
 ///   On a Thursday that is tomorrow, the same as "friday"; we prefer this to guessing what "next week" means.</item>
+/// <item><c>friday week</c>: seven days after the coming Friday (today's Friday counts). <c>friday next week</c>: the Friday
+///   of the Monday-to-Sunday week after this one.</item>
 /// <item>Month-day without a year: this year if the date is today or later (compared by date only, so "dec 3 9am"
 ///   typed at 10am on Dec 3 stays today). A date earlier this year is read as that past date when it is within the
 ///   last six months: "dec 1" typed on Dec 3 is far more likely a slip than a plan for next December, so the result
 ///   says so (<see cref="ParsedWhen.Passed"/>) and the caller asks instead of silently moving it a year on. Further
 ///   back, it is the first later year where the date exists ("jan 5" typed in December is next January).</item>
+/// <item>An ordinal alone ("the 12th", "12th"; the suffix is required) is this month's, or the next month's that has it once passed.</item>
 /// <item>Explicit dates ("2026-12-03", "today 9am") may be in the past; the caller decides what to say.</item>
-/// <item>Numeric slash dates ("12/03") are rejected: US and EU readings differ.</item>
-/// <item>A bare hour ("6") is accepted only after "at" or together with "tonight", because alone it is too easily
-///   a typo or part of a place. After "at" we read it as a working-hours time: 1–7 → pm, 8–12 → as written (am / noon),
-///   0 and 13–23 → 24-hour clock. With "tonight", any hour 1–11 written without am/pm (bare or H:MM) means pm;
-///   "tonight" with an explicit "am" or a bare 12 fails as contradictory or ambiguous.</item>
+/// <item>Numeric slash dates are read only when one part is over 12 (that part is the day: "25/12", "12/25") or both
+///   are equal ("12/12"); "12/03" is refused with a <see cref="TryRead(string, DateTime, out ParsedWhen?, out string?)">problem</see>
+///   saying it could be either. A weekday before a date that is not on that weekday is refused the same way.</item>
+/// <item>"6.30" needs am/pm ("6.30pm"): alone, "12.03" is as likely a date as a time.</item>
+/// <item>A bare hour ("6") is read only after "at", after a day said in words ("tuesday 6", "tomorrow 6"), with
+///   "o'clock", or with a part of the day; alone it is too easily a typo or part of a place, and after a numeric date
+///   ("dec 3 6") too easily a typo. Read as a working-hours time: 1–7 → pm, 8–12 → as written (am / noon), 0 and
+///   13–23 → 24-hour clock. With "tonight" / evening / night, any hour 1–11 without am/pm means pm, and an explicit
+///   "am" or a bare 12 fails as contradictory or ambiguous. With morning, 1–11 is am; with afternoon, 1–7 is pm
+///   and 12 is noon; anything else fails.</item>
 /// <item><c>midnight</c> is 00:00 at the start of the named day; alone or with "tonight" it is the coming midnight.</item>
+/// <item>"in 2 hours" / "in 30 minutes" count from the current minute; "same time" is the current hour and minute
+///   and needs a day ("same time tomorrow").</item>
 /// </list>
 /// </remarks>
 public static class WhenParser
@@ -69,9 +83,18 @@ public static class WhenParser
     /// Like <see cref="TryParse"/>, and also tells whether a month-day typed
     /// without a year was read as a date that has already passed (see <see cref="ParsedWhen.Passed"/>).
     /// </summary>
-    public static bool TryRead(string text, DateTime localNow, [NotNullWhen(true)] out ParsedWhen? when)
+    public static bool TryRead(string text, DateTime localNow, [NotNullWhen(true)] out ParsedWhen? when) =>
+        TryRead(text, localNow, out when, out _);
+
+    /// <summary>
+    /// Like <see cref="TryRead(string, DateTime, out ParsedWhen?)"/>; when the text is refused because it says two things
+    /// that disagree ("Fri Dec 12" when the 12th is a Saturday) or could mean two dates ("12/03"), <paramref name="problem"/>
+    /// says so in a sentence to show the organizer instead of the usual examples.
+    /// </summary>
+    public static bool TryRead(string text, DateTime localNow, [NotNullWhen(true)] out ParsedWhen? when, out string? problem)
     {
         when = null;
+        problem = null;
         if (string.IsNullOrWhiteSpace(text) || Tokenize(text) is not { Count: > 0 } tokens)
         {
             return false;
@@ -79,30 +102,84 @@ public static class WhenParser
 
         var now = DateTime.SpecifyKind(localNow, DateTimeKind.Unspecified);
 
-        // Day first ("tomorrow 6pm"), else time first ("6pm tomorrow", or just "6pm").
+        // "in 2 hours", "in 30 minutes": a span from now, not a day and a time.
         var reader = new Reader(tokens);
-        if (TryDay(reader, now, out var day) && TryTime(reader, out var clock, out var afterAt) && reader.AtEnd
+        if (TrySpan(reader, now, out var soon) && reader.AtEnd)
+        {
+            when = new ParsedWhen(soon, null);
+            return true;
+        }
+
+        // Day first ("tomorrow 6pm"), else time first ("6pm tomorrow", or just "6pm").
+        reader = new Reader(tokens);
+        if (TryDay(reader, now, out var day) && TryTime(reader, now, out var clock, out var afterAt) && reader.AtEnd
             && TryResolve(day, clock, afterAt, now, out when))
         {
             return true;
         }
 
+        problem = reader.Problem;
         reader = new Reader(tokens);
-        if (TryTime(reader, out clock, out afterAt))
+        if (TryTime(reader, now, out clock, out afterAt))
         {
             var noDay = new Day(DayKind.Next, default, default);
-            if (reader.AtEnd)
+            if (reader.AtEnd ? TryResolve(noDay, clock, afterAt, now, out when)
+                : TryDay(reader, now, out day) && reader.AtEnd && TryResolve(day, clock, afterAt, now, out when))
             {
-                return TryResolve(noDay, clock, afterAt, now, out when);
-            }
-
-            if (TryDay(reader, now, out day) && reader.AtEnd)
-            {
-                return TryResolve(day, clock, afterAt, now, out when);
+                problem = null;
+                return true;
             }
         }
 
+        problem ??= reader.Problem;
         return false;
+    }
+
+    /// <summary>
+    /// Reads a day said without a time ("tomorrow", "next tuesday", "dec 12", "monday morning"), so a caller that needs
+    /// a time can ask for one on that day. <paramref name="typicalTime"/> is a time that fits what was said
+    /// (09:00 for a morning, 14:00 for an afternoon, 19:00 for an evening, else 18:00), for examples.
+    /// A month-day that has already passed this year is not read: the caller's usual refusal handles it.
+    /// </summary>
+    public static bool TryReadDay(string text, DateTime localNow, out DateOnly day, out TimeOnly typicalTime)
+    {
+        day = default;
+        typicalTime = default;
+        if (string.IsNullOrWhiteSpace(text) || Tokenize(text) is not { Count: > 0 } tokens)
+        {
+            return false;
+        }
+
+        var now = DateTime.SpecifyKind(localNow, DateTimeKind.Unspecified);
+        var today = DateOnly.FromDateTime(now);
+        var reader = new Reader(tokens);
+        if (!TryDay(reader, now, out var read) || !reader.AtEnd || read.Passed is not null)
+        {
+            return false;
+        }
+
+        DateOnly? date = read.Kind switch
+        {
+            DayKind.Date or DayKind.Tonight => read.Date,
+            DayKind.Weekday => NextWeekday(today, read.Weekday, todayAllowed: true),
+            DayKind.NextWeekday => NextWeekday(today, read.Weekday, todayAllowed: false),
+            _ => null,
+        };
+
+        if (date is not { } found || found < today)
+        {
+            return false;
+        }
+
+        day = found;
+        typicalTime = read.Part switch
+        {
+            PartOfDay.Morning => new TimeOnly(9, 0),
+            PartOfDay.Afternoon => new TimeOnly(14, 0),
+            PartOfDay.Evening => new TimeOnly(19, 0),
+            _ => new TimeOnly(18, 0),
+        };
+        return true;
     }
 
     // ---- Tokens -------------------------------------------------------------------------------------
@@ -132,7 +209,18 @@ public static class WhenParser
             }
 
             var start = i;
-            if (char.IsAsciiLetter(c))
+            if (c == '@')
+            {
+                // "tomorrow @ 6pm": the at sign is "at".
+                i++;
+                tokens.Add(new Token(TokenKind.Word, "at", i));
+            }
+            else if (char.IsAsciiLetter(c) && Spelling(s, i) is var (word, length))
+            {
+                i += length;
+                tokens.Add(new Token(TokenKind.Word, word, i));
+            }
+            else if (char.IsAsciiLetter(c))
             {
                 while (i < s.Length && char.IsAsciiLetter(s[i])) i++;
                 tokens.Add(new Token(TokenKind.Word, s[start..i], i));
@@ -151,7 +239,33 @@ public static class WhenParser
             }
         }
 
+        // "6 pm." ends a sentence; the full stop is not part of the time.
+        if (tokens.Count > 0 && tokens[^1] is { Kind: TokenKind.Symbol, Text: "." })
+        {
+            tokens.RemoveAt(tokens.Count - 1);
+        }
+
         return tokens;
+    }
+
+    /// <summary>Words written with dots or an apostrophe ("p.m.", "o'clock"), read as one word when they stand alone.</summary>
+    private static readonly (string Written, string Word)[] Spellings =
+    [
+        ("a.m.", "am"), ("p.m.", "pm"), ("a.m", "am"), ("p.m", "pm"), ("o'clock", "oclock"), ("o\u2019clock", "oclock"),
+    ];
+
+    private static (string Word, int Length)? Spelling(string s, int i)
+    {
+        foreach (var (written, word) in Spellings)
+        {
+            var end = i + written.Length;
+            if (string.CompareOrdinal(s, i, written, 0, written.Length) == 0 && (end >= s.Length || !char.IsAsciiLetter(s[end])))
+            {
+                return (word, written.Length);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A cursor over the tokens; parse functions restore <see cref="Pos"/> when they fail.</summary>
@@ -159,9 +273,15 @@ public static class WhenParser
     {
         public int Pos { get; set; }
 
+        /// <summary>Why the text was refused, when it is worth saying (see <see cref="TryRead(string, DateTime, out ParsedWhen?, out string?)"/>).</summary>
+        public string? Problem { get; set; }
+
         public bool AtEnd => Pos >= tokens.Count;
 
         public Token? Peek() => Pos < tokens.Count ? tokens[Pos] : null;
+
+        /// <summary>The tokens from <paramref name="from"/> up to the cursor, joined as typed without spaces.</summary>
+        public string Since(int from) => string.Concat(tokens.Skip(from).Take(Pos - from).Select(t => t.Text));
 
         /// <summary>Where the last consumed token ends in the text.</summary>
         public int ConsumedUpTo => Pos > 0 ? tokens[Pos - 1].End : 0;
@@ -222,7 +342,30 @@ public static class WhenParser
 
     /// <param name="Passed">For a month-day without a year read as a recent past date: the same date a year on,
     /// and where in the text the year would go.</param>
-    private readonly record struct Day(DayKind Kind, DateOnly Date, DayOfWeek Weekday, (DateOnly NextYear, int YearAt)? Passed = null);
+    /// <param name="Part">"morning", "evening"…: makes a bare hour unambiguous.</param>
+    /// <param name="Spoken">Ends with a word ("tomorrow", "friday"), so a bare hour after it ("tuesday 6") is a time.</param>
+    private readonly record struct Day(
+        DayKind Kind, DateOnly Date, DayOfWeek Weekday, (DateOnly NextYear, int YearAt)? Passed = null,
+        PartOfDay Part = PartOfDay.None, bool Spoken = false);
+
+    /// <summary>A part of the day named with a day or a time; it decides how a bare hour is read.</summary>
+    private enum PartOfDay { None, Morning, Afternoon, Evening }
+
+    private static readonly Dictionary<string, PartOfDay> Parts = new()
+    {
+        ["morning"] = PartOfDay.Morning, ["afternoon"] = PartOfDay.Afternoon,
+        ["evening"] = PartOfDay.Evening, ["night"] = PartOfDay.Evening,
+    };
+
+    /// <summary>Common ways of typing "tomorrow" quickly or wrongly.</summary>
+    private static readonly string[] Tomorrows =
+        ["tomorrow", "tmrw", "tmr", "tmw", "tomorow", "tommorow", "tommorrow", "tomorrrow", "tomrrow", "tomoro", "tomorro"];
+
+    private static readonly Dictionary<string, int> NumberWords = new()
+    {
+        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7,
+        ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12,
+    };
 
     /// <summary>How far back a month-day without a year is still read as this year's (past) date.</summary>
     private const int RecentPastMonths = 6;
@@ -249,26 +392,69 @@ public static class WhenParser
 
     private static bool TryDay(Reader r, DateTime now, out Day day)
     {
+        if (!TryBareDay(r, now, out day))
+        {
+            return false;
+        }
+
+        // "tomorrow morning", "friday night", "dec 12 in the afternoon".
+        var start = r.Pos;
+        r.Word("in");
+        r.Word("the");
+        if (r.Peek() is { Kind: TokenKind.Word } w && Parts.TryGetValue(w.Text, out var part) && day.Part == PartOfDay.None)
+        {
+            r.Pos++;
+            day = day with { Part = part, Spoken = true };
+        }
+        else
+        {
+            r.Pos = start;
+        }
+
+        return true;
+    }
+
+    private static bool TryBareDay(Reader r, DateTime now, out Day day)
+    {
         var start = r.Pos;
         var today = DateOnly.FromDateTime(now);
         day = default;
 
         if (r.Word("today"))
         {
-            day = new Day(DayKind.Date, today, default);
+            day = new Day(DayKind.Date, today, default, Spoken: true);
             return true;
         }
 
         if (r.Word("tonight"))
         {
-            day = new Day(DayKind.Tonight, today, default);
+            day = new Day(DayKind.Tonight, today, default, Part: PartOfDay.Evening, Spoken: true);
             return true;
         }
 
-        if (today < DateOnly.MaxValue && r.Word("tomorrow", "tmrw"))
+        // "this morning", "this afternoon", "this evening" (which is "tonight").
+        if (r.Word("this") && r.Peek() is { Kind: TokenKind.Word } p && Parts.TryGetValue(p.Text, out var part) && p.Text != "night")
         {
-            day = new Day(DayKind.Date, today.AddDays(1), default);
+            r.Pos++;
+            day = part == PartOfDay.Evening
+                ? new Day(DayKind.Tonight, today, default, Part: PartOfDay.Evening, Spoken: true)
+                : new Day(DayKind.Date, today, default, Part: part, Spoken: true);
             return true;
+        }
+
+        r.Pos = start;
+
+        // "day after tomorrow", "the day after tomorrow".
+        r.Word("the");
+        if (r.Word("day") && r.Word("after") && r.Word(Tomorrows))
+        {
+            return Spoken(Offset(today, 2), out day);
+        }
+
+        r.Pos = start;
+        if (r.Word(Tomorrows))
+        {
+            return Spoken(Offset(today, 1), out day);
         }
 
         if (TryRelative(r, today, out day) || TryIsoDate(r, out day))
@@ -276,24 +462,60 @@ public static class WhenParser
             return true;
         }
 
-        // "friday", "on friday", "this friday", "next friday".
+        // "friday", "on friday", "this friday", "next friday", "friday week", "friday next week", "fri dec 11".
         var kind = r.Word("next") ? DayKind.NextWeekday : DayKind.Weekday;
         if (kind == DayKind.Weekday)
         {
             r.Word("on", "this");
         }
 
-        if (r.Peek() is { Kind: TokenKind.Word } w && Weekdays.TryGetValue(w.Text, out var weekday))
+        if (TryWeekday(r, out var weekday))
         {
-            r.Pos++;
-            day = new Day(kind, default, weekday);
+            if (kind == DayKind.Weekday && TryWeekdayThenDate(r, today, weekday, out day))
+            {
+                return true;
+            }
+
+            if (kind == DayKind.Weekday && r.Word("week"))
+            {
+                // "friday week": a week after the coming Friday (a week from today when today is Friday).
+                return Spoken(Offset(NextWeekday(today, weekday, todayAllowed: true), 7), out day);
+            }
+
+            var next = r.Pos;
+            if (kind == DayKind.Weekday && r.Word("next") && r.Word("week"))
+            {
+                return Spoken(InNextWeek(today, weekday), out day);
+            }
+
+            r.Pos = next;
+            day = new Day(kind, default, weekday, Spoken: true);
             return true;
         }
 
-        // "dec 3", "on dec 3"; "this"/"next" only go with weekdays.
+        // "next week tuesday", "next week on tuesday".
+        r.Pos = start;
+        if (r.Word("next") && r.Word("week"))
+        {
+            r.Word("on");
+            if (TryWeekday(r, out weekday))
+            {
+                return Spoken(InNextWeek(today, weekday), out day);
+            }
+        }
+
+        // "dec 3", "on dec 3", "on the 3rd of december", "12/12", "the 12th"; "this"/"next" only go with weekdays.
         r.Pos = start;
         r.Word("on");
+        r.Word("the");
+        var dateAt = r.Pos;
         if (TryMonthDay(r, today, out day))
+        {
+            return true;
+        }
+
+        r.Pos = dateAt;
+        if (TrySlashDate(r, today, out day) || TryOrdinal(r, today, out day))
         {
             return true;
         }
@@ -302,14 +524,102 @@ public static class WhenParser
         return false;
     }
 
-    /// <summary>"in 3 days", "in 2 weeks", "in a week".</summary>
+    private static bool Spoken(DateOnly? date, out Day day)
+    {
+        day = date is { } d ? new Day(DayKind.Date, d, default, Spoken: true) : default;
+        return date is not null;
+    }
+
+    private static DateOnly? Offset(DateOnly? date, int days) =>
+        date is { } d && (long)d.DayNumber + days <= DateOnly.MaxValue.DayNumber ? d.AddDays(days) : null;
+
+    /// <summary>"tuesday next week": that weekday in the week (Monday to Sunday) after this one.</summary>
+    private static DateOnly? InNextWeek(DateOnly today, DayOfWeek weekday) =>
+        Offset(today, 7 - FromMonday(today.DayOfWeek) + FromMonday(weekday));
+
+    /// <summary>Days since Monday: 0 for Monday, 6 for Sunday.</summary>
+    private static int FromMonday(DayOfWeek d) => ((int)d + 6) % 7;
+
+    private static bool TryWeekday(Reader r, out DayOfWeek weekday)
+    {
+        weekday = default;
+        if (r.Peek() is { Kind: TokenKind.Word } w && Weekdays.TryGetValue(w.Text, out weekday))
+        {
+            r.Pos++;
+            r.Symbol('.'); // "Fri."
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "Fri Dec 11", "Friday, December 11th", "fri the 11th", "fri 12/11": the date, when it is on that weekday.
+    /// When it is not, the text is refused with a <see cref="Reader.Problem"/> naming both, rather than guessing which was meant.
+    /// </summary>
+    private static bool TryWeekdayThenDate(Reader r, DateOnly today, DayOfWeek weekday, out Day day)
+    {
+        var start = r.Pos;
+        r.Word("the");
+        var dateAt = r.Pos;
+        if (!TryMonthDay(r, today, out day))
+        {
+            r.Pos = dateAt;
+            if (!TrySlashDate(r, today, out day) && !TryOrdinal(r, today, out day))
+            {
+                r.Pos = start;
+                return false;
+            }
+        }
+
+        // A month-day that just passed: the weekday says which year was meant. This year's ("tue dec 1" on Thu 3 Dec
+        // 2026) is the past date as typed, and no longer a slip to ask about; next year's ("wed dec 1") is next year's.
+        if (day.Passed is var (nextYear, _))
+        {
+            day = nextYear.DayOfWeek == weekday && day.Date.DayOfWeek != weekday
+                ? day with { Date = nextYear, Passed = null }
+                : day with { Passed = null };
+        }
+
+        if (day.Date.DayOfWeek != weekday)
+        {
+            var date = day.Date.ToDateTime(TimeOnly.MinValue);
+            r.Problem = $"{Zones.DescribeLocalDate(date, today.ToDateTime(TimeOnly.MinValue))} is a {day.Date.DayOfWeek}, not a {weekday}. " +
+                        "Which day did you mean?";
+            r.Pos = start;
+            day = default;
+            return false;
+        }
+
+        day = day with { Spoken = false };
+        return true;
+    }
+
+    /// <summary>A count written as digits or as a word from one to twelve.</summary>
+    private static bool TryCount(Reader r, out int count)
+    {
+        if (r.Number(1, 9, out count))
+        {
+            return true;
+        }
+
+        if (r.Peek() is { Kind: TokenKind.Word } w && NumberWords.TryGetValue(w.Text, out count))
+        {
+            r.Pos++;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>"in 3 days", "in 2 weeks", "in a week", "in two weeks".</summary>
     private static bool TryRelative(Reader r, DateOnly today, out Day day)
     {
         var start = r.Pos;
         day = default;
         if (r.Word("in"))
         {
-            var count = r.Word("a", "an") ? 1 : r.Number(1, 9, out var n) ? n : -1;
+            var count = r.Word("a", "an") ? 1 : TryCount(r, out var n) ? n : -1;
             var perUnit = r.Word("day", "days") ? 1 : r.Word("week", "weeks") ? 7 : 0;
             var days = (long)count * perUnit;
             // Guarding against DateOnly overflow keeps "in 1000000000 days" a plain "no".
@@ -322,6 +632,52 @@ public static class WhenParser
 
         r.Pos = start;
         return false;
+    }
+
+    /// <summary>
+    /// "in 2 hours", "in 30 minutes", "in an hour", "in half an hour", "in 1 hour 30 minutes": now plus that,
+    /// to the minute.
+    /// </summary>
+    private static bool TrySpan(Reader r, DateTime now, out DateTime at)
+    {
+        at = default;
+        if (!r.Word("in"))
+        {
+            return false;
+        }
+
+        long minutes;
+        if (r.Word("half"))
+        {
+            minutes = r.Word("an") && r.Word("hour") ? 30 : -1;
+        }
+        else
+        {
+            minutes = SpanPart(r);
+            if (minutes > 0 && !r.AtEnd)
+            {
+                r.Word("and");
+                var more = SpanPart(r);
+                minutes = more > 0 ? minutes + more : -1;
+            }
+        }
+
+        var from = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0);
+        if (minutes <= 0 || minutes > (DateTime.MaxValue - from).TotalMinutes)
+        {
+            return false;
+        }
+
+        at = from.AddMinutes(minutes);
+        return true;
+    }
+
+    /// <summary>"2 hours", "an hour", "30 minutes", "30 min": the minutes, or -1.</summary>
+    private static long SpanPart(Reader r)
+    {
+        long count = r.Word("a", "an") ? 1 : TryCount(r, out var n) ? n : -1;
+        var perUnit = r.Word("hour", "hours", "hr", "hrs") ? 60 : r.Word("minute", "minutes", "min", "mins") ? 1 : 0;
+        return count > 0 && perUnit > 0 ? count * perUnit : -1;
     }
 
     /// <summary>"2026-12-03" (digits only; "12/03" is rejected because US and EU readings differ).</summary>
@@ -356,6 +712,19 @@ public static class WhenParser
             }
         }
 
+        if (FinishMonthDay(r, today, month, dayOfMonth, out day))
+        {
+            return true;
+        }
+
+        r.Pos = start;
+        return false;
+    }
+
+    /// <summary>After a month and day: an optional year, else this year's or the next (see the remarks).</summary>
+    private static bool FinishMonthDay(Reader r, DateOnly today, int month, int dayOfMonth, out Day day)
+    {
+        day = default;
         if (r.Number(4, 4, out var year))
         {
             if (TryDate(year, month, dayOfMonth, out var explicitDate))
@@ -380,6 +749,87 @@ public static class WhenParser
             {
                 day = new Day(DayKind.Date, date, default);
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "12/12", "25/12", "12/25", "12/25/2026": read only when one part is over 12 (it must be the day) or both are
+    /// equal. "12/03" could be 12 March or 3 December, so it is refused with a <see cref="Reader.Problem"/> saying so.
+    /// </summary>
+    private static bool TrySlashDate(Reader r, DateOnly today, out Day day)
+    {
+        var start = r.Pos;
+        day = default;
+        if (!(r.Number(1, 2, out var first) && r.Symbol('/') && r.Number(1, 2, out var second)))
+        {
+            r.Pos = start;
+            return false;
+        }
+
+        var afterDayMonth = r.Pos;
+        if (r.Symbol('/') && !r.Number(4, 4, out _))
+        {
+            r.Pos = start;
+            return false;
+        }
+
+        r.Pos = afterDayMonth;
+        (int Month, int Day)? reading = (first, second) switch
+        {
+            _ when first == second => (first, second),
+            _ when first > 12 && second <= 12 => (second, first),
+            _ when second > 12 && first <= 12 => (first, second),
+            _ => null,
+        };
+
+        if (reading is not { } md)
+        {
+            if (first is >= 1 and <= 12 && second is >= 1 and <= 12)
+            {
+                var names = System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames;
+                r.Problem = $"“{r.Since(start)}” could be {second} {names[first - 1]} or {first} {names[second - 1]}. " +
+                            $"Please write the month as a word, like `{second} {names[first - 1].ToLowerInvariant()}`.";
+            }
+
+            r.Pos = start;
+            return false;
+        }
+
+        if (r.Symbol('/'))
+        {
+            if (r.Number(4, 4, out var year) && TryDate(year, md.Month, md.Day, out var date))
+            {
+                day = new Day(DayKind.Date, date, default);
+                return true;
+            }
+        }
+        else if (FinishMonthDay(r, today, md.Month, md.Day, out day))
+        {
+            return true;
+        }
+
+        r.Pos = start;
+        return false;
+    }
+
+    /// <summary>"the 12th", "12th": this month's, or next month's when it has passed (today included).</summary>
+    private static bool TryOrdinal(Reader r, DateOnly today, out Day day)
+    {
+        var start = r.Pos;
+        day = default;
+        if (r.Number(1, 2, out var dayOfMonth) && r.Word("st", "nd", "rd", "th") && dayOfMonth is >= 1 and <= 31)
+        {
+            var month = new DateOnly(today.Year, today.Month, 1);
+            for (var i = 0; i < 3 && month.Year < DateOnly.MaxValue.Year; i++, month = month.AddMonths(1))
+            {
+                if (TryDate(month.Year, month.Month, dayOfMonth, out var date) && date >= today)
+                {
+                    day = new Day(DayKind.Date, date, default);
+                    return true;
+                }
             }
         }
 
@@ -428,6 +878,7 @@ public static class WhenParser
         if (r.Peek() is { Kind: TokenKind.Word } t && Months.TryGetValue(t.Text, out month))
         {
             r.Pos++;
+            r.Symbol('.'); // "Dec."
             return true;
         }
 
@@ -463,15 +914,41 @@ public static class WhenParser
 
     private enum ClockForm { Am, Pm, TwentyFour, Bare, Noon, Midnight }
 
-    /// <summary>A time as written; the hour is interpreted later, once we know about "at" and "tonight".</summary>
-    private readonly record struct Clock(int Hour, int Minute, ClockForm Form);
+    /// <summary>A time as written; the hour is interpreted later, once we know about "at" and the part of the day.</summary>
+    /// <param name="Spoken">Said as a time ("6 o'clock", "half past six"), so a bare hour is read as after "at".</param>
+    /// <param name="Offset">Minutes to add once the hour is known: -15 for "quarter to seven".</param>
+    /// <param name="Part">"in the morning", "at night" said after the time.</param>
+    /// <param name="SameTime">"same time": the time of day it is now, which needs a day.</param>
+    private readonly record struct Clock(
+        int Hour, int Minute, ClockForm Form, bool Spoken = false, int Offset = 0, PartOfDay Part = PartOfDay.None, bool SameTime = false);
 
-    private static bool TryTime(Reader r, out Clock clock, out bool afterAt)
+    private static bool TryTime(Reader r, DateTime now, out Clock clock, out bool afterAt)
     {
         var start = r.Pos;
         afterAt = r.Word("at");
-        if (TryClock(r, out clock))
+        if (TryClock(r, now, out clock))
         {
+            // "9 in the morning", "8 at night".
+            var partAt = r.Pos;
+            if (r.Word("in") && r.Word("the") && r.Peek() is { Kind: TokenKind.Word } w && Parts.TryGetValue(w.Text, out var part)
+                && w.Text != "night")
+            {
+                r.Pos++;
+                clock = clock with { Part = part };
+            }
+            else
+            {
+                r.Pos = partAt;
+                if (r.Word("at") && r.Word("night"))
+                {
+                    clock = clock with { Part = PartOfDay.Evening };
+                }
+                else
+                {
+                    r.Pos = partAt;
+                }
+            }
+
             return true;
         }
 
@@ -479,10 +956,24 @@ public static class WhenParser
         return false;
     }
 
-    private static bool TryClock(Reader r, out Clock clock)
+    /// <summary>An hour from 1 to 12 as digits or a word ("six").</summary>
+    private static bool TryTwelveHour(Reader r, out int hour) =>
+        TryCount(r, out hour) && hour is >= 1 and <= 12;
+
+    private static bool TryClock(Reader r, DateTime now, out Clock clock)
     {
         var start = r.Pos;
         clock = default;
+
+        // "same time", "the same time".
+        r.Word("the");
+        if (r.Word("same") && r.Word("time"))
+        {
+            clock = new Clock(now.Hour, now.Minute, ClockForm.TwentyFour, SameTime: true);
+            return true;
+        }
+
+        r.Pos = start;
         if (r.Word("noon", "midday"))
         {
             clock = new Clock(12, 0, ClockForm.Noon);
@@ -495,27 +986,78 @@ public static class WhenParser
             return true;
         }
 
-        if (!r.Number(1, 2, out var hour))
+        // "half past six", "quarter past 6", "a quarter to seven".
+        r.Word("a");
+        int minute = -1, offset = 0;
+        if (r.Word("half"))
         {
+            minute = r.Word("past") ? 30 : -1;
+        }
+        else if (r.Word("quarter"))
+        {
+            (minute, offset) = r.Word("past") ? (15, 0) : r.Word("to") ? (0, -15) : (-1, 0);
+        }
+
+        if (minute >= 0)
+        {
+            if (!TryTwelveHour(r, out var named))
+            {
+                r.Pos = start;
+                return false;
+            }
+
+            var form = r.Word("am", "a") ? ClockForm.Am : r.Word("pm", "p") ? ClockForm.Pm : ClockForm.Bare;
+            clock = new Clock(named, minute, form, Spoken: true, Offset: offset);
+            return true;
+        }
+
+        r.Pos = start;
+        var isWord = r.Peek() is { Kind: TokenKind.Word };
+        if (!(isWord ? TryTwelveHour(r, out var hour) : r.Number(1, 2, out hour)))
+        {
+            r.Pos = start;
             return false;
         }
 
-        var minute = 0;
-        var separator = r.Symbol(':') ? ':' : r.Word("h") ? 'h' : ' ';
+        // "12 noon", "12 midnight".
+        if (hour == 12 && r.Word("noon", "midday"))
+        {
+            clock = new Clock(12, 0, ClockForm.Noon);
+            return true;
+        }
+
+        if (hour == 12 && r.Word("midnight"))
+        {
+            clock = new Clock(0, 0, ClockForm.Midnight);
+            return true;
+        }
+
+        minute = 0;
+        var separator = isWord ? ' ' : r.Symbol(':') ? ':' : r.Word("h") ? 'h' : r.Symbol('.') ? '.' : ' ';
         if (separator != ' ' && (!r.Number(2, 2, out minute) || minute > 59))
         {
             r.Pos = start;
             return false;
         }
 
-        // "18h30" is a 24-hour convention, so only "6" and "6:30" may take am/pm.
-        if (separator != 'h' && r.Word("am"))
+        // "18h30" is a 24-hour convention, so only "6", "6:30" and "6.30" may take am/pm. "6.30" alone could be a
+        // date ("12.03"), so the dot needs am/pm.
+        if (separator != 'h' && r.Word("am", "a"))
         {
             clock = new Clock(hour, minute, ClockForm.Am);
         }
-        else if (separator != 'h' && r.Word("pm"))
+        else if (separator != 'h' && r.Word("pm", "p"))
         {
             clock = new Clock(hour, minute, ClockForm.Pm);
+        }
+        else if (separator == '.')
+        {
+            r.Pos = start;
+            return false;
+        }
+        else if (separator == ' ' && r.Word("oclock"))
+        {
+            clock = new Clock(hour, minute, ClockForm.Bare, Spoken: true);
         }
         else
         {
@@ -525,29 +1067,52 @@ public static class WhenParser
         return true;
     }
 
-    /// <summary>Turns the written clock into an hour of the day, applying the "at" / "tonight" rules.</summary>
-    private static bool TryHourOfDay(Clock clock, bool afterAt, bool tonight, out int hour)
+    /// <summary>Turns the written clock into an hour of the day, applying the "at" and part-of-day rules.</summary>
+    /// <param name="bareIsTime">A bare hour is a time here (after "at", a spoken day, "o'clock"): read it as a working-hours time.</param>
+    private static bool TryHourOfDay(Clock clock, bool bareIsTime, PartOfDay part, bool tonight, out int hour)
     {
         hour = -1;
-        switch (clock.Form)
+        var h = clock.Hour;
+        switch (part)
         {
-            case ClockForm.Am when !tonight && clock.Hour is >= 1 and <= 12:
-                hour = clock.Hour % 12;
+            case PartOfDay.None:
+                hour = clock.Form switch
+                {
+                    ClockForm.Am when h is >= 1 and <= 12 => h % 12,
+                    ClockForm.Pm when h is >= 1 and <= 12 => h % 12 + 12,
+                    ClockForm.TwentyFour when h <= 23 => h,
+                    ClockForm.Bare when bareIsTime && h <= 23 => h is >= 1 and <= 7 ? h + 12 : h,
+                    ClockForm.Noon or ClockForm.Midnight => h,
+                    _ => -1,
+                };
                 break;
-            case ClockForm.Pm when clock.Hour is >= 1 and <= 12:
-                hour = clock.Hour % 12 + 12;
+            case PartOfDay.Morning:
+                hour = clock.Form switch
+                {
+                    ClockForm.Am when h is >= 1 and <= 12 => h % 12,
+                    ClockForm.TwentyFour or ClockForm.Bare when h is >= 1 and <= 11 => h,
+                    _ => -1,
+                };
                 break;
-            case ClockForm.TwentyFour when clock.Hour <= 23:
-                hour = tonight && clock.Hour is >= 1 and <= 11 ? clock.Hour + 12 : clock.Hour;
+            case PartOfDay.Afternoon:
+                hour = clock.Form switch
+                {
+                    ClockForm.Pm when h is >= 1 and <= 12 => h % 12 + 12,
+                    ClockForm.TwentyFour or ClockForm.Bare when h is >= 1 and <= 7 => h + 12,
+                    ClockForm.TwentyFour or ClockForm.Bare when h is >= 12 and <= 19 => h,
+                    _ => -1,
+                };
                 break;
-            case ClockForm.Bare when tonight && clock.Hour <= 23 && clock.Hour is not (0 or 12):
-                hour = clock.Hour <= 11 ? clock.Hour + 12 : clock.Hour;
-                break;
-            case ClockForm.Bare when afterAt && !tonight && clock.Hour <= 23:
-                hour = clock.Hour is >= 1 and <= 7 ? clock.Hour + 12 : clock.Hour;
-                break;
-            case ClockForm.Noon or ClockForm.Midnight:
-                hour = clock.Hour;
+            case PartOfDay.Evening:
+                // "tonight": any hour 1–11 without am/pm is pm; a bare 12 or 0 is ambiguous; "am" contradicts.
+                hour = clock.Form switch
+                {
+                    ClockForm.Pm when h is >= 1 and <= 12 => h % 12 + 12,
+                    ClockForm.TwentyFour when h <= 23 => h is >= 1 and <= 11 ? h + 12 : h,
+                    ClockForm.Bare when h <= 23 && h is not (0 or 12) => h <= 11 ? h + 12 : h,
+                    ClockForm.Noon or ClockForm.Midnight when tonight => h,
+                    _ => -1,
+                };
                 break;
         }
 
@@ -559,13 +1124,31 @@ public static class WhenParser
     private static bool TryResolve(Day day, Clock clock, bool afterAt, DateTime now, [NotNullWhen(true)] out ParsedWhen? when)
     {
         when = null;
-        var tonight = day.Kind == DayKind.Tonight;
-        if (!TryHourOfDay(clock, afterAt, tonight, out var hour))
+        if (day.Part != PartOfDay.None && clock.Part != PartOfDay.None && day.Part != clock.Part)
+        {
+            return false; // "tomorrow morning at 6 in the evening"
+        }
+
+        // "same time" needs a day, and brings its own time of day: "same time tonight" at 10:00 is not clear.
+        var part = day.Part != PartOfDay.None ? day.Part : clock.Part;
+        if (clock.SameTime && (day.Kind == DayKind.Next || part != PartOfDay.None))
         {
             return false;
         }
 
-        var time = new TimeOnly(hour, clock.Minute);
+        var tonight = day.Kind == DayKind.Tonight;
+        if (!TryHourOfDay(clock, afterAt || clock.Spoken || day.Spoken, part, tonight, out var hour))
+        {
+            return false;
+        }
+
+        var minutes = hour * 60 + clock.Minute + clock.Offset;
+        if (minutes < 0)
+        {
+            return false; // "quarter to 12am"
+        }
+
+        var time = new TimeOnly(minutes / 60, minutes % 60);
         var today = DateOnly.FromDateTime(now);
 
         // Only "tonight" moves midnight to the end of the day; "today midnight" is 00:00 today as written.
@@ -588,7 +1171,16 @@ public static class WhenParser
         var passed = day.Passed is var (nextYear, yearAt)
             ? new PassedDate(date.Value.ToDateTime(time, DateTimeKind.Unspecified), nextYear.ToDateTime(time, DateTimeKind.Unspecified), yearAt)
             : null;
-        when = new ParsedWhen(date.Value.ToDateTime(time, DateTimeKind.Unspecified), passed);
+        // "next friday" on a Thursday: the first Friday after today is still in this (Monday-to-Sunday) week, so
+        // "the Friday of next week" is as likely meant.
+        DateTime? other = null;
+        if (day.Kind == DayKind.NextWeekday && date.Value.DayNumber - today.DayNumber <= 6 - FromMonday(today.DayOfWeek)
+            && Offset(date, 7) is { } weekLater)
+        {
+            other = weekLater.ToDateTime(time, DateTimeKind.Unspecified);
+        }
+
+        when = new ParsedWhen(date.Value.ToDateTime(time, DateTimeKind.Unspecified), passed, other);
         return true;
     }
 

@@ -33,6 +33,101 @@ public sealed class DatesAndYearsTests : IAsyncLifetime
         (await ana.Command("status")).Expect("Wed 1 Dec 2027, 18:00: Darnell");
     }
 
+    [Theory]
+    [InlineData("tomorrow @ 6pm at the library", "Fri 27 Nov, 18:00")]
+    [InlineData("the 12th at 2pm at the library", "Sat 12 Dec, 14:00")]
+    [InlineData("Friday, December 11 at 2pm at the library", "Fri 11 Dec, 14:00")]
+    [InlineData("tuesday 6 at the library", "Tue 1 Dec, 18:00")]
+    [InlineData("day after tomorrow at 10am at the library", "Sat 28 Nov, 10:00")]
+    [InlineData("friday week at half past six at the library", "Fri 4 Dec, 18:30")]
+    public async Task Scheduling_reads_dates_as_people_type_them(string when, string shown)
+    {
+        var ana = _bot.Organizer("Ana");
+        await ana.Command("list add Darnell");
+        (await ana.Command($"schedule Darnell {when}")).Expect($"Scheduled: Darnell, {shown}, 45 minutes at the library");
+    }
+
+    [Theory]
+    [InlineData("tomorrow at the library", "What time on Fri 27 Nov? For example `schedule Darnell tomorrow at 6pm at the library`.")]
+    [InlineData("next tuesday", "What time on Tue 1 Dec? For example `schedule Darnell next tuesday at 6pm`.")]
+    [InlineData("dec 12 for 30", "What time on Sat 12 Dec? For example `schedule Darnell dec 12 at 6pm for 30`.")]
+    [InlineData("monday morning at the cafe", "What time on Mon 30 Nov? For example `schedule Darnell monday morning at 9am at the cafe`.")]
+    [InlineData("thursday", "What time on Thu 26 Nov? For example `schedule Darnell thursday at 6pm`.")]
+    [InlineData("jan 4", "What time on Mon 4 Jan 2027? For example `schedule Darnell jan 4 at 6pm`.")]
+    public async Task Scheduling_a_day_without_a_time_asks_for_the_time_on_that_day(string when, string asked)
+    {
+        var ana = _bot.Organizer("Ana");
+        await ana.Command("list add Darnell");
+        (await ana.Command($"schedule Darnell {when}")).Expect(asked).ExpectNot("Scheduled", "couldn't read");
+        Assert.Null(await _bot.QueryAsync(s => s.Meetings.Select(m => m.StartsAt).SingleOrDefaultAsync()));
+    }
+
+    [Fact]
+    public async Task Next_friday_on_a_thursday_shows_the_distance_and_offers_the_other_friday()
+    {
+        var ana = _bot.Organizer("Ana");
+        await ana.Command("list add Darnell");
+        (await ana.Command("schedule Darnell next friday 6pm at the library for 30"))
+            .Expect("Scheduled: Darnell, Fri 27 Nov, 18:00, 30 minutes at the library",
+                "That is Fri 27 Nov, tomorrow. If you meant Fri 4 Dec, in 8 days, type `schedule Darnell dec 4 18:00 at the library for 30`.");
+
+        (await ana.Command("schedule Darnell dec 4 18:00 at the library for 30"))
+            .Expect("Moved your 1:1 with Darnell from Fri 27 Nov, 18:00 to Fri 4 Dec, 18:00")
+            .ExpectNot("If you meant");
+        Assert.Equal(new DateTimeOffset(2026, 12, 4, 23, 0, 0, TimeSpan.Zero),
+            await _bot.QueryAsync(s => s.Meetings.Select(m => m.StartsAt).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Scheduling_on_a_weekday_that_does_not_match_the_date_asks_which()
+    {
+        var ana = _bot.Organizer("Ana");
+        await ana.Command("list add Darnell");
+        (await ana.Command("schedule Darnell fri dec 12 2pm at the library"))
+            .Expect("Sat 12 Dec is a Saturday, not a Friday. Which day did you mean?")
+            .ExpectNot("Scheduled", "Try one of these");
+        (await ana.Command("schedule Darnell 12/03 2pm"))
+            .Expect("could be 3 Dec or 12 Mar")
+            .ExpectNot("Scheduled");
+        Assert.Null(await _bot.QueryAsync(s => s.Meetings.Select(m => m.StartsAt).SingleOrDefaultAsync()));
+    }
+
+    [Fact]
+    public async Task A_commitment_date_on_the_wrong_weekday_is_asked_about()
+    {
+        var ana = _bot.Organizer("Ana");
+        await ana.Command("list add Maria");
+        await ana.Command("schedule Maria tomorrow 6pm");
+        _bot.Time.Advance(TimeSpan.FromDays(2));
+        await ana.Command("met Maria");
+        await ana.Press("Yes");
+        (await ana.Send("join the committee")).Expect("By when?");
+
+        (await ana.Send("fri dec 12")).Expect("Sat 12 Dec is a Saturday, not a Friday.").ExpectNot("engagement pyramid");
+        (await ana.Send("sat dec 12")).Expect("engagement pyramid");
+    }
+
+    [Theory]
+    [InlineData("monday morning", 2026, 11, 30, 14)]   // 09:00 in New York
+    [InlineData("tomorrow afternoon", 2026, 11, 29, 22)] // the default 17:00 is an afternoon time
+    [InlineData("friday week", 2026, 12, 11, 22)]       // a week after the coming Friday, at the default 17:00
+    [InlineData("the 12th", 2026, 12, 12, 22)]
+    public async Task A_commitment_due_on_a_day_said_in_words_gets_a_time_that_fits(string answer, int y, int m, int d, int utcHour)
+    {
+        var ana = _bot.Organizer("Ana");
+        await ana.Command("list add Maria");
+        await ana.Command("schedule Maria tomorrow 6pm");
+        _bot.Time.Advance(TimeSpan.FromDays(2)); // Saturday 28 Nov
+        await ana.Command("met Maria");
+        await ana.Press("Yes");
+        (await ana.Send("join the committee")).Expect("By when?");
+
+        (await ana.Send(answer)).Expect("engagement pyramid");
+        await ana.Press("Contributor");
+        var due = await _bot.QueryAsync(s => s.Meetings.Select(m => m.CommitmentDueAt).SingleAsync());
+        Assert.Equal(new DateTimeOffset(y, m, d, utcHour, 0, 0, TimeSpan.Zero), due);
+    }
+
     [Fact]
     public async Task Pausing_until_a_day_that_just_passed_asks_instead_of_pausing_a_year()
     {
@@ -43,6 +138,17 @@ public sealed class DatesAndYearsTests : IAsyncLifetime
             .Expect("Tue 1 Dec has already passed", "Did you mean Wed 1 Dec 2027?", "`pause until dec 1 2027`")
             .ExpectNot("paused until");
         Assert.Null(await _bot.QueryAsync(s => s.Organizers.Select(o => o.PausedUntil).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Pausing_until_a_date_on_the_wrong_weekday_says_so()
+    {
+        var ana = _bot.Organizer("Ana");
+        (await ana.Command("pause until fri dec 12"))
+            .Expect("Sat 12 Dec is a Saturday, not a Friday. Which day did you mean?")
+            .ExpectNot("paused until");
+        (await ana.Command("pause until sat dec 12")).Expect("Reminders paused until Sat 12 Dec, 08:00");
+        (await ana.Command("pause until the day after tomorrow")).Expect("Reminders paused until Sat 28 Nov, 08:00");
     }
 
     [Fact]
@@ -96,5 +202,28 @@ public sealed class DatesAndYearsTests : IAsyncLifetime
         (await ana.Command("digest time tuesday 10:00 America/New_York"))
             .Expect("due Tuesdays at 10:00 (America/New_York); next on Tue 1 Dec, 10:00 (America/New_York).")
             .ExpectNot("your time");
+    }
+
+    [Theory]
+    [InlineData("friday 5pm", "due Fridays at 17:00")]
+    [InlineData("fri at 5", "due Fridays at 17:00")]
+    [InlineData("monday 9am Europe/Berlin", "due Mondays at 09:00 (Europe/Berlin)")]
+    [InlineData("tuesday half past six", "due Tuesdays at 18:30")]
+    [InlineData("thursday 9.30am", "due Thursdays at 09:30")]
+    public async Task The_digest_time_reads_times_as_schedule_does(string typed, string said)
+    {
+        var ana = _bot.Organizer("Ana");
+        (await ana.Command($"digest time {typed}")).Expect(said);
+    }
+
+    [Theory]
+    [InlineData("tomorrow 5pm")]       // not a weekday: a weekly time needs one
+    [InlineData("friday")]
+    [InlineData("friday 5pm Mars/Base")]
+    [InlineData("5pm")]
+    public async Task The_digest_time_refuses_what_is_not_a_weekday_and_a_time(string typed)
+    {
+        var ana = _bot.Organizer("Ana");
+        (await ana.Command($"digest time {typed}")).ExpectNot("now due");
     }
 }
