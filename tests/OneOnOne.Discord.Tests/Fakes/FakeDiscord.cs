@@ -159,6 +159,12 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The next call whose route contains <paramref name="route"/> is refused with 403 and Discord's JSON error
+    /// <paramref name="code"/>: 50001 Missing Access (the bot can't see the channel), 50013 Missing Permissions.
+    /// </summary>
+    public void Refuse(string route, int code) => _faults.Enqueue(new Fault(route, 403, 0, false, Code: code));
+
     /// <summary>The next call whose route contains <paramref name="route"/> does its work, but the bot is told <paramref name="status"/>, as when an answer is lost.</summary>
     public void FailAfterHandling(string route, int status) => _faults.Enqueue(new Fault(route, status, 0, false, AfterHandling: true));
 
@@ -308,6 +314,12 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
                 headers["X-RateLimit-Scope"] = fault.Global ? "global" : "user";
                 return (429, new JsonObject { ["message"] = "You are being rate limited.", ["retry_after"] = fault.RetryAfter, ["global"] = fault.Global }, headers);
+            }
+
+            if (fault.Code is { } code)
+            {
+                var message = code switch { 50001 => "Missing Access", 50013 => "Missing Permissions", _ => "Forbidden" };
+                return (fault.Status, new JsonObject { ["message"] = message, ["code"] = code }, headers);
             }
 
             return (fault.Status, new JsonObject { ["message"] = "Internal Server Error", ["code"] = 0 }, headers);
@@ -703,7 +715,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     [GeneratedRegex(@"(?<=^|/)\d{6,20}(?=/|$)")]
     private static partial Regex SnowflakePattern();
 
-    private sealed record Fault(string Route, int Status, double RetryAfter, bool Global, bool AfterHandling = false);
+    private sealed record Fault(string Route, int Status, double RetryAfter, bool Global, bool AfterHandling = false, int? Code = null);
 
     private sealed class InteractionState(string id, string token, string userId)
     {
