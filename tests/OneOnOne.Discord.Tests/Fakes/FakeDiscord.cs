@@ -346,7 +346,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
                     ["shards"] = 1,
                     ["session_start_limit"] = SessionStartLimitLocked(),
                 }, headers),
-                "GET users/@me" => (200, new JsonObject { ["id"] = BotUserId, ["username"] = "oneonone", ["bot"] = true }, headers),
+                "GET users/@me" => (200, new JsonObject { ["id"] = BotUserId, ["username"] = "oneonone", ["discriminator"] = "1234", ["bot"] = true }, headers),
                 "GET applications/{app}/commands" => (200, new JsonArray([.. GlobalCommands.Select(c => c.DeepClone())]), headers),
                 "GET applications/{app}/guilds/{guild}/commands" => (200, new JsonArray([.. GuildCommands.Select(c => c.DeepClone())]), headers),
                 "PUT applications/{app}/commands" => (200, StoreCommands(json, guild: false), headers),
@@ -662,7 +662,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
                     ["d"] = new JsonObject
                     {
                         ["v"] = 10,
-                        ["user"] = new JsonObject { ["id"] = BotUserId, ["username"] = "oneonone", ["bot"] = true },
+                        ["user"] = new JsonObject { ["id"] = BotUserId, ["username"] = "oneonone", ["discriminator"] = "1234", ["global_name"] = null, ["bot"] = true },
                         ["session_id"] = _sessionId,
                         ["resume_gateway_url"] = BaseUrl.Replace("http", "ws", StringComparison.Ordinal) + "/resume",
                         ["guilds"] = new JsonArray(),

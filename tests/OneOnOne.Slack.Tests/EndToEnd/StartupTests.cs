@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneOnOne.Bot;
 using OneOnOne.Slack.Http;
@@ -52,6 +53,29 @@ public sealed class StartupTests
         Assert.Equal(BotMode.Console, BotModes.Choose(none, forceConsole: false));
         Assert.Equal(BotMode.Slack, BotModes.Choose(slack, forceConsole: false));
         Assert.Equal(BotMode.Console, BotModes.Choose(slack, forceConsole: true));
+    }
+
+    [Theory]
+    [InlineData(SlackTransport.SocketMode, "over Socket Mode")]
+    [InlineData(SlackTransport.Http, "at the Request URLs")]
+    public async Task A_start_says_at_Information_level_which_workspace_the_bot_is_connected_to_without_secrets(SlackTransport transport, string how)
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        await using var bot = await SlackBot.StartAsync(slack, transport);
+
+        // Socket Mode says it once the socket's hello arrived, HTTP once the host listens: both before StartAsync returns or just after.
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!bot.Logs.Lines.Any(l => l.Category == "OneOnOne.Ready") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        var ready = Assert.Single(bot.Logs.Lines, l => l.Category == "OneOnOne.Ready");
+        Assert.Equal(LogLevel.Information, ready.Level);
+        Assert.StartsWith("Connected to Slack workspace Fake Organizing Team as @oneonone; /one-on-one is ready " + how, ready.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.Message.Contains(FakeSlack.BotToken, StringComparison.Ordinal)
+                                                   || l.Message.Contains(FakeSlack.AppToken, StringComparison.Ordinal)
+                                                   || l.Message.Contains("ticket=", StringComparison.Ordinal));
     }
 
     [Fact]
