@@ -18,7 +18,8 @@ public static class BotHost
         // The host's command-line reader would not understand the bare flag.
         var hostArgs = args.Where(a => !string.Equals(a, BotModes.ConsoleFlag, StringComparison.OrdinalIgnoreCase)).ToArray();
 
-        if (BotModes.Choose(PeekSettings(hostArgs, overrides), forceConsole) is var mode && mode.ServesHttp())
+        var settings = PeekSettings(hostArgs, overrides);
+        if (BotModes.Choose(settings, forceConsole) is var mode && mode.ServesHttp(settings))
         {
             var web = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = AppContext.BaseDirectory });
             Override(web.Configuration, overrides);

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OneOnOne.Discord.Tests.Fakes;
 
@@ -50,6 +52,19 @@ public sealed class StartupTests
 
         // The shipped settings show that line and hide the rest of the Information chatter.
         Assert.DoesNotContain(bot.Logs.Lines, l => l.Level == LogLevel.Information && l.Category != "OneOnOne.Ready");
+    }
+
+    [Fact]
+    public async Task The_Gateway_alone_opens_no_HTTP_port_unless_a_listen_address_is_set()
+    {
+        await using var fake = await FakeDiscord.StartAsync();
+        await using var bot = await DiscordBot.StartAsync(fake, new Dictionary<string, string?> { ["urls"] = null });
+
+        Assert.Null(bot.Services.GetService<IServer>());
+        Assert.Equal(string.Empty, bot.HttpBaseUrl);
+        var olivia = new DiscordPerson(fake, bot, "100000000000000001", "Olivia");
+        await olivia.Command("help");
+        olivia.Expect("What I can do");
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -76,6 +78,21 @@ public sealed class StartupTests
         Assert.DoesNotContain(bot.Logs.Lines, l => l.Message.Contains(FakeSlack.BotToken, StringComparison.Ordinal)
                                                    || l.Message.Contains(FakeSlack.AppToken, StringComparison.Ordinal)
                                                    || l.Message.Contains("ticket=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Socket_Mode_opens_no_HTTP_port_unless_a_listen_address_is_set_but_the_HTTP_transport_does()
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        await using (var socketMode = await SlackBot.StartAsync(slack, SlackTransport.SocketMode, new Dictionary<string, string?> { ["Urls"] = null }))
+        {
+            Assert.Null(socketMode.Services.GetService<IServer>());
+            Assert.Null(socketMode.Address);
+        }
+
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Slack:BotToken"] = FakeSlack.BotToken }).Build();
+        Assert.True(BotMode.Slack.ServesHttp(settings));
+        Assert.False(BotMode.Console.ServesHttp(settings));
     }
 
     [Fact]
