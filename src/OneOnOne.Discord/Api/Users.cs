@@ -28,6 +28,14 @@ public sealed class GuildMember
     public string? Nick { get; set; }
 }
 
+/// <summary>A server the bot is in, as <c>GET /users/@me/guilds</c> lists it.</summary>
+public sealed class PartialGuild
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string? Name { get; set; }
+}
+
 public sealed class DiscordChannel
 {
     public string Id { get; set; } = string.Empty;

@@ -68,6 +68,30 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Moving_from_a_server_command_to_the_global_one_removes_the_server_copy()
+    {
+        await using var fake = await FakeDiscord.StartAsync();
+        await using (await DiscordBot.StartAsync(fake, new Dictionary<string, string?> { ["Discord:GuildId"] = FakeDiscord.GuildId }))
+        {
+            Assert.Single(fake.GuildCommands);
+            Assert.Empty(fake.GlobalCommands);
+        }
+
+        await using (await DiscordBot.StartAsync(fake))
+        {
+            Assert.Single(fake.GlobalCommands);
+            Assert.Empty(fake.GuildCommands);
+        }
+
+        // Nothing left to remove: a later start only looks.
+        await using (await DiscordBot.StartAsync(fake))
+        {
+            Assert.Equal(2, fake.CallsTo("PUT applications/{app}/guilds/{guild}/commands").Count);
+            Assert.Single(fake.CallsTo("PUT applications/{app}/commands"));
+        }
+    }
+
+    [Fact]
     public async Task A_guild_registration_says_which_server()
     {
         await using var fake = await FakeDiscord.StartAsync();

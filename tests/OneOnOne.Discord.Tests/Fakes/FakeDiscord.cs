@@ -347,6 +347,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
                     ["session_start_limit"] = SessionStartLimitLocked(),
                 }, headers),
                 "GET users/@me" => (200, new JsonObject { ["id"] = BotUserId, ["username"] = "oneonone", ["discriminator"] = "1234", ["bot"] = true }, headers),
+                "GET users/@me/guilds" => (200, new JsonArray(new JsonObject { ["id"] = GuildId, ["name"] = "Fake Organizing Server", ["icon"] = null, ["owner"] = false, ["permissions"] = "52224", ["features"] = new JsonArray() }), headers),
                 "GET applications/{app}/commands" => (200, new JsonArray([.. GlobalCommands.Select(c => c.DeepClone())]), headers),
                 "GET applications/{app}/guilds/{guild}/commands" => (200, new JsonArray([.. GuildCommands.Select(c => c.DeepClone())]), headers),
                 "PUT applications/{app}/commands" => (200, StoreCommands(json, guild: false), headers),
