@@ -58,7 +58,8 @@ public sealed class MessengerTests
 
         var confirmation = await bot.Person("UANA").Command("digest channel <#C0ORG|organizing>", "The weekly digest will go to #organizing,");
         Assert.DoesNotContain("C0ORG", confirmation.AllText, StringComparison.Ordinal);
-        var channel = await bot.Services.CreateAsyncScope().ServiceProvider.GetRequiredService<IOneOnOneStore>().Teams.Select(t => t.DigestChannel).SingleAsync();
+        await using var scope = bot.Services.CreateAsyncScope();
+        var channel = await scope.ServiceProvider.GetRequiredService<IOneOnOneStore>().Teams.Select(t => t.DigestChannel).SingleAsync();
         Assert.Equal("C0ORG", channel);
     }
 
