@@ -10,18 +10,21 @@ namespace OneOnOne.Bot;
 /// </summary>
 public static class BotHost
 {
-    public static IHost Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <param name="configure">Tests only: runs after the bot's own registrations (e.g. to capture logs).</param>
+    public static IHost Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null, Action<IHostApplicationBuilder>? configure = null)
     {
         var forceConsole = args.Any(a => string.Equals(a, BotModes.ConsoleFlag, StringComparison.OrdinalIgnoreCase));
 
         // The host's command-line reader would not understand the bare flag.
         var hostArgs = args.Where(a => !string.Equals(a, BotModes.ConsoleFlag, StringComparison.OrdinalIgnoreCase)).ToArray();
 
-        if (BotModes.Choose(PeekSettings(hostArgs, overrides), forceConsole) is var mode && mode.ServesHttp())
+        var settings = PeekSettings(hostArgs, overrides);
+        if (BotModes.Choose(settings, forceConsole) is var mode && mode.ServesHttp(settings))
         {
             var web = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = AppContext.BaseDirectory });
             Override(web.Configuration, overrides);
             web.AddOneOnOneBot(mode);
+            configure?.Invoke(web);
             var app = web.Build();
             app.MapOneOnOneEndpoints(mode);
             return app;
@@ -31,6 +34,7 @@ public static class BotHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = hostArgs, ContentRootPath = AppContext.BaseDirectory });
         Override(builder.Configuration, overrides);
         builder.AddOneOnOneBot(mode);
+        configure?.Invoke(builder);
         return builder.Build();
     }
 

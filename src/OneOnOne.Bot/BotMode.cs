@@ -38,6 +38,22 @@ public static class BotModes
         return string.IsNullOrWhiteSpace(settings["Discord:BotToken"]) ? BotMode.Console : BotMode.Discord;
     }
 
-    /// <summary>Whether the mode serves HTTP (webhooks, health); the console never opens a port.</summary>
-    public static bool ServesHttp(this BotMode mode) => mode != BotMode.Console;
+    // Where ASP.NET would be told to listen: the Urls setting, or the environment variables it reads itself.
+    private static readonly string[] ListenSettings =
+        ["Urls", "ASPNETCORE_URLS", "DOTNET_URLS", "ASPNETCORE_HTTP_PORTS", "DOTNET_HTTP_PORTS", "HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "HTTPS_PORTS"];
+
+    /// <summary>
+    /// Whether the bot opens an HTTP port: when the platform calls it (Slack's HTTP transport: no app-level token;
+    /// Discord's interactions endpoint: a public key), or when a listen address is set, for <c>/health</c>.
+    /// Socket Mode and the Gateway connect out, so by default they open no port and can't collide with another
+    /// program on 5000; the console never opens one.
+    /// </summary>
+    public static bool ServesHttp(this BotMode mode, IConfiguration settings) => mode switch
+    {
+        BotMode.Slack => string.IsNullOrWhiteSpace(settings["Slack:AppToken"]) || ListensExplicitly(settings),
+        BotMode.Discord => !string.IsNullOrWhiteSpace(settings["Discord:PublicKey"]) || ListensExplicitly(settings),
+        _ => false,
+    };
+
+    private static bool ListensExplicitly(IConfiguration settings) => ListenSettings.Any(key => !string.IsNullOrWhiteSpace(settings[key]));
 }

@@ -43,6 +43,7 @@ public static class DiscordHostingExtensions
         services.AddSingleton<DiscordRestClient>();
 
         services.AddSingleton<BotIdentity>();
+        services.AddSingleton<DiscordReadiness>();
         services.AddSingleton<RecentEvents>();
         services.AddSingleton<DiscordWorkQueue>();
         services.AddSingleton<DiscordConversation>();

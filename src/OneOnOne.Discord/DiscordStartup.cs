@@ -15,7 +15,8 @@ namespace OneOnOne.Discord;
 /// usually registered already.
 /// </summary>
 internal sealed partial class DiscordStartup(
-    DiscordRestClient rest, CommandRegistrar registrar, BotIdentity bot, IOptions<DiscordOptions> options, ILogger<DiscordStartup> logger) : IHostedService
+    DiscordRestClient rest, CommandRegistrar registrar, BotIdentity bot, DiscordReadiness readiness, IOptions<DiscordOptions> options,
+    IHostApplicationLifetime lifetime, ILogger<DiscordStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -35,14 +36,23 @@ internal sealed partial class DiscordStartup(
             LogStartupCallFailed(exception.Message);
         }
 
+        // The Gateway says ready on READY; without it, Discord reaches the bot at its endpoint once the host listens.
+        if (options.Value.ServesHttpInteractions && !options.Value.UseGateway)
+        {
+            lifetime.ApplicationStarted.Register(() => readiness.Ready("interactions endpoint ready at /discord/interactions"));
+        }
+
         if (!options.Value.RegisterCommands)
         {
+            readiness.Commands("/one-on-one registration is off (Discord:RegisterCommands)");
             return;
         }
 
+        var scope = string.IsNullOrWhiteSpace(options.Value.GuildId) ? "(global)" : $"in server {options.Value.GuildId.Trim()}";
         try
         {
-            await registrar.EnsureRegisteredAsync(cancellationToken);
+            var changed = await registrar.EnsureRegisteredAsync(cancellationToken);
+            readiness.Commands(changed ? $"registered /one-on-one {scope}" : $"/one-on-one is registered {scope}");
         }
         catch (DiscordApiException exception) when (exception.Status == HttpStatusCode.Unauthorized)
         {

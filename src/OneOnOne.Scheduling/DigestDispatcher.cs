@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OneOnOne.Core.Commands;
 using OneOnOne.Core.Digests;
+using OneOnOne.Core.Domain;
 using OneOnOne.Core.FollowUps;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Core.Storage;
@@ -63,10 +65,41 @@ public sealed partial class DigestDispatcher(
             catch (MessageNotDeliveredException exception)
             {
                 LogFailed(team.Id, exception.Message);
+                if (!exception.Transient)
+                {
+                    await TellOrganizersAsync(team, exception.Message, ct);
+                }
             }
         }
 
         return posted;
+    }
+
+    /// <summary>
+    /// A refusal the team can fix (the bot isn't in the channel, may not post there, the channel is gone) goes to
+    /// the organizer who chose the channel, by DM; for a channel chosen before that was kept, to every organizer
+    /// of the team, since any of them can fix it. A platform that is only down for a while is not worth a DM.
+    /// </summary>
+    private async Task TellOrganizersAsync(Team team, string reason, CancellationToken ct)
+    {
+        var organizers = store.Organizers.Where(o => o.TeamId == team.Id);
+        var chooser = team.DigestChannelChosenBy is { } chosenBy
+            ? await organizers.Where(o => o.Id == chosenBy).Select(o => o.ExternalUserId).ToListAsync(ct)
+            : [];
+        var recipients = chooser.Count > 0 ? chooser : await organizers.OrderBy(o => o.Id).Select(o => o.ExternalUserId).ToListAsync(ct);
+        var text = $"This week's team digest couldn't be posted to {DigestCommand.ChannelLabel(team)}. {reason} " +
+                   "Or choose another channel with `digest channel #name`. I'll try again at the next digest time.";
+        foreach (var user in recipients)
+        {
+            try
+            {
+                await messenger.SendAsync(new Outbound(new ToUser(new Address(team.Platform, team.ExternalId, user)), [new TextBlock(text)]), ct);
+            }
+            catch (MessageNotDeliveredException exception)
+            {
+                LogNotTold(team.Id, exception.Message);
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Team {TeamId}'s digest fell due while the bot was down; skipped until next week")]
@@ -74,4 +107,7 @@ public sealed partial class DigestDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Team {TeamId}'s digest could not be posted: {Reason}")]
     private partial void LogFailed(int teamId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Team {TeamId}'s organizer could not be told that the digest failed: {Reason}")]
+    private partial void LogNotTold(int teamId, string reason);
 }

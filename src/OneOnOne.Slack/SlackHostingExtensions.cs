@@ -32,6 +32,7 @@ public static class SlackHostingExtensions
         services.AddSingleton<SlackRateLimits>();
         services.AddSingleton<SlackApiClient>();
         services.AddSingleton<SlackIdentity>();
+        services.AddSingleton<SlackReadiness>();
         services.AddSingleton<SlackUserDirectory>();
 
         services.AddSingleton<SlackFlowCatalog>(provider => new SlackFlowCatalog(provider.GetRequiredService<IServiceScopeFactory>()));

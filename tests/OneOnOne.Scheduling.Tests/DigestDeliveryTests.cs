@@ -98,5 +98,57 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
         Assert.Equal(new DateTimeOffset(2026, 12, 7, 14, 0, 0, TimeSpan.Zero), next);
     }
 
+    [Fact]
+    public async Task A_digest_the_channel_refuses_is_explained_by_DM_to_the_organizer_who_chose_the_channel()
+    {
+        var ana = _bot.Organizer("Ana");
+        var ben = _bot.Organizer("Ben");
+        await ana.Command("list add Maria");
+        (await ben.Command("digest channel <#C0ORG|organizing>")).Expect("#organizing").ExpectNot("C0ORG");
+        _platform.RefuseChannels = "The bot isn't a member of that channel; type /invite @oneonone in it.";
+
+        _bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 14, 0, 0, TimeSpan.Zero));
+        Assert.Equal(0, await Dispatch());
+
+        var told = Assert.Single(_platform.Sent);
+        Assert.Equal(new ToUser(ben.Address), told.To);
+        var text = _platform.Texts()[0];
+        Assert.Contains("couldn't be posted to #organizing", text);
+        Assert.Contains("/invite @oneonone", text);
+        Assert.Equal(new ToChannel("test", "T1", "C0ORG"), _platform.Attempts[0].To);
+    }
+
+    [Fact]
+    public async Task When_nobody_is_known_to_have_chosen_the_channel_every_organizer_of_the_team_is_told()
+    {
+        var ana = _bot.Organizer("Ana");
+        var ben = _bot.Organizer("Ben");
+        _ = _bot.Organizer("Dee", workspace: "T2");
+        await ana.Command("list add Maria");
+        await ben.Command("digest channel #organizing");
+        await _bot.QueryAsync(s => s.Teams.ExecuteUpdateAsync(t => t.SetProperty(x => x.DigestChannelChosenBy, (int?)null)));
+        _platform.RefuseChannels = "The bot can't see that channel.";
+
+        _bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 14, 0, 0, TimeSpan.Zero));
+        Assert.Equal(0, await Dispatch());
+
+        Assert.Equal([new ToUser(ana.Address), new ToUser(ben.Address)], _platform.Sent.Select(o => o.To).ToList());
+        Assert.All(_platform.Texts(), t => Assert.Contains("#organizing", t));
+    }
+
+    [Fact]
+    public async Task A_platform_that_is_down_for_a_while_is_not_worth_a_DM()
+    {
+        var ben = _bot.Organizer("Ben");
+        await ben.Command("digest channel #organizing");
+        _platform.FailNext(1);
+
+        _bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 14, 0, 0, TimeSpan.Zero));
+        Assert.Equal(0, await Dispatch());
+
+        Assert.Single(_platform.Attempts);
+        Assert.Empty(_platform.Sent);
+    }
+
     private Task<int> Dispatch() => _bot.WithScopeAsync<DigestDispatcher, int>(d => d.DispatchDueAsync(CancellationToken.None));
 }

@@ -22,12 +22,20 @@ public sealed class RecordingMessenger : IPlatformMessenger
 
     public void FailNext(int times) => _failuresLeft = times;
 
+    /// <summary>Every send to a channel is refused for good, as a platform does when the bot may not post there.</summary>
+    public string? RefuseChannels { get; set; }
+
     public async Task<string?> SendAsync(Outbound message, CancellationToken cancellationToken)
     {
         _attempts.Enqueue(message);
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
         {
             throw new MessageNotDeliveredException("The platform answered 503.", transient: true);
+        }
+
+        if (RefuseChannels is { } reason && message.To is ToChannel)
+        {
+            throw new MessageNotDeliveredException(reason, transient: false);
         }
 
         if (Latency > TimeSpan.Zero)

@@ -43,23 +43,25 @@ public sealed class DigestCommand(IOneOnOneStore store, TeamDigestBuilder builde
         var team = context.Organizer.Team;
         reply.Text(team.DigestChannel is null
             ? "This digest isn't posted anywhere yet. Choose a team channel with `digest channel #organizing`."
-            : $"It's posted to {ChannelLabel(team.DigestChannel)} on {DigestSchedule.Describe(team)}; next on {DescribeNext(team, team.NextDigestAt ?? context.Now, context)}.");
+            : $"It's posted to {ChannelLabel(team)} on {DigestSchedule.Describe(team)}; next on {DescribeNext(team, team.NextDigestAt ?? context.Now, context)}.");
         return reply;
     }
 
     private async Task<Reply> SetChannelAsync(ConversationContext context, string text, CancellationToken ct)
     {
-        var channel = ParseChannel(text);
-        if (channel is null)
+        if (ParseChannel(text) is not { } parsed)
         {
             return Reply.WithText("Which channel? For example `digest channel #organizing`.");
         }
 
+        var (channel, name) = parsed;
         var team = context.Organizer.Team;
         team.DigestChannel = channel;
+        team.DigestChannelName = name;
+        team.DigestChannelChosenBy = context.Organizer.Id;
         team.NextDigestAt ??= DigestSchedule.Next(team, context.Now);
         await store.SaveChangesAsync(ct);
-        return Reply.WithText($"The weekly digest will go to {ChannelLabel(channel)}, {DigestSchedule.Describe(team)}. " +
+        return Reply.WithText($"The weekly digest will go to {ChannelLabel(team)}, {DigestSchedule.Describe(team)}. " +
                               $"First one: {DescribeNext(team, team.NextDigestAt.Value, context)}. It shows counts and levels, never anyone's notes.");
     }
 
@@ -121,20 +123,38 @@ public sealed class DigestCommand(IOneOnOneStore store, TeamDigestBuilder builde
         return $"{inDigestZone}, {yours} your time ({context.Zone.Id})";
     }
 
-    /// <summary>Accepts "#organizing", a platform channel mention like &lt;#C123|organizing&gt;, or a bare name.</summary>
-    private static string? ParseChannel(string text)
+    /// <summary>
+    /// Accepts "#organizing", a platform channel mention like &lt;#C123|organizing&gt; (Slack's escaped
+    /// channel; Discord's adapter writes its resolved channel the same way), or a bare name. Gives the
+    /// channel to post to and, when known, its name; a bare name is both.
+    /// </summary>
+    private static (string Channel, string? Name)? ParseChannel(string text)
     {
         var t = text.Trim();
+        string? name = null;
         if (t.StartsWith("<#", StringComparison.Ordinal) && t.EndsWith('>'))
         {
-            t = t[2..^1].Split('|')[0];
+            var parts = t[2..^1].Split('|', 2);
+            t = parts[0];
+            name = parts.Length == 2 ? CleanName(parts[1]) : null;
+        }
+        else
+        {
+            t = t.TrimStart('#');
+            name = t;
         }
 
-        t = t.TrimStart('#');
-        return t.Length is > 0 and <= 64 && t.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.') ? t : null;
+        return t.Length is > 0 and <= 64 && t.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.') ? (t, name) : null;
     }
 
-    private static string ChannelLabel(string channel) => "#" + channel;
+    private static string? CleanName(string name)
+    {
+        var cleaned = new string(name.Trim().TrimStart('#').Where(c => !char.IsControl(c) && c is not ('<' or '>' or '|' or '`' or '*')).ToArray()).Trim();
+        return cleaned.Length is > 0 and <= 100 ? cleaned : null;
+    }
+
+    /// <summary>"#organizing": the channel's name when the platform told it, else what was stored.</summary>
+    public static string ChannelLabel(Team team) => "#" + (team.DigestChannelName ?? team.DigestChannel);
 
     private static bool TryParseDay(string text, out DayOfWeek day)
     {

@@ -19,6 +19,12 @@ public sealed class Team
     /// <summary>The platform's id for the channel the weekly digest goes to; none means no digest is posted.</summary>
     public string? DigestChannel { get; set; }
 
+    /// <summary>The channel's name as the platform gave it when it was chosen (for "#organizing" rather than an id); null when unknown.</summary>
+    public string? DigestChannelName { get; set; }
+
+    /// <summary>The organizer who chose <see cref="DigestChannel"/>: told by DM when a digest can't be posted there. Null for channels chosen before this was kept.</summary>
+    public int? DigestChannelChosenBy { get; set; }
+
     public DayOfWeek DigestDay { get; set; } = DayOfWeek.Monday;
 
     public TimeOnly DigestTime { get; set; } = new(9, 0);

@@ -12,6 +12,7 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
         team.Property(t => t.ExternalId).HasMaxLength(64);
         team.Property(t => t.TimeZone).HasMaxLength(64);
         team.Property(t => t.DigestChannel).HasMaxLength(64);
+        team.Property(t => t.DigestChannelName).HasMaxLength(100);
         team.Property(t => t.DigestTimeZone).HasMaxLength(64);
         team.HasIndex(t => new { t.Platform, t.ExternalId }).IsUnique();
         team.HasIndex(t => t.NextDigestAt);

@@ -494,6 +494,13 @@ namespace OneOnOne.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DigestChannelChosenBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DigestChannelName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DigestDay")
                         .IsRequired()
                         .HasMaxLength(32)

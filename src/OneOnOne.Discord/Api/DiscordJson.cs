@@ -16,6 +16,7 @@ namespace OneOnOne.Discord.Api;
 [JsonSerializable(typeof(MessagePayload))]
 [JsonSerializable(typeof(DiscordMessage))]
 [JsonSerializable(typeof(DiscordChannel))]
+[JsonSerializable(typeof(List<PartialGuild>))]
 [JsonSerializable(typeof(List<DiscordChannel>))]
 [JsonSerializable(typeof(DiscordUser))]
 [JsonSerializable(typeof(List<ApplicationCommand>))]

@@ -8,6 +8,12 @@ public sealed class DiscordUser
 
     public string? GlobalName { get; set; }
 
+    /// <summary>"0" for users on unique usernames; bots keep a four-digit one (oneonone#1234).</summary>
+    public string? Discriminator { get; set; }
+
+    /// <summary>How Discord shows the account's handle: name#1234 where a discriminator remains, else the name.</summary>
+    public string Handle => Discriminator is { Length: > 0 } d && d != "0" ? $"{Username}#{d}" : Username;
+
     public bool? Bot { get; set; }
 
     /// <summary>What people see: the display name when set, else the username.</summary>
@@ -20,6 +26,14 @@ public sealed class GuildMember
     public DiscordUser? User { get; set; }
 
     public string? Nick { get; set; }
+}
+
+/// <summary>A server the bot is in, as <c>GET /users/@me/guilds</c> lists it.</summary>
+public sealed class PartialGuild
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string? Name { get; set; }
 }
 
 public sealed class DiscordChannel

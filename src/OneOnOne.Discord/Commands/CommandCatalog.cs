@@ -111,9 +111,9 @@ internal static class CommandCatalog
 
     private static string DigestText(CommandOptions o)
     {
-        if (o.Id("channel") is { } channel)
+        if (o.Channel("channel") is { } channel)
         {
-            return $"digest channel <#{channel}>";
+            return $"digest channel {channel}";
         }
 
         return o.String("day") is not null || o.String("time") is not null

@@ -46,6 +46,22 @@ internal sealed class CommandOptions(IReadOnlyList<CommandOptionValue> options, 
         return string.IsNullOrEmpty(label) ? $"<@{id}>" : $"<@{id}|{label}>";
     }
 
+    /// <summary>
+    /// A channel picked with a channel option, as a mention labelled with its name from <c>data.resolved.channels</c>
+    /// (<c>&lt;#id|organizing&gt;</c>) so the engine can say the name; the bare mention when Discord sent none.
+    /// </summary>
+    public string? Channel(string name)
+    {
+        if (Id(name) is not { } id)
+        {
+            return null;
+        }
+
+        var label = resolved?.Channels?.GetValueOrDefault(id)?.Name;
+        label = label is null ? null : new string(label.Where(c => c is not ('|' or '>' or '<') && !char.IsControl(c)).ToArray()).Trim();
+        return string.IsNullOrEmpty(label) ? $"<#{id}>" : $"<#{id}|{label}>";
+    }
+
     public string IntegerText(string name) => Integer(name) is { } value ? value.ToString(CultureInfo.InvariantCulture) : string.Empty;
 
     private CommandOptionValue? Find(string name) => options.FirstOrDefault(o => o.Name == name);

@@ -45,7 +45,8 @@ internal sealed partial class DiscordMessenger(
     {
         DiscordApiException.CannotMessageUser => "Discord won't let the bot message this person (their privacy settings, or no server in common).",
         DiscordApiException.UnknownChannel => "That channel no longer exists.",
-        DiscordApiException.MissingAccess or DiscordApiException.MissingPermissions => "The bot isn't allowed to post in that channel; give it Send Messages and Attach Files there.",
+        DiscordApiException.MissingAccess => "The bot can't see that channel; in the channel's settings, under Permissions, give the bot View Channel, Send Messages and Attach Files.",
+        DiscordApiException.MissingPermissions => "The bot isn't allowed to post in that channel; in the channel's settings, under Permissions, give the bot Send Messages and Attach Files.",
         DiscordApiException.UnknownUser => "Discord doesn't know this user any more.",
         _ => exception.Message,
     };

@@ -18,6 +18,7 @@ internal sealed partial class GatewayDispatchRouter(
     DiscordRestClient rest,
     DiscordWorkQueue queue,
     BotIdentity bot,
+    DiscordReadiness readiness,
     ILogger<GatewayDispatchRouter> logger) : IGatewayEvents
 {
     public void OnReady(ReadyData ready)
@@ -26,6 +27,8 @@ internal sealed partial class GatewayDispatchRouter(
         {
             bot.UserId = id;
         }
+
+        readiness.Ready($"Gateway connected as {ready.User?.Handle ?? "the bot"}");
     }
 
     public void OnDispatch(string eventName, JsonElement data)

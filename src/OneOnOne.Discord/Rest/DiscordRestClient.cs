@@ -59,6 +59,10 @@ internal sealed partial class DiscordRestClient
         await SendAsync(DiscordRoute.Commands(HttpMethod.Put, applicationId, guildId),
             () => JsonBody(commands, DiscordJson.Default.ListApplicationCommand), DiscordJson.Default.ListApplicationCommand, ct) ?? [];
 
+    /// <summary>The servers the bot is in (Discord's first page, up to 200).</summary>
+    public async Task<List<PartialGuild>> GetCurrentUserGuildsAsync(CancellationToken ct) =>
+        await SendAsync(DiscordRoute.CurrentUserGuilds(), null, DiscordJson.Default.ListPartialGuild, ct) ?? [];
+
     /// <summary>Opens (or finds) the DM channel with a user.</summary>
     public async Task<DiscordChannel> CreateDmAsync(string userId, CancellationToken ct) =>
         (await SendAsync(DiscordRoute.CreateDm(),

@@ -26,6 +26,9 @@ internal sealed record DiscordRoute(HttpMethod Method, string Template, string P
         ? Bot(method, "applications/{application_id}/commands", $"applications/{applicationId}/commands", string.Empty)
         : Bot(method, "applications/{application_id}/guilds/{guild_id}/commands", $"applications/{applicationId}/guilds/{guildId}/commands", guildId);
 
+    /// <summary>The servers the bot is in (first page: up to 200).</summary>
+    public static DiscordRoute CurrentUserGuilds() => Bot(HttpMethod.Get, "users/@me/guilds", "users/@me/guilds", string.Empty);
+
     public static DiscordRoute CreateDm() => Bot(HttpMethod.Post, "users/@me/channels", "users/@me/channels", string.Empty);
 
     public static DiscordRoute CreateMessage(string channelId) =>

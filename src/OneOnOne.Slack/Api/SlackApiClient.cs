@@ -36,7 +36,7 @@ public sealed partial class SlackApiClient(
     {
         var root = await CallJsonAsync("auth.test", new { }, channel: null, ct);
         return new SlackIdentityInfo(
-            root.Str("user_id") ?? string.Empty, root.Str("bot_id"), root.Str("team_id") ?? string.Empty, root.Str("team"));
+            root.Str("user_id") ?? string.Empty, root.Str("bot_id"), root.Str("team_id") ?? string.Empty, root.Str("team"), root.Str("user"));
     }
 
     public async Task<SlackPosted> PostMessageAsync(string channel, string text, IReadOnlyList<LayoutBlock>? blocks, CancellationToken ct)

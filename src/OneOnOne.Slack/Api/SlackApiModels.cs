@@ -1,7 +1,7 @@
 namespace OneOnOne.Slack.Api;
 
 /// <summary>Who the bot token belongs to (auth.test).</summary>
-public sealed record SlackIdentityInfo(string UserId, string? BotId, string TeamId, string? TeamName);
+public sealed record SlackIdentityInfo(string UserId, string? BotId, string TeamId, string? TeamName, string? UserName = null);
 
 /// <summary>The parts of users.info the bot uses.</summary>
 public sealed record SlackUser(string Id, string Name, string? RealName, string? DisplayName, string? TimeZone, bool IsBot, bool Deleted)

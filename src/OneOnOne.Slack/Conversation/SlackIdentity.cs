@@ -9,10 +9,17 @@ public sealed class SlackIdentity
 
     public string? TeamId => _known?.TeamId;
 
-    public void Set(string botUserId, string teamId) => _known = new Snapshot(botUserId, teamId);
+    /// <summary>The workspace's name, as auth.test gave it.</summary>
+    public string? TeamName => _known?.TeamName;
+
+    /// <summary>The bot user's handle, as auth.test gave it (e.g. "oneonone").</summary>
+    public string? BotName => _known?.BotName;
+
+    public void Set(string botUserId, string teamId, string? teamName = null, string? botName = null) =>
+        _known = new Snapshot(botUserId, teamId, teamName, botName);
 
     /// <summary>Whether <paramref name="userId"/> is the bot itself, whose own DMs come back as events.</summary>
     public bool IsSelf(string userId) => _known is { } known && string.Equals(known.BotUserId, userId, StringComparison.Ordinal);
 
-    private sealed record Snapshot(string BotUserId, string TeamId);
+    private sealed record Snapshot(string BotUserId, string TeamId, string? TeamName, string? BotName);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OneOnOne.Slack.Api;
 
 namespace OneOnOne.Slack.Conversation;
@@ -8,15 +9,22 @@ namespace OneOnOne.Slack.Conversation;
 /// Checks the bot token with auth.test before anything listens. A token Slack refuses stops start-up
 /// with a message about the setting; Slack being unreachable only warns, since it may come back.
 /// </summary>
-internal sealed partial class SlackStartup(SlackApiClient api, SlackIdentity identity, ILogger<SlackStartup> logger) : IHostedService
+internal sealed partial class SlackStartup(
+    SlackApiClient api, SlackIdentity identity, SlackReadiness readiness, IOptions<SlackOptions> options, IHostApplicationLifetime lifetime,
+    ILogger<SlackStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
             var me = await api.AuthTestAsync(cancellationToken);
-            identity.Set(me.UserId, me.TeamId);
+            identity.Set(me.UserId, me.TeamId, me.TeamName, me.UserName);
             LogConnected(me.TeamName ?? me.TeamId, me.UserId);
+            if (options.Value.Transport == SlackTransport.Http)
+            {
+                // Slack reaches the bot at its Request URLs once the host listens; Socket Mode says ready once its socket is open.
+                lifetime.ApplicationStarted.Register(() => readiness.Ready("at the Request URLs (/slack/commands, /slack/interactions, /slack/events)"));
+            }
         }
         catch (SlackApiException exception) when (exception.IsAuthenticationError)
         {

@@ -43,13 +43,16 @@ public sealed class SlackMessenger(
         }
     }
 
-    private static string Explain(SlackApiException exception) => exception.Error switch
+    // Said to the organizer in a DM, so the fix names the bot: <@U…> renders as its name in Slack.
+    private string Explain(SlackApiException exception) => exception.Error switch
     {
-        "channel_not_found" => "Slack can't find that channel, or the bot can't see it.",
-        "not_in_channel" => "The bot isn't a member of that channel; invite it with /invite.",
+        "channel_not_found" => $"Slack can't find that channel, or the bot can't see it; if it's private, type /invite {BotMention} in it.",
+        "not_in_channel" => $"The bot isn't a member of that channel; type /invite {BotMention} in it.",
         "is_archived" => "That channel is archived.",
         "user_not_found" or "user_disabled" => "That person is no longer in the workspace.",
         "messages_tab_disabled" => "The app's Messages tab is turned off, so it can't send DMs.",
         _ => exception.Message,
     };
+
+    private string BotMention => identity.BotUserId is { } bot ? $"<@{bot}>" : "@ and the app's name";
 }

@@ -19,6 +19,7 @@ internal sealed partial class SocketModeClient(
     SlackDispatcher dispatcher,
     SlackWorkQueue queue,
     TimeProvider time,
+    SlackReadiness readiness,
     ILogger<SocketModeClient> logger) : BackgroundService
 {
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(15);
@@ -133,6 +134,7 @@ internal sealed partial class SocketModeClient(
         {
             var connections = await connection.Hello.Task.WaitAsync(HelloTimeout, time, ct);
             LogConnected(connections);
+            readiness.Ready("over Socket Mode");
             return connection;
         }
         catch

@@ -46,7 +46,7 @@ public sealed partial class CommandCatalogTests
     [InlineData("schedule", "when=3:tue 18:30|person=6:123456789012345678|place=3:Cafe Luna|minutes=4:40", "schedule <@123456789012345678> tue 18:30 at Cafe Luna for 40")]
     [InlineData("note", "text=3:her daughter\nstarts school|name=3:Maria", "note Maria: her daughter starts school")]
     [InlineData("level", "level=3:core|person=6:123456789012345678", "level <@123456789012345678|Maria Lopez> core")]
-    [InlineData("digest", "channel=7:800000000000000010", "digest channel <#800000000000000010>")]
+    [InlineData("digest", "channel=7:800000000000000010", "digest channel <#800000000000000010>")] // no resolved channel: the bare mention
     [InlineData("digest", "day=3:monday|time=3:09:00|zone=3:Europe/Berlin", "digest time monday 09:00 Europe/Berlin")]
     [InlineData("pause", "days=4:7", "pause for 7 days")]
     [InlineData("goal", "count=4:6", "goal 6")]
@@ -64,6 +64,22 @@ public sealed partial class CommandCatalogTests
         };
 
         Assert.Equal(expected, CommandCatalog.ToEngineText(data));
+    }
+
+    [Fact]
+    public void A_picked_channel_carries_its_resolved_name_which_cannot_break_the_mention()
+    {
+        var data = new InteractionData
+        {
+            Name = "one-on-one",
+            Options = [new CommandOptionValue { Name = "digest", Type = 1, Options = Parse("channel=7:800000000000000010") }],
+            Resolved = new ResolvedData
+            {
+                Channels = new() { ["800000000000000010"] = new DiscordChannel { Id = "800000000000000010", Type = 0, Name = "organizing|<x>" } },
+            },
+        };
+
+        Assert.Equal("digest channel <#800000000000000010|organizingx>", CommandCatalog.ToEngineText(data));
     }
 
     [Fact]

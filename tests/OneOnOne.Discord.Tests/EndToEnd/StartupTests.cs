@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OneOnOne.Discord.Tests.Fakes;
 
 namespace OneOnOne.Discord.Tests.EndToEnd;
@@ -33,5 +36,68 @@ public sealed class StartupTests
             Assert.Single(fake.CallsTo("PUT applications/{app}/commands"));
             Assert.Equal(2, fake.CallsTo("GET applications/{app}/commands").Count);
         }
+    }
+
+    [Fact]
+    public async Task A_start_says_at_Information_level_that_the_command_is_registered_and_the_Gateway_connected_without_the_token()
+    {
+        await using var fake = await FakeDiscord.StartAsync();
+        await using var bot = await DiscordBot.StartAsync(fake);
+
+        await Wait.UntilAsync(() => bot.Logs.Lines.Any(l => l.Category == "OneOnOne.Ready"), "the ready line");
+        var ready = Assert.Single(bot.Logs.Lines, l => l.Category == "OneOnOne.Ready");
+        Assert.Equal(LogLevel.Information, ready.Level);
+        Assert.Equal("Discord: registered /one-on-one (global); Gateway connected as oneonone#1234", ready.Message);
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.Message.Contains(FakeDiscord.Token, StringComparison.Ordinal));
+
+        // The shipped settings show that line and hide the rest of the Information chatter.
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.Level == LogLevel.Information && l.Category != "OneOnOne.Ready");
+    }
+
+    [Fact]
+    public async Task The_Gateway_alone_opens_no_HTTP_port_unless_a_listen_address_is_set()
+    {
+        await using var fake = await FakeDiscord.StartAsync();
+        await using var bot = await DiscordBot.StartAsync(fake, new Dictionary<string, string?> { ["urls"] = null });
+
+        Assert.Null(bot.Services.GetService<IServer>());
+        Assert.Equal(string.Empty, bot.HttpBaseUrl);
+        var olivia = new DiscordPerson(fake, bot, "100000000000000001", "Olivia");
+        await olivia.Command("help");
+        olivia.Expect("What I can do");
+    }
+
+    [Fact]
+    public async Task Moving_from_a_server_command_to_the_global_one_removes_the_server_copy()
+    {
+        await using var fake = await FakeDiscord.StartAsync();
+        await using (await DiscordBot.StartAsync(fake, new Dictionary<string, string?> { ["Discord:GuildId"] = FakeDiscord.GuildId }))
+        {
+            Assert.Single(fake.GuildCommands);
+            Assert.Empty(fake.GlobalCommands);
+        }
+
+        await using (await DiscordBot.StartAsync(fake))
+        {
+            Assert.Single(fake.GlobalCommands);
+            Assert.Empty(fake.GuildCommands);
+        }
+
+        // Nothing left to remove: a later start only looks.
+        await using (await DiscordBot.StartAsync(fake))
+        {
+            Assert.Equal(2, fake.CallsTo("PUT applications/{app}/guilds/{guild}/commands").Count);
+            Assert.Single(fake.CallsTo("PUT applications/{app}/commands"));
+        }
+    }
+
+    [Fact]
+    public async Task A_guild_registration_says_which_server()
+    {
+        await using var fake = await FakeDiscord.StartAsync();
+        await using var bot = await DiscordBot.StartAsync(fake, new Dictionary<string, string?> { ["Discord:GuildId"] = FakeDiscord.GuildId });
+
+        await Wait.UntilAsync(() => bot.Logs.Lines.Any(l => l.Category == "OneOnOne.Ready"), "the ready line");
+        Assert.Contains(bot.Logs.Lines, l => l.Message == $"Discord: registered /one-on-one in server {FakeDiscord.GuildId}; Gateway connected as oneonone#1234");
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using OneOnOne.Bot;
 using OneOnOne.Discord.Conversation;
 
@@ -24,6 +25,9 @@ public sealed class DiscordBot : IAsyncDisposable
     public IServiceProvider Services => _host!.Services;
 
     public string HttpBaseUrl { get; private set; } = string.Empty;
+
+    /// <summary>What the host logged at the levels its settings let through.</summary>
+    public LogCapture Logs { get; } = new();
 
     internal DiscordWorkQueue Queue => Services.GetRequiredService<DiscordWorkQueue>();
 
@@ -115,6 +119,6 @@ public sealed class DiscordBot : IAsyncDisposable
             all[key] = value;
         }
 
-        return BotHost.Build([], all);
+        return BotHost.Build([], all, builder => builder.Logging.AddProvider(Logs));
     }
 }

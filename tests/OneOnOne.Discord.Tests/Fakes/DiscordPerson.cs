@@ -168,9 +168,30 @@ public sealed class DiscordPerson(FakeDiscord fake, DiscordBot bot, string userI
                 ["options"] = new JsonArray([.. options.Select(o => (JsonNode)new JsonObject { ["name"] = o.Name, ["type"] = o.Type, ["value"] = o.Value.DeepClone() })]),
             }),
         };
-        if (resolvedUsers.Count > 0)
+        // A channel option resolves to a partial channel, as Discord sends it: id, name, type, permissions.
+        var resolvedChannels = new JsonObject();
+        foreach (var id in options.Where(o => o.Type == 7).Select(o => o.Value.GetValue<string>()))
         {
-            data["resolved"] = new JsonObject { ["users"] = resolvedUsers };
+            resolvedChannels[id] = new JsonObject
+            {
+                ["id"] = id, ["name"] = id == FakeDiscord.TeamChannelId ? "team" : "channel-" + id[^3..], ["type"] = 0, ["permissions"] = "2248473465835073",
+            };
+        }
+
+        if (resolvedUsers.Count > 0 || resolvedChannels.Count > 0)
+        {
+            var resolved = new JsonObject();
+            if (resolvedUsers.Count > 0)
+            {
+                resolved["users"] = resolvedUsers;
+            }
+
+            if (resolvedChannels.Count > 0)
+            {
+                resolved["channels"] = resolvedChannels;
+            }
+
+            data["resolved"] = resolved;
         }
 
         return ActAsync(NewInteraction(2, data, inGuild));

@@ -159,6 +159,12 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The next call whose route contains <paramref name="route"/> is refused with 403 and Discord's JSON error
+    /// <paramref name="code"/>: 50001 Missing Access (the bot can't see the channel), 50013 Missing Permissions.
+    /// </summary>
+    public void Refuse(string route, int code) => _faults.Enqueue(new Fault(route, 403, 0, false, Code: code));
+
     /// <summary>The next call whose route contains <paramref name="route"/> does its work, but the bot is told <paramref name="status"/>, as when an answer is lost.</summary>
     public void FailAfterHandling(string route, int status) => _faults.Enqueue(new Fault(route, status, 0, false, AfterHandling: true));
 
@@ -310,6 +316,12 @@ public sealed partial class FakeDiscord : IAsyncDisposable
                 return (429, new JsonObject { ["message"] = "You are being rate limited.", ["retry_after"] = fault.RetryAfter, ["global"] = fault.Global }, headers);
             }
 
+            if (fault.Code is { } code)
+            {
+                var message = code switch { 50001 => "Missing Access", 50013 => "Missing Permissions", _ => "Forbidden" };
+                return (fault.Status, new JsonObject { ["message"] = message, ["code"] = code }, headers);
+            }
+
             return (fault.Status, new JsonObject { ["message"] = "Internal Server Error", ["code"] = 0 }, headers);
         }
 
@@ -334,7 +346,8 @@ public sealed partial class FakeDiscord : IAsyncDisposable
                     ["shards"] = 1,
                     ["session_start_limit"] = SessionStartLimitLocked(),
                 }, headers),
-                "GET users/@me" => (200, new JsonObject { ["id"] = BotUserId, ["username"] = "oneonone", ["bot"] = true }, headers),
+                "GET users/@me" => (200, new JsonObject { ["id"] = BotUserId, ["username"] = "oneonone", ["discriminator"] = "1234", ["bot"] = true }, headers),
+                "GET users/@me/guilds" => (200, new JsonArray(new JsonObject { ["id"] = GuildId, ["name"] = "Fake Organizing Server", ["icon"] = null, ["owner"] = false, ["permissions"] = "52224", ["features"] = new JsonArray() }), headers),
                 "GET applications/{app}/commands" => (200, new JsonArray([.. GlobalCommands.Select(c => c.DeepClone())]), headers),
                 "GET applications/{app}/guilds/{guild}/commands" => (200, new JsonArray([.. GuildCommands.Select(c => c.DeepClone())]), headers),
                 "PUT applications/{app}/commands" => (200, StoreCommands(json, guild: false), headers),
@@ -650,7 +663,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
                     ["d"] = new JsonObject
                     {
                         ["v"] = 10,
-                        ["user"] = new JsonObject { ["id"] = BotUserId, ["username"] = "oneonone", ["bot"] = true },
+                        ["user"] = new JsonObject { ["id"] = BotUserId, ["username"] = "oneonone", ["discriminator"] = "1234", ["global_name"] = null, ["bot"] = true },
                         ["session_id"] = _sessionId,
                         ["resume_gateway_url"] = BaseUrl.Replace("http", "ws", StringComparison.Ordinal) + "/resume",
                         ["guilds"] = new JsonArray(),
@@ -703,7 +716,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     [GeneratedRegex(@"(?<=^|/)\d{6,20}(?=/|$)")]
     private static partial Regex SnowflakePattern();
 
-    private sealed record Fault(string Route, int Status, double RetryAfter, bool Global, bool AfterHandling = false);
+    private sealed record Fault(string Route, int Status, double RetryAfter, bool Global, bool AfterHandling = false, int? Code = null);
 
     private sealed class InteractionState(string id, string token, string userId)
     {

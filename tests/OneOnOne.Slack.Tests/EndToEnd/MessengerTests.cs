@@ -1,6 +1,9 @@
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneOnOne.Core.Messaging;
+using OneOnOne.Core.Storage;
+using OneOnOne.Scheduling;
 using OneOnOne.Slack.Tests.Fakes;
 using OneOnOne.Slack.Tests.Support;
 
@@ -48,12 +51,38 @@ public sealed class MessengerTests
     }
 
     [Fact]
-    public async Task The_digest_channel_is_chosen_with_a_Slack_channel_reference_and_kept_by_id()
+    public async Task The_digest_channel_is_chosen_with_a_Slack_channel_reference_kept_by_id_and_confirmed_by_name()
     {
         await using var slack = await FakeSlack.StartAsync();
         await using var bot = await SlackBot.StartAsync(slack, SlackTransport.SocketMode);
 
-        await bot.Person("UANA").Command("digest channel <#C0ORG|organizing>", "The weekly digest will go to #C0ORG");
+        var confirmation = await bot.Person("UANA").Command("digest channel <#C0ORG|organizing>", "The weekly digest will go to #organizing,");
+        Assert.DoesNotContain("C0ORG", confirmation.AllText, StringComparison.Ordinal);
+        await using var scope = bot.Services.CreateAsyncScope();
+        var channel = await scope.ServiceProvider.GetRequiredService<IOneOnOneStore>().Teams.Select(t => t.DigestChannel).SingleAsync();
+        Assert.Equal("C0ORG", channel);
+    }
+
+    [Fact]
+    public async Task A_digest_in_a_channel_the_bot_is_not_in_is_explained_by_DM_to_the_organizer_who_chose_it()
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        await using var bot = await SlackBot.StartAsync(slack, SlackTransport.SocketMode);
+        await bot.Person("UBEN").Command("help", "digest");
+        await bot.Person("UANA").Command("digest channel <#C0ORG|organizing>", "The weekly digest will go to #organizing,");
+        var before = slack.Posts.Count;
+
+        slack.Fail("chat.postMessage", "C0ORG", Fault.NotOk("not_in_channel"));
+        await using (var scope = bot.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IOneOnOneStore>().Teams
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.NextDigestAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
+            await scope.ServiceProvider.GetRequiredService<DigestDispatcher>().DispatchDueAsync(CancellationToken.None);
+        }
+
+        var told = await slack.WaitForPostAsync(before, "couldn't be posted to #organizing", "DUANA");
+        Assert.Contains($"/invite <@{FakeSlack.BotUserId}> in it", told.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain(slack.Posts.Skip(before), p => p.Channel is "C0ORG" or "DUBEN");
     }
 
     [Fact]

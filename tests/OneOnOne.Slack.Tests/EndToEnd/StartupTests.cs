@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneOnOne.Bot;
 using OneOnOne.Slack.Http;
@@ -52,6 +55,44 @@ public sealed class StartupTests
         Assert.Equal(BotMode.Console, BotModes.Choose(none, forceConsole: false));
         Assert.Equal(BotMode.Slack, BotModes.Choose(slack, forceConsole: false));
         Assert.Equal(BotMode.Console, BotModes.Choose(slack, forceConsole: true));
+    }
+
+    [Theory]
+    [InlineData(SlackTransport.SocketMode, "over Socket Mode")]
+    [InlineData(SlackTransport.Http, "at the Request URLs")]
+    public async Task A_start_says_at_Information_level_which_workspace_the_bot_is_connected_to_without_secrets(SlackTransport transport, string how)
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        await using var bot = await SlackBot.StartAsync(slack, transport);
+
+        // Socket Mode says it once the socket's hello arrived, HTTP once the host listens: both before StartAsync returns or just after.
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!bot.Logs.Lines.Any(l => l.Category == "OneOnOne.Ready") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        var ready = Assert.Single(bot.Logs.Lines, l => l.Category == "OneOnOne.Ready");
+        Assert.Equal(LogLevel.Information, ready.Level);
+        Assert.StartsWith("Connected to Slack workspace Fake Organizing Team as @oneonone; /one-on-one is ready " + how, ready.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.Message.Contains(FakeSlack.BotToken, StringComparison.Ordinal)
+                                                   || l.Message.Contains(FakeSlack.AppToken, StringComparison.Ordinal)
+                                                   || l.Message.Contains("ticket=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Socket_Mode_opens_no_HTTP_port_unless_a_listen_address_is_set_but_the_HTTP_transport_does()
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        await using (var socketMode = await SlackBot.StartAsync(slack, SlackTransport.SocketMode, new Dictionary<string, string?> { ["Urls"] = null }))
+        {
+            Assert.Null(socketMode.Services.GetService<IServer>());
+            Assert.Null(socketMode.Address);
+        }
+
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Slack:BotToken"] = FakeSlack.BotToken }).Build();
+        Assert.True(BotMode.Slack.ServesHttp(settings));
+        Assert.False(BotMode.Console.ServesHttp(settings));
     }
 
     [Fact]

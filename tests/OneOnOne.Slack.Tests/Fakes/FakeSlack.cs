@@ -338,6 +338,8 @@ public sealed class FakeSlack : IAsyncDisposable
                 ok["bot_id"] = "BBOT";
                 ok["team_id"] = TeamId;
                 ok["team"] = "Fake Organizing Team";
+                ok["user"] = "oneonone";
+                ok["url"] = "https://fake-organizing-team.slack.com/";
                 return ok;
 
             case "apps.connections.open":

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using OneOnOne.Bot;
 using OneOnOne.Slack.Http;
 using OneOnOne.Slack.Tests.Fakes;
@@ -45,6 +46,9 @@ public sealed class SlackBot : IAsyncDisposable
 
     public IServiceProvider Services => Host.Services;
 
+    /// <summary>What the host logged at the levels its settings let through.</summary>
+    public LogCapture Logs { get; private init; } = new();
+
     public static Dictionary<string, string?> Settings(FakeSlack slack, SlackTransport transport, string databasePath) => new()
     {
         ["Slack:BotToken"] = FakeSlack.BotToken,
@@ -70,10 +74,11 @@ public sealed class SlackBot : IAsyncDisposable
             settings[key] = value;
         }
 
-        var host = BotHost.Build([], settings);
+        var logs = new LogCapture();
+        var host = BotHost.Build([], settings, builder => builder.Logging.AddProvider(logs));
         await host.StartAsync();
         var address = host.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        var bot = new SlackBot(host, slack, transport, directory, address is null ? null : new Uri(address));
+        var bot = new SlackBot(host, slack, transport, directory, address is null ? null : new Uri(address)) { Logs = logs };
         if (transport == SlackTransport.SocketMode)
         {
             await slack.WaitForAsync(() => slack.LiveSockets > 0 ? slack : null, "the bot's Socket Mode connection");
