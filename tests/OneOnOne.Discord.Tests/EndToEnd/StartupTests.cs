@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OneOnOne.Discord.Tests.Fakes;
+using OneOnOne.Testing;
 
 namespace OneOnOne.Discord.Tests.EndToEnd;
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OneOnOne.Bot;
 using OneOnOne.Discord.Conversation;
+using OneOnOne.Testing;
 
 namespace OneOnOne.Discord.Tests.Fakes;
 

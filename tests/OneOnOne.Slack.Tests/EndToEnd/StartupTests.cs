@@ -8,6 +8,7 @@ using OneOnOne.Bot;
 using OneOnOne.Slack.Http;
 using OneOnOne.Slack.Tests.Fakes;
 using OneOnOne.Slack.Tests.Support;
+using OneOnOne.Testing;
 
 namespace OneOnOne.Slack.Tests.EndToEnd;
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using OneOnOne.Bot;
 using OneOnOne.Slack.Http;
 using OneOnOne.Slack.Tests.Fakes;
+using OneOnOne.Testing;
 
 namespace OneOnOne.Slack.Tests.Support;
 

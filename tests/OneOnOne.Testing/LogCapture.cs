@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace OneOnOne.Slack.Tests.Support;
+namespace OneOnOne.Testing;
 
 /// <summary>A logger provider that keeps every line the host logs at an enabled level, to assert on what a user would see.</summary>
 public sealed class LogCapture : ILoggerProvider
