@@ -48,7 +48,9 @@ internal sealed partial class DiscordMessenger(
         DiscordApiException.MissingAccess => "The bot can't see that channel; in the channel's settings, under Permissions, give the bot View Channel, Send Messages and Attach Files.",
         DiscordApiException.MissingPermissions => "The bot isn't allowed to post in that channel; in the channel's settings, under Permissions, give the bot Send Messages and Attach Files.",
         DiscordApiException.UnknownUser => "Discord doesn't know this user any more.",
-        _ => exception.Message,
+
+        // Whoever reads this may pass it to whoever runs the bot: the plain sentence, then Discord's own code for it.
+        _ => exception.Code is { } code ? $"Discord refused the message (error {code})." : $"Discord refused the message ({exception.Message}).",
     };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A Discord message to a {Destination} was not delivered: {Reason}")]

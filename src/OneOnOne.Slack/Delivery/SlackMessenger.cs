@@ -51,7 +51,9 @@ public sealed class SlackMessenger(
         "is_archived" => "That channel is archived.",
         "user_not_found" or "user_disabled" => "That person is no longer in the workspace.",
         "messages_tab_disabled" => "The app's Messages tab is turned off, so it can't send DMs.",
-        _ => exception.Message,
+
+        // Whoever reads this may pass it to whoever runs the bot: the plain sentence, then Slack's own word for it.
+        _ => $"Slack refused the message ({exception.Error}).",
     };
 
     private string BotMention => identity.BotUserId is { } bot ? $"<@{bot}>" : "@ and the app's name";
