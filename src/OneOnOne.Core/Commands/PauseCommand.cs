@@ -80,7 +80,7 @@ public sealed partial class PauseCommand(IOneOnOneStore store) : ICommand
         return false;
     }
 
-    [GeneratedRegex(@"^\s*for\s+(?<n>\d{1,3})\s*(?<unit>days?|d|weeks?|w)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*for\s+(?<n>[0-9]{1,3})\s*(?<unit>days?|d|weeks?|w)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ForSpan();
 
     [GeneratedRegex(@"^until\s+", RegexOptions.IgnoreCase)]

@@ -157,7 +157,7 @@ public sealed partial class ScheduleCommand(
         return false;
     }
 
-    [GeneratedRegex(@"\s+for\s+(?<n>\d{1,4})\s*(m|min|mins|minutes)?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s+for\s+(?<n>[0-9]{1,4})\s*(m|min|mins|minutes)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex LengthSuffix();
 
     [GeneratedRegex(@"(?<=\s|^)at\s+", RegexOptions.IgnoreCase)]

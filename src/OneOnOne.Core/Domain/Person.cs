@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using OneOnOne.Core.Messaging;
 
 namespace OneOnOne.Core.Domain;
 
@@ -31,13 +32,14 @@ public sealed class Person
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>
-    /// How a name is compared, wherever it is typed or stored: case, accents and spacing don't count, so
-    /// "jose  nunez" is "José Núñez". Accents go by splitting each letter from its marks (Unicode
-    /// decomposition) and dropping the marks; a typographic apostrophe reads as a plain one.
+    /// How a name is compared, wherever it is typed or stored: case, accents, spacing and anything invisible
+    /// don't count, so "jose  nunez" is "José Núñez" and "Maria\u200B Lopez" is "Maria Lopez". Accents go by
+    /// splitting each letter from its marks and dropping the marks; the split is the compatibility one (NFKD), so
+    /// fullwidth "Ｍａｒｉａ" is "maria" too. A typographic apostrophe reads as a plain one.
     /// </summary>
     public static string Normalize(string name)
     {
-        var decomposed = name.Normalize(NormalizationForm.FormD);
+        var decomposed = TextHygiene.WithoutJoiners(TextHygiene.Line(name)).Normalize(NormalizationForm.FormKD);
         var letters = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {

@@ -29,6 +29,7 @@ public sealed partial class ConversationEngine(
 
     public async Task<IReadOnlyList<Outbound>> HandleAsync(Inbound inbound, CancellationToken cancellationToken = default)
     {
+        inbound = Cleaned(inbound);
         if (inbound.Input is CommandInput { Text: var text } && Parse(text) is { Answer: { } answer })
         {
             // Help, an unknown word, a blank command: nothing stored is read or changed, so the database
@@ -217,6 +218,27 @@ public sealed partial class ConversationEngine(
                                        string.Join('\n', errors.Select(e => $"• {e.Key}: {e.Value}")))
             .Add(new FormErrorsBlock(errors));
     }
+
+    /// <summary>
+    /// Every input as <see cref="TextHygiene"/> keeps it, once, here at the door: no command, flow or stored
+    /// record ever sees an invisible or control character, and whatever is echoed is what the person could see.
+    /// </summary>
+    private static Inbound Cleaned(Inbound inbound) => inbound with
+    {
+        DisplayName = TextHygiene.Line(inbound.DisplayName),
+        Input = inbound.Input switch
+        {
+            CommandInput command => new CommandInput(TextHygiene.Clean(command.Text)),
+            ReplyInput reply => new ReplyInput(TextHygiene.Clean(reply.Text)),
+            ButtonInput button => new ButtonInput(TextHygiene.Clean(button.Payload)),
+            // Keys are question ids, matched exactly and never shown; the answers are what the person wrote.
+            FormInput form => form with
+            {
+                Answers = form.Answers.ToDictionary(answer => answer.Key, answer => answer.Value is null ? null : TextHygiene.Clean(answer.Value)),
+            },
+            var other => other,
+        },
+    };
 
     /// <summary>
     /// Work that failed was not done, so the platform's retry of the same event must be let through.

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OneOnOne.Core.Domain;
 using OneOnOne.Core.Engine;
+using OneOnOne.Core.Messaging;
 using OneOnOne.Core.Storage;
 
 namespace OneOnOne.Core.People;
@@ -117,7 +118,7 @@ public sealed class PeopleDirectory(IOneOnOneStore store, PersonResolver resolve
         var person = new Person
         {
             TeamId = context.Organizer.TeamId,
-            Name = reference.Name,
+            Name = TextHygiene.Line(reference.Name), // One line: a line break typed inside a name is a space.
             NormalizedName = Person.Normalize(reference.Name),
             ExternalUserId = reference.MentionId,
             AddedBy = context.Organizer,
