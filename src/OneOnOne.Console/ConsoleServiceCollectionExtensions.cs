@@ -24,6 +24,7 @@ public static class ConsoleServiceCollectionExtensions
 
         services.TryAddSingleton<ConsoleSession>();
         services.AddSingleton<IPlatformMessenger, ConsoleMessenger>();
+        services.AddSingleton<IPlatformChannelCheck, ConsoleChannelCheck>();
         services.AddHostedService<ConsoleAdapter>();
         return services;
     }

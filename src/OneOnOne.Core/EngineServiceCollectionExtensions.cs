@@ -26,6 +26,7 @@ public static class EngineServiceCollectionExtensions
             provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<FollowUpOptions>>().Value));
 
         services.AddSingleton<Messaging.IMessenger, Messaging.MessengerRouter>();
+        services.AddSingleton<Messaging.IChannelCheck, Messaging.ChannelCheckRouter>();
         services.AddScoped<IConversationEngine, ConversationEngine>();
         services.AddSingleton<YesNoQuestions>();
         services.AddScoped<OrganizerDirectory>();

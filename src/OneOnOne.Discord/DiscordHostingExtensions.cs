@@ -58,6 +58,7 @@ public static class DiscordHostingExtensions
         services.AddSingleton<ChannelResolver>();
         services.AddSingleton<DiscordMessenger>();
         services.AddSingleton<IPlatformMessenger>(provider => provider.GetRequiredService<DiscordMessenger>());
+        services.AddSingleton<IPlatformChannelCheck, DiscordChannelCheck>();
         services.AddSingleton<InteractionReplier>();
 
         services.AddSingleton<InteractionDispatcher>();

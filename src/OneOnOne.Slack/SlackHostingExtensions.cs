@@ -42,6 +42,7 @@ public static class SlackHostingExtensions
         services.AddSingleton<SlackReplier>();
         services.AddSingleton<SlackMessenger>();
         services.AddSingleton<IPlatformMessenger>(provider => provider.GetRequiredService<SlackMessenger>());
+        services.AddSingleton<IPlatformChannelCheck, SlackChannelCheck>();
 
         services.AddSingleton<SlackWorkQueue>();
         services.AddSingleton<SlackForms>();

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using OneOnOne.Core.Digests;
 using OneOnOne.Core.Domain;
@@ -10,13 +11,16 @@ namespace OneOnOne.Core.Commands;
 
 /// <summary>
 /// <c>digest</c> previews this week's team digest (counts and levels only, never notes);
-/// <c>digest channel &lt;#channel&gt;</c> and <c>digest time &lt;day&gt; &lt;hh:mm&gt; [zone]</c> set where and when it is posted.
+/// <c>digest channel &lt;#channel&gt; [&lt;day&gt; &lt;hh:mm&gt; [zone]]</c> and <c>digest time &lt;day&gt; &lt;hh:mm&gt; [zone]</c> set where
+/// and when it is posted. A chosen channel is checked with the platform at once, so the organizer learns then what to
+/// fix; a channel the bot can't use yet is still kept (the organizer meant it), and the digest waits for the fix.
 /// </summary>
-public sealed class DigestCommand(IOneOnOneStore store, TeamDigestBuilder builder, IEnumerable<IDigestChartRenderer> charts) : ICommand
+public sealed class DigestCommand(
+    IOneOnOneStore store, TeamDigestBuilder builder, IEnumerable<IDigestChartRenderer> charts, IChannelCheck channelCheck) : ICommand
 {
     public string Name => "digest";
 
-    public CommandHelp Help { get; } = new(17, "digest [channel <#channel> | time <day> <hh:mm> [zone]]",
+    public CommandHelp Help { get; } = new(17, "digest [channel <#channel> [<day> <hh:mm> [zone]] | time <day> <hh:mm> [zone]]",
         "Preview this week's team digest, or set where and when it's posted (counts and levels only, never notes)", "digest channel #organizing");
 
     public async Task<Reply> ExecuteAsync(ConversationContext context, string arguments, CancellationToken ct)
@@ -49,57 +53,123 @@ public sealed class DigestCommand(IOneOnOneStore store, TeamDigestBuilder builde
 
     private async Task<Reply> SetChannelAsync(ConversationContext context, string text, CancellationToken ct)
     {
-        if (ParseChannel(text) is not { } parsed)
+        // The channel is one word (a mention carries no spaces); a day, time and zone may follow it.
+        var (channelText, timingText) = SplitChannel(text);
+        if (ParseChannel(channelText) is not { } parsed)
         {
-            return Reply.WithText("Which channel? For example `digest channel #organizing`.");
+            return Reply.WithText("Which channel? For example `digest channel #organizing`, or `digest channel #organizing monday 09:00` to set the time too.");
+        }
+
+        DigestTiming? timing = null;
+        if (timingText.Length > 0)
+        {
+            // Read it all before saving anything, so a bad time never leaves the channel half-changed.
+            if (!TryReadTiming(timingText, context, out timing, out var problem))
+            {
+                return Reply.WithText($"{problem} I haven't changed anything. " +
+                                      "Try `digest channel #organizing monday 09:00`, with a zone if you like: `digest channel #organizing friday 5pm Europe/Berlin`.");
+            }
         }
 
         var (channel, name) = parsed;
         var team = context.Organizer.Team;
+        var access = await channelCheck.CheckAsync(new ToChannel(team.Platform, team.ExternalId, channel), ct);
+
         team.DigestChannel = channel;
         team.DigestChannelName = name;
         team.DigestChannelChosenBy = context.Organizer.Id;
+        if (timing is not null)
+        {
+            Apply(team, timing);
+            team.NextDigestAt = DigestSchedule.Next(team, context.Now);
+        }
+
         team.NextDigestAt ??= DigestSchedule.Next(team, context.Now);
         await store.SaveChangesAsync(ct);
-        return Reply.WithText($"The weekly digest will go to {ChannelLabel(team)}, {DigestSchedule.Describe(team)}. " +
-                              $"First one: {DescribeNext(team, team.NextDigestAt.Value, context)}. It shows counts and levels, never anyone's notes.");
+
+        var label = ChannelLabel(team);
+        var due = DigestSchedule.Describe(team);
+        var next = DescribeNext(team, team.NextDigestAt.Value, context);
+        return Reply.WithText(access switch
+        {
+            ChannelAccess.Closed closed =>
+                $"I've kept {label} as the digest channel, but I can't post there yet. {closed.Fix} " +
+                $"The digest won't go out until that's fixed; then run `digest channel {label}` again and I'll check. " +
+                $"It's due {due}; the next one is on {next}.",
+            ChannelAccess.Unknown =>
+                $"The weekly digest will go to {label}, {due}. First one: {next}. " +
+                "I couldn't check just now whether I can post there; I'll find out when the first one goes out, and if I can't, I'll tell you by DM what to fix.",
+            _ => $"The weekly digest will go to {label}, {due}. First one: {next}. It shows counts and levels, never anyone's notes.",
+        });
     }
 
     private async Task<Reply> SetTimeAsync(ConversationContext context, string text, CancellationToken ct)
     {
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        // The zone, if any, is the last word and an IANA name ("Europe/Berlin"); the rest is a weekday and a time of day
-        // in the same grammar as `schedule` ("friday 17:00", "fri 5pm", "monday at 9").
-        var zoneWord = words.Length >= 3 && words[^1].Contains('/', StringComparison.Ordinal) ? words[^1] : null;
-        var whenWords = zoneWord is null ? words : words[..^1];
-        if (whenWords.Length < 2
-            || !TryParseDay(whenWords[0].TrimEnd(',', '.'), out var day)
-            || !WhenParser.TryRead(string.Join(' ', whenWords), context.LocalNow, out ParsedWhen? when)
-            || when.Local.DayOfWeek != day)
+        if (!TryReadTiming(text, context, out var timing, out var problem))
         {
-            return Reply.WithText("Tell me a day and a time, and a zone if you like: `digest time monday 09:00 Europe/Berlin` or `digest time friday 5pm`.");
-        }
-
-        var time = TimeOnly.FromDateTime(when.Local);
-        string? zoneId = null;
-        if (zoneWord is not null)
-        {
-            if (!Zones.TryFind(zoneWord, out var zone))
-            {
-                return Reply.WithText($"I don't know the time zone “{zoneWord}”. Use an IANA name such as `America/Chicago`.");
-            }
-
-            zoneId = zone.Id;
+            return Reply.WithText($"{problem} Tell me a day and a time, and a zone if you like: " +
+                                  "`digest time monday 09:00 Europe/Berlin` or `digest time friday 5pm`.");
         }
 
         var team = context.Organizer.Team;
-        team.DigestDay = day;
-        team.DigestTime = time;
-        team.DigestTimeZone = zoneId ?? team.DigestTimeZone;
+        Apply(team, timing);
         team.NextDigestAt = DigestSchedule.Next(team, context.Now);
         await store.SaveChangesAsync(ct);
         return Reply.WithText($"The digest is now due {DigestSchedule.Describe(team)}; next on {DescribeNext(team, team.NextDigestAt.Value, context)}." +
                               (team.DigestChannel is null ? " Pick a channel with `digest channel #organizing`." : string.Empty));
+    }
+
+    /// <summary>A weekly digest time as typed: a weekday, a time of day and, when given, the zone they are in.</summary>
+    private sealed record DigestTiming(DayOfWeek Day, TimeOnly Time, TimeZoneInfo? Zone);
+
+    private static void Apply(Team team, DigestTiming timing)
+    {
+        team.DigestDay = timing.Day;
+        team.DigestTime = timing.Time;
+        team.DigestTimeZone = timing.Zone?.Id ?? team.DigestTimeZone;
+    }
+
+    /// <summary>
+    /// Reads "friday 17:00", "fri 5pm", "monday at 9" (the grammar <c>schedule</c> uses), optionally followed by an
+    /// IANA zone ("Europe/Berlin", "UTC"). On failure, <paramref name="problem"/> names what was wrong.
+    /// </summary>
+    private static bool TryReadTiming(string text, ConversationContext context, [NotNullWhen(true)] out DigestTiming? timing, [NotNullWhen(false)] out string? problem)
+    {
+        timing = null;
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var zoneWord = words.Length >= 3 && LooksLikeZone(words[^1]) ? words[^1] : null;
+        var whenWords = zoneWord is null ? words : words[..^1];
+        var typed = string.Join(' ', whenWords);
+        if (whenWords.Length < 2
+            || !TryParseDay(whenWords[0].TrimEnd(',', '.'), out var day)
+            || !WhenParser.TryRead(typed, context.LocalNow, out ParsedWhen? when)
+            || when.Local.DayOfWeek != day)
+        {
+            problem = words.Length == 0 ? "I need a day and a time." : $"I couldn't read “{typed}” as a weekday and a time.";
+            return false;
+        }
+
+        TimeZoneInfo? zone = null;
+        if (zoneWord is not null && !Zones.TryFind(zoneWord, out zone))
+        {
+            problem = $"I don't know the time zone “{zoneWord}”. Use an IANA name such as `America/Chicago` or `UTC`.";
+            return false;
+        }
+
+        timing = new DigestTiming(day, TimeOnly.FromDateTime(when.Local), zone);
+        problem = null;
+        return true;
+    }
+
+    /// <summary>An IANA name ("Europe/Berlin") or a zone known by a bare name ("UTC"); never a word of the time itself.</summary>
+    private static bool LooksLikeZone(string word) =>
+        word.Contains('/', StringComparison.Ordinal) || (word.Any(char.IsAsciiLetterUpper) && Zones.TryFind(word, out _));
+
+    private static (string Channel, string After) SplitChannel(string text)
+    {
+        var trimmed = text.Trim();
+        var space = trimmed.IndexOfAny([' ', '\t', '\n']);
+        return space < 0 ? (trimmed, string.Empty) : (trimmed[..space], trimmed[(space + 1)..].Trim());
     }
 
     /// <summary>

@@ -33,6 +33,10 @@ public static class DigestSchedule
     public static TimeZoneInfo ZoneOf(Team team) =>
         Zones.TryFind(team.DigestTimeZone ?? team.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
 
+    /// <summary>
+    /// "Mondays at 09:00 (Europe/Berlin)": labelled with the zone the times are actually computed in (see
+    /// <see cref="ZoneOf"/>), never with a stored name that no longer resolves to it.
+    /// </summary>
     public static string Describe(Team team) =>
-        $"{team.DigestDay}s at {team.DigestTime:HH\\:mm} ({team.DigestTimeZone ?? team.TimeZone})";
+        $"{team.DigestDay}s at {team.DigestTime:HH\\:mm} ({ZoneOf(team).Id})";
 }

@@ -43,7 +43,7 @@ public sealed class SlackMessenger(
         }
     }
 
-    // Said to the organizer in a DM, so the fix names the bot: <@U…> renders as its name in Slack.
+    // Said to the organizer in a DM, so the fix names the bot as they would type it.
     private string Explain(SlackApiException exception) => exception.Error switch
     {
         "channel_not_found" => $"Slack can't find that channel, or the bot can't see it; if it's private, type /invite {BotMention} in it.",
@@ -56,5 +56,5 @@ public sealed class SlackMessenger(
         _ => $"Slack refused the message ({exception.Error}).",
     };
 
-    private string BotMention => identity.BotUserId is { } bot ? $"<@{bot}>" : "@ and the app's name";
+    private string BotMention => SlackInvite.BotHandle(identity);
 }

@@ -364,7 +364,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
                 "POST interactions/{id}/{token}/callback" => Callback(path.Split('/')[2], Uri.UnescapeDataString(path.Split('/')[3]), json, headers),
                 "PATCH webhooks/{app}/{token}/messages/@original" => Webhook(Uri.UnescapeDataString(path.Split('/')[3]), "original", json, files, headers),
                 "POST webhooks/{app}/{token}" => Webhook(Uri.UnescapeDataString(path.Split('/')[3]), "followup", json, files, headers),
-                _ => (404, new JsonObject { ["message"] = "404: Not Found", ["code"] = 0 }, headers),
+                _ => AnswerPermissionRoute(route, path, headers) ?? (404, new JsonObject { ["message"] = "404: Not Found", ["code"] = 0 }, headers),
             };
         }
     }

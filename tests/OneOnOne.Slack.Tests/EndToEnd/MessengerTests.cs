@@ -81,7 +81,7 @@ public sealed class MessengerTests
         }
 
         var told = await slack.WaitForPostAsync(before, "couldn't be posted to #organizing", "DUANA");
-        Assert.Contains($"/invite <@{FakeSlack.BotUserId}> in it", told.AllText, StringComparison.Ordinal);
+        Assert.Contains("/invite @oneonone in it", told.AllText, StringComparison.Ordinal);
         Assert.DoesNotContain(slack.Posts.Skip(before), p => p.Channel is "C0ORG" or "DUBEN");
     }
 

@@ -22,7 +22,7 @@ namespace OneOnOne.Slack.Tests.Fakes;
 /// and can be told to drop or refresh the socket. Faults (429 with Retry-After, 5xx, ok:false) are
 /// queued per method, optionally per channel.
 /// </summary>
-public sealed class FakeSlack : IAsyncDisposable
+public sealed partial class FakeSlack : IAsyncDisposable
 {
     public const string BotToken = "xoxb-fake-bot-token-0001";
     public const string AppToken = "xapp-fake-app-token-0001";
@@ -382,6 +382,9 @@ public sealed class FakeSlack : IAsyncDisposable
                     ["profile"] = new JsonObject { ["real_name"] = user.RealName, ["display_name"] = user.DisplayName },
                 };
                 return ok;
+
+            case "conversations.info":
+                return ConversationInfo(call);
 
             case "views.open" or "views.push" or "views.update" or "views.publish":
                 ok["view"] = new JsonObject { ["id"] = $"V{Interlocked.Increment(ref _sequence)}" };
