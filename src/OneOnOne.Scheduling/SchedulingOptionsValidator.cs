@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+
+namespace OneOnOne.Scheduling;
+
+/// <summary>Refuses a dispatch interval Quartz can't run and a table prefix that isn't a plain SQL name.</summary>
+internal sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOptions>
+{
+    public static readonly TimeSpan ShortestInterval = TimeSpan.FromSeconds(1);
+
+    public static readonly TimeSpan LongestInterval = TimeSpan.FromHours(1);
+
+    public ValidateOptionsResult Validate(string? name, SchedulingOptions options)
+    {
+        var problems = new List<string>();
+        if (options.Interval < ShortestInterval || options.Interval > LongestInterval)
+        {
+            problems.Add($"{SchedulingOptions.Section}:{nameof(SchedulingOptions.Interval)} is {options.Interval:c}: use a duration from " +
+                         $"{ShortestInterval:c} to {LongestInterval:c}, e.g. 00:00:30 (how often the bot looks for due follow-ups and digests).");
+        }
+
+        if (string.IsNullOrEmpty(options.TablePrefix) || !options.TablePrefix.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+        {
+            problems.Add($"{SchedulingOptions.Section}:{nameof(SchedulingOptions.TablePrefix)} is \"{options.TablePrefix}\": use letters, digits and " +
+                         "underscores only, e.g. QRTZ_ (the default).");
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}
