@@ -5,7 +5,8 @@ namespace OneOnOne.Scheduling;
 /// <summary>Refuses a dispatch interval Quartz can't run and a table prefix that isn't a plain SQL name.</summary>
 internal sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOptions>
 {
-    public static readonly TimeSpan ShortestInterval = TimeSpan.FromSeconds(1);
+    // Quartz counts repeat intervals in whole milliseconds; tests run passes a few hundred milliseconds apart.
+    public static readonly TimeSpan ShortestInterval = TimeSpan.FromMilliseconds(1);
 
     public static readonly TimeSpan LongestInterval = TimeSpan.FromHours(1);
 
@@ -14,8 +15,8 @@ internal sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOp
         var problems = new List<string>();
         if (options.Interval < ShortestInterval || options.Interval > LongestInterval)
         {
-            problems.Add($"{SchedulingOptions.Section}:{nameof(SchedulingOptions.Interval)} is {options.Interval:c}: use a duration from " +
-                         $"{ShortestInterval:c} to {LongestInterval:c}, e.g. 00:00:30 (how often the bot looks for due follow-ups and digests).");
+            problems.Add($"{SchedulingOptions.Section}:{nameof(SchedulingOptions.Interval)} is {options.Interval:c}: use a duration longer than zero " +
+                         $"and at most {LongestInterval:c}, e.g. 00:00:30 (how often the bot looks for due follow-ups and digests).");
         }
 
         if (string.IsNullOrEmpty(options.TablePrefix) || !options.TablePrefix.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
