@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace OneOnOne.Bot;
 
@@ -18,37 +19,40 @@ public static class BotHost
         // The host's command-line reader would not understand the bare flag.
         var hostArgs = args.Where(a => !string.Equals(a, BotModes.ConsoleFlag, StringComparison.OrdinalIgnoreCase)).ToArray();
 
-        var settings = PeekSettings(hostArgs, overrides);
-        if (BotModes.Choose(settings, forceConsole) is var mode && mode.ServesHttp(settings))
+        // One configuration, read once by the host's own defaults (appsettings and appsettings.{Environment}.json, user
+        // secrets in Development, environment variables, the command line, and any provider added there), decides the
+        // mode and then runs the bot. Settings ship next to the binary; data paths stay relative to where the bot is started.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = hostArgs, ContentRootPath = AppContext.BaseDirectory });
+        Override(builder.Configuration, overrides);
+        var mode = BotModes.Choose(builder.Configuration, forceConsole);
+        if (mode.ServesHttp(builder.Configuration))
         {
             var web = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = AppContext.BaseDirectory });
-            Override(web.Configuration, overrides);
-            web.AddOneOnOneBot(mode);
-            configure?.Invoke(web);
+
+            // The web host reads the same defaults (and ASPNETCORE_ variables, for Urls); the configuration that chose the
+            // mode goes on top, so whatever it says wins here too.
+            web.Configuration.AddConfiguration(builder.Configuration);
+            Compose(web, mode, configure);
             var app = web.Build();
             app.MapOneOnOneEndpoints(mode);
             return app;
         }
 
-        // Settings ship next to the binary; data paths stay relative to where the bot is started.
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = hostArgs, ContentRootPath = AppContext.BaseDirectory });
-        Override(builder.Configuration, overrides);
-        builder.AddOneOnOneBot(mode);
-        configure?.Invoke(builder);
+        Compose(builder, mode, configure);
         return builder.Build();
     }
 
-    /// <summary>The settings as the host will see them, read early to choose the mode.</summary>
-    private static IConfiguration PeekSettings(string[] args, IReadOnlyDictionary<string, string?>? overrides)
+    private static void Compose(IHostApplicationBuilder builder, BotMode mode, Action<IHostApplicationBuilder>? configure)
     {
-        var settings = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine(args);
-        Override(settings, overrides);
-        return settings.Build();
+        // A failed start is reported once, as one line, by StartupReport; the host would log it again with its stack trace.
+        // Only its "Hosting failed to start" and "BackgroundService failed" are errors here; the critical line for a
+        // background service that stops the host, exception included, still shows.
+        builder.Logging.AddFilter(HostLogCategory, LogLevel.Critical);
+        builder.AddOneOnOneBot(mode);
+        configure?.Invoke(builder);
     }
+
+    private const string HostLogCategory = "Microsoft.Extensions.Hosting.Internal.Host";
 
     private static void Override(IConfigurationBuilder configuration, IReadOnlyDictionary<string, string?>? overrides)
     {

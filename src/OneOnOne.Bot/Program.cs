@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using OneOnOne.Bot;
 
-using var host = BotHost.Build(args);
-await host.RunAsync();
-return 0;
+return await BotRun.RunAsync(() => BotHost.Build(args), Console.Error);

@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using OneOnOne.Core.Messaging;
+using OneOnOne.Core.Settings;
 
 namespace OneOnOne.Console;
 
@@ -12,7 +14,8 @@ public static class ConsoleServiceCollectionExtensions
     /// <summary>Talks to the bot through this process's terminal (or a piped script).</summary>
     public static IServiceCollection AddConsoleAdapter(this IServiceCollection services)
     {
-        services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.SectionName);
+        services.AddOptions<ConsoleOptions>().BindSettings(ConsoleOptions.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>());
         services.TryAddSingleton(_ => ConsoleIo.FromSystemConsole());
 
         // Standard output is the conversation now; logs go to standard error so a piped

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using OneOnOne.Core.Commands;
 using OneOnOne.Core.Digests;
 using OneOnOne.Core.Engine;
@@ -8,6 +9,7 @@ using OneOnOne.Core.Flows.Definitions;
 using OneOnOne.Core.FollowUps;
 using OneOnOne.Core.Meetings;
 using OneOnOne.Core.People;
+using OneOnOne.Core.Settings;
 
 namespace OneOnOne.Core;
 
@@ -20,8 +22,10 @@ public static class EngineServiceCollectionExtensions
     public static IServiceCollection AddOneOnOneEngine(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section);
-        services.AddOptions<FollowUpOptions>().BindConfiguration(FollowUpOptions.SectionName);
+        services.AddOptions<EngineOptions>().BindSettings(EngineOptions.Section);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EngineOptions>, EngineOptionsValidator>());
+        services.AddOptions<FollowUpOptions>().BindSettings(FollowUpOptions.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FollowUpOptions>, FollowUpOptionsValidator>());
         services.AddSingleton(provider => new FollowUpPlanner(
             provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<FollowUpOptions>>().Value));
 

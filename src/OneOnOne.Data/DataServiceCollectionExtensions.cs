@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OneOnOne.Core.Settings;
 using OneOnOne.Core.Storage;
 
 namespace OneOnOne.Data;
@@ -15,10 +17,8 @@ public static class DataServiceCollectionExtensions
     /// <param name="interceptors">More EF interceptors, after the bot's own: benchmarks time commands with them.</param>
     public static IServiceCollection AddOneOnOneData(this IServiceCollection services, params IInterceptor[] interceptors)
     {
-        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
-            .Validate(o => string.Equals(o.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase),
-                "Database:Provider must be \"Sqlite\"; PostgreSQL support is not built yet.")
-            .ValidateOnStart();
+        services.AddOptions<DatabaseOptions>().BindSettings(DatabaseOptions.Section);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
         services.AddDbContextPool<OneOnOneDbContext>((provider, options) =>
             options.UseSqlite(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
                 .AddInterceptors([Tuning, .. interceptors])

@@ -17,11 +17,29 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<Data
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OneOnOneDbContext>();
-        if (db.Database.IsSqlite())
+        var file = db.Database.IsSqlite() ? SqliteFile(db.Database.GetConnectionString()) : null;
+        if (file is not null)
         {
-            EnsureDirectoryFor(db.Database.GetConnectionString());
+            if (DatabaseFileProblem.Check(file) is { } folder)
+            {
+                throw folder;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         }
 
+        try
+        {
+            await MigrateAsync(db, cancellationToken);
+        }
+        catch (SqliteException exception) when (file is not null)
+        {
+            throw DatabaseFileProblem.Explain(exception, file);
+        }
+    }
+
+    private async Task MigrateAsync(OneOnOneDbContext db, CancellationToken cancellationToken)
+    {
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
@@ -62,18 +80,10 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<Data
         return stale.Count;
     }
 
-    private static void EnsureDirectoryFor(string? connectionString)
+    /// <summary>The full path of the database file, or null for an in-memory database.</summary>
+    private static string? SqliteFile(string? connectionString)
     {
         var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:")
-        {
-            return;
-        }
-
-        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
+        return string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" ? null : Path.GetFullPath(dataSource);
     }
 }

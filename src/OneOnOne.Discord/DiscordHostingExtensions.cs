@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OneOnOne.Core.Messaging;
+using OneOnOne.Core.Settings;
 using OneOnOne.Discord.Commands;
 using OneOnOne.Discord.Conversation;
 using OneOnOne.Discord.Delivery;
@@ -27,7 +28,7 @@ public static class DiscordHostingExtensions
     public static IHostApplicationBuilder AddDiscordAdapter(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.Section).ValidateOnStart();
+        services.AddOptions<DiscordOptions>().BindSettings(DiscordOptions.Section);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using OneOnOne.Core.Settings;
 using OneOnOne.Core.Time;
 using OneOnOne.Data;
 using Quartz;
@@ -26,9 +28,10 @@ public static class SchedulingServiceCollectionExtensions
     public static IServiceCollection AddOneOnOneScheduling(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOneOnOneDispatch();
-        services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section);
-        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var scheduling = configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
+        services.AddOptions<SchedulingOptions>().BindSettings(SchedulingOptions.Section);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidator>());
+        var database = SettingsBinding.Read<DatabaseOptions>(configuration, DatabaseOptions.Section);
+        var scheduling = SettingsBinding.Read<SchedulingOptions>(configuration, SchedulingOptions.Section);
 
         services.AddQuartz(quartz =>
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OneOnOne.Core.Messaging;
+using OneOnOne.Core.Settings;
 using OneOnOne.Slack.Api;
 using OneOnOne.Slack.Conversation;
 using OneOnOne.Slack.Delivery;
@@ -22,7 +23,7 @@ public static class SlackHostingExtensions
     public static IHostApplicationBuilder AddSlackAdapter(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateOnStart();
+        services.AddOptions<SlackOptions>().BindSettings(SlackOptions.Section);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 

@@ -16,6 +16,12 @@ public sealed class BotProcess : IDisposable
 
     public string DatabasePath => Path.Combine(WorkingDirectory, "bot.db");
 
+    /// <summary>More environment variables for the next start, over the defaults below; a null value unsets one.</summary>
+    public Dictionary<string, string?> Settings { get; } = new();
+
+    /// <summary>Passes <c>--console</c>, as a newcomer trying the bot does; off to let the settings choose the mode.</summary>
+    public bool ForceConsole { get; init; } = true;
+
     /// <summary>Starts the bot, types <paramref name="lines"/>, closes its input and returns what it printed.</summary>
     public async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] lines)
     {
@@ -101,7 +107,7 @@ public sealed class BotProcess : IDisposable
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "OneOnOne.Bot.dll"), "--console" },
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "OneOnOne.Bot.dll") },
             Environment =
             {
                 ["Database__ConnectionString"] = $"Data Source={DatabasePath}",
@@ -110,6 +116,16 @@ public sealed class BotProcess : IDisposable
                 ["DOTNET_ENVIRONMENT"] = "Production",
             },
         };
+        if (ForceConsole)
+        {
+            start.ArgumentList.Add("--console");
+        }
+
+        foreach (var (name, value) in Settings)
+        {
+            start.Environment[name] = value;
+        }
+
         return Process.Start(start) ?? throw new InvalidOperationException("The bot did not start.");
     }
 

@@ -7,7 +7,7 @@ public sealed class EngineOptions
 
     /// <summary>
     /// IANA zone for new teams. Empty means this machine's zone, which is what a newcomer trying the
-    /// console expects.
+    /// console expects. A name this machine doesn't know stops start-up (<see cref="EngineOptionsValidator"/>).
     /// </summary>
     public string? DefaultTimeZone { get; set; }
 
