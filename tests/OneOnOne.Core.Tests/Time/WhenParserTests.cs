@@ -552,7 +552,8 @@ public class WhenParserTests
     [InlineData("fri dec 12 2pm", "Sat 12 Dec is a Saturday, not a Friday. Which day did you mean?")]
     [InlineData("Friday, December 12 at 2pm", "Sat 12 Dec is a Saturday, not a Friday. Which day did you mean?")]
     [InlineData("2pm mon the 12th", "Sat 12 Dec is a Saturday, not a Monday. Which day did you mean?")]
-    [InlineData("12/03 at 3pm", "“12/03” could be 3 Dec or 12 Mar. Please write the month as a word, like `3 dec`.")]
+    [InlineData("12/03 at 3pm", "“12/03” could be 3 Dec or 12 Mar. Please write the month as a word, like `3 dec`, " +
+                                  "or tell me how you write dates: `dates day-first` or `dates month-first`.")]
     public void A_refusal_that_can_be_explained_says_why(string text, string problem)
     {
         Assert.False(WhenParser.TryRead(text, Now, out _, out var said));
@@ -647,7 +648,7 @@ public class WhenParserTests
             var input = text.ToString()[..Math.Min(text.Length, 2000)];
             foreach (var now in nows)
             {
-                var ex = Record.Exception(() => (WhenParser.TryRead(input, now, out _, out _), WhenParser.TryReadDay(input, now, out _, out _)));
+                var ex = Record.Exception(() => (WhenParser.TryRead(input, now, out _, out _), WhenParser.TryReadDay(input, now, null, out _)));
                 Assert.True(ex is null, $"\"{input}\" at {now:O} threw {ex}");
             }
         }
@@ -672,9 +673,9 @@ public class WhenParserTests
     [InlineData("this evening", "2026-11-26", "19:00")]
     public void A_day_without_a_time_is_read_as_a_day(string text, string date, string typical)
     {
-        Assert.True(WhenParser.TryReadDay(text, Now, out var day, out var time), text);
-        Assert.Equal(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), day);
-        Assert.Equal(TimeOnly.Parse(typical, System.Globalization.CultureInfo.InvariantCulture), time);
+        Assert.True(WhenParser.TryReadDay(text, Now, null, out var day), text);
+        Assert.Equal(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), day.Date);
+        Assert.Equal(TimeOnly.Parse(typical, System.Globalization.CultureInfo.InvariantCulture), day.TypicalTime);
     }
 
     [Theory]
@@ -687,7 +688,7 @@ public class WhenParserTests
     [InlineData("12/03")]
     public void Not_a_day_without_a_time(string text)
     {
-        Assert.False(WhenParser.TryReadDay(text, Now, out _, out _));
+        Assert.False(WhenParser.TryReadDay(text, Now, null, out _));
     }
 
     [Fact]
