@@ -49,11 +49,14 @@ public static class EngineServiceCollectionExtensions
         services.AddScoped<OrganizerNudges>();
         services.AddScoped<TeamDigestBuilder>();
         services.AddScoped<MeetingScheduler>();
+        services.AddScoped<UsualTimes>();
+        services.AddScoped<WhenFollowUps>();
 
         services.AddScoped<IFlow, PrepFlow>();
         services.AddScoped<IFlow, OutcomeFlow>();
         services.AddScoped<IFlow, ReflectionFlow>();
         services.AddScoped<IFlow, MoveFlow>();
+        services.AddScoped<IFlow, ScheduleFlow>();
 
         services.AddSingleton<CommandIndex>();
         AddCommand<GoalCommand>(services);
@@ -71,6 +74,7 @@ public static class EngineServiceCollectionExtensions
         AddCommand<CancelCommand>(services);
         AddCommand<ContinueCommand>(services);
         AddCommand<TimezoneCommand>(services);
+        AddCommand<DatesCommand>(services);
         AddCommand<ExportCommand>(services);
         AddCommand<ForgetCommand>(services);
         AddCommand<DigestCommand>(services);

@@ -19,6 +19,11 @@ public sealed partial class PauseCommand(IOneOnOneStore store) : ICommand
     {
         if (!TryReadEnd(arguments, context, out var until, out var passed, out var unclear))
         {
+            if (WhichDate(arguments, context) is { } question)
+            {
+                return question;
+            }
+
             return Reply.WithText(unclear ?? "Until when? For example `pause until dec 28`, `pause until 2027-01-04` or `pause for 2 weeks`.");
         }
 
@@ -69,8 +74,9 @@ public sealed partial class PauseCommand(IOneOnOneStore store) : ICommand
 
         var date = UntilPrefix().Replace(text.Trim(), string.Empty);
         // A bare date means "back on that day": reminders resume that morning.
-        if (WhenParser.TryRead(date, context.LocalNow, out ParsedWhen? when, out unclear)
-            || WhenParser.TryRead($"{date} 08:00", context.LocalNow, out when, out unclear))
+        var order = context.Organizer.DateOrder;
+        if (WhenParser.TryRead(date, context.LocalNow, order, out var when, out unclear)
+            || WhenParser.TryRead($"{date} 08:00", context.LocalNow, order, out when, out unclear))
         {
             until = Zones.ToUtc(when.Local, context.Zone);
             passed = when.Passed;
@@ -78,6 +84,25 @@ public sealed partial class PauseCommand(IOneOnOneStore store) : ICommand
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// "pause until 12/03" from someone who hasn't said how they write dates: both readings as buttons, and how to
+    /// have such dates read one way from now on. Null when the date doesn't read two ways.
+    /// </summary>
+    private static Reply? WhichDate(string arguments, ConversationContext context)
+    {
+        var date = UntilPrefix().Replace(arguments.Trim(), string.Empty);
+        if (context.Organizer.DateOrder is not null || !WhenParser.TryReadBothWays(date, context.LocalNow, out var dayFirst, out var monthFirst))
+        {
+            return null;
+        }
+
+        var readings = new[] { dayFirst, monthFirst }.Order().ToList();
+        var labels = readings.Select(d => Zones.DescribeLocalDate(d.ToDateTime(TimeOnly.MinValue), context.LocalNow)).ToList();
+        return Reply.WithText($"“{date}” could be {labels[0]} or {labels[1]}. Which do you mean? " +
+                              "(`dates day-first` or `dates month-first` tells me how you write dates, so I needn't ask again.)")
+            .Buttons(readings.Select((d, i) => Payloads.Command(labels[i], $"pause until {d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}")));
     }
 
     [GeneratedRegex(@"^\s*for\s+(?<n>[0-9]{1,3})\s*(?<unit>days?|d|weeks?|w)\s*$", RegexOptions.IgnoreCase)]

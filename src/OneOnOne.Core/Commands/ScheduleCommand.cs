@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using OneOnOne.Core.Engine;
+using OneOnOne.Core.Flows;
+using OneOnOne.Core.Flows.Definitions;
 using OneOnOne.Core.Meetings;
 using OneOnOne.Core.People;
 using OneOnOne.Core.Time;
@@ -9,10 +11,11 @@ namespace OneOnOne.Core.Commands;
 
 /// <summary>
 /// <c>schedule &lt;person&gt; &lt;when&gt; [at &lt;place&gt;] [for &lt;minutes&gt;]</c>: sets the time and place,
-/// then hands back an invitation draft and a calendar file.
+/// then hands back an invitation draft and a calendar file. A day without a time ("tomorrow"), or a slash date that
+/// reads two ways ("12/03"), starts the <see cref="ScheduleFlow"/>: one question with buttons, and everything else typed is kept.
 /// </summary>
 public sealed partial class ScheduleCommand(
-    PersonResolver resolver, PeopleDirectory directory, MeetingBook meetings, MeetingScheduler scheduler) : ICommand
+    PersonResolver resolver, PeopleDirectory directory, MeetingScheduler scheduler, FlowRunner runner) : ICommand
 {
     public const int MaxMinutes = 240;
 
@@ -35,16 +38,23 @@ public sealed partial class ScheduleCommand(
             return Reply.WithText($"When would you like to meet {person.Name}? For example `schedule {person.Name} tomorrow 6pm at the library`.");
         }
 
-        if (!TryReadWhen(rest, $"schedule {person.Name}", context, out var start, out var place, out var minutes, out var other, out var error))
+        var request = ReadRequest(rest, $"schedule {person.Name}", context);
+        switch (request)
         {
-            return Reply.WithText(error);
+            case Request.Refused refused:
+                return Reply.WithText(refused.Message);
+            case Request.Unfinished unfinished:
+                // One question with buttons, unless other questions already wait: then the line to type, so neither is lost.
+                return await runner.FindActiveAsync(context.Organizer.Id, ct) is null
+                    ? await runner.StartAsync(context, new FlowStart(
+                        ScheduleFlow.Name, person.Id, null, ScheduleFlow.Prefilled(unfinished.Pending, unfinished.Place, unfinished.Minutes)), ct)
+                    : Reply.WithText(unfinished.Message);
         }
 
+        var (start, place, minutes, other) = (Request.Complete)request;
         mine ??= await directory.EnsureMineAsync(context, person, ct);
-        var meeting = await meetings.FindOpenAsync(context, person.Id, ct)
-            ?? meetings.Create(context, person, await meetings.DefaultKindAsync(context, person.Id, ct));
-        var reply = await scheduler.ScheduleAsync(context, meeting, mine, start, minutes, place, ct);
-        if (other is { } week && meeting.StartsAt == start)
+        var reply = await scheduler.BookAsync(context, person, mine, start, minutes, place, ct);
+        if (other is { } week && start > context.Now)
         {
             // "next friday" on a Thursday: booked for tomorrow, and the week-later reading is one line away.
             var chosen = Zones.ToLocal(start, context.Zone);
@@ -65,96 +75,114 @@ public sealed partial class ScheduleCommand(
             var n => $"in {n} days",
         };
 
+    /// <summary>What "&lt;when&gt; [at &lt;place&gt;] [for &lt;minutes&gt;]" asks for.</summary>
+    private abstract record Request
+    {
+        public sealed record Complete(DateTimeOffset Start, string? Place, int? Minutes, DateTime? OtherReading) : Request;
+
+        /// <summary>A date that still needs an answer; <see cref="Message"/> asks in words, for when buttons can't.</summary>
+        public sealed record Unfinished(PendingWhen Pending, string? Place, int? Minutes, string Message) : Request;
+
+        public sealed record Refused(string Message) : Request;
+    }
+
     /// <summary>
     /// Reads "&lt;when&gt; [at &lt;place&gt;] [for &lt;minutes&gt;]". The time itself may contain "at"
     /// ("in 3 days at noon"), so the longest prefix that reads as a time wins and the rest is the place.
     /// </summary>
-    /// <param name="command">The command up to the time, to show how to retype it with a year.</param>
-    private static bool TryReadWhen(
-        string text, string command, ConversationContext context, out DateTimeOffset start, out string? place, out int? minutes,
-        out DateTime? other, out string error)
+    /// <param name="command">The command up to the time, to show how to retype it.</param>
+    private static Request ReadRequest(string text, string command, ConversationContext context)
     {
-        other = null;
         text = text.Trim();
         var typed = text;
-        start = default;
-        place = null;
-        minutes = null;
-        error = string.Empty;
-
+        int? minutes = null;
         var length = LengthSuffix().Match(text);
         if (length.Success)
         {
             var value = int.Parse(length.Groups["n"].Value, CultureInfo.InvariantCulture);
             if (value is < 5 or > MaxMinutes)
             {
-                error = $"A 1:1 can last from 5 to {MaxMinutes} minutes; 30 to 45 is typical.";
-                return false;
+                return new Request.Refused($"A 1:1 can last from 5 to {MaxMinutes} minutes; 30 to 45 is typical.");
             }
 
             minutes = value;
             text = text[..length.Index].Trim();
         }
 
-        var cuts = AtWord().Matches(text).Select(m => m.Index).Append(text.Length).OrderDescending();
+        var cuts = AtWord().Matches(text).Select(m => m.Index).Append(text.Length).OrderDescending().ToList();
+        var order = context.Organizer.DateOrder;
         string? problem = null;
         foreach (var cut in cuts)
         {
-            var whenText = text[..cut].Trim();
-            if (!WhenParser.TryRead(whenText, context.LocalNow, out ParsedWhen? when, out var unclear))
+            if (!WhenParser.TryRead(text[..cut].Trim(), context.LocalNow, order, out var when, out var unclear))
             {
                 // "fri dec 12" when the 12th is a Saturday: say that, rather than show examples.
                 problem ??= unclear;
+                continue;
             }
-            else
+
+            if (when.Passed is { } passed)
             {
-                if (when.Passed is { } passed)
-                {
-                    // "dec 1" on Dec 3: ask, rather than book next December or refuse without a way forward.
-                    error = passed.Question(context.LocalNow, $"{command} {passed.WithYear(typed)}");
-                    return false;
-                }
+                // "dec 1" on Dec 3: ask, rather than book next December or refuse without a way forward.
+                return new Request.Refused(passed.Question(context.LocalNow, $"{command} {passed.WithYear(typed)}"));
+            }
 
-                start = Zones.ToUtc(when.Local, context.Zone);
-                other = when.OtherReading;
-                var remainder = text[cut..].Trim();
-                place = remainder.Length == 0 ? null : AtWord().Replace(remainder, string.Empty, 1).Trim();
-                if (place?.Length > 200)
-                {
-                    error = "That place name is very long; please keep it under 200 characters.";
-                    return false;
-                }
+            return PlaceAfter(text, cut, out var place) is { } tooLong
+                ? tooLong
+                : new Request.Complete(Zones.ToUtc(when.Local, context.Zone), place, minutes, when.OtherReading);
+        }
 
-                return true;
+        // "12/03 at the library" from someone who hasn't said how they write dates: ask which they meant.
+        foreach (var cut in cuts)
+        {
+            var whenText = text[..cut].Trim();
+            if (order is null && WhenParser.TryReadBothWays(whenText, context.LocalNow, out var dayFirst, out var monthFirst))
+            {
+                return PlaceAfter(text, cut, out var place) is { } tooLong
+                    ? tooLong
+                    : new Request.Unfinished(
+                        PendingWhen.WhichOrder(whenText, dayFirst, monthFirst), place, minutes, problem ?? $"“{whenText}” could be read two ways.");
             }
         }
 
         if (problem is not null)
         {
-            error = problem;
-            return false;
+            return new Request.Refused(problem);
         }
 
-        // "tomorrow at the library": a day without a time. Ask for the time on that day, with a line to retype.
-        foreach (var cut in AtWord().Matches(text).Select(m => m.Index).Append(text.Length).OrderDescending())
+        // "tomorrow at the library": a day without a time. Ask for the time on that day.
+        foreach (var cut in cuts)
         {
             var dayText = text[..cut].Trim();
-            if (WhenParser.TryReadDay(dayText, context.LocalNow, out var day, out var typical))
+            if (WhenParser.TryReadDay(dayText, context.LocalNow, order, out var day))
             {
+                if (PlaceAfter(text, cut, out var place) is { } tooLong)
+                {
+                    return tooLong;
+                }
+
+                var typical = day.TypicalTime;
                 var example = typical.ToString(typical.Minute == 0 ? "h tt" : "h:mm tt", CultureInfo.InvariantCulture)
                     .Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
                 var after = text[cut..].Trim();
-                error = $"What time on {Zones.DescribeLocalDate(day.ToDateTime(TimeOnly.MinValue), context.LocalNow)}? " +
-                        $"For example `{command} {dayText} at {example}{(after.Length == 0 ? string.Empty : " " + after)}" +
-                        $"{(minutes is { } m ? $" for {m}" : string.Empty)}`.";
-                return false;
+                var message = $"What time on {Zones.DescribeLocalDate(day.Date.ToDateTime(TimeOnly.MinValue), context.LocalNow)}? " +
+                              $"For example `{command} {dayText} at {example}{(after.Length == 0 ? string.Empty : " " + after)}" +
+                              $"{(minutes is { } m ? $" for {m}" : string.Empty)}`.";
+                return new Request.Unfinished(PendingWhen.TimeOn(day), place, minutes, message);
             }
         }
 
-        error = $"I couldn't read “{text}” as a date and time. Try one of these: " +
-                string.Join(", ", WhenParser.Examples.Select(e => $"`{e}`")) +
-                ". Add `at <place>` and `for <minutes>` if you like.";
-        return false;
+        return new Request.Refused($"I couldn't read “{text}” as a date and time. Try one of these: " +
+                                   string.Join(", ", WhenParser.Examples.Select(e => $"`{e}`")) +
+                                   ". Add `at <place>` and `for <minutes>` if you like.");
+    }
+
+    /// <summary>The place typed after the time ("at the library"), or the refusal when it is too long.</summary>
+    private static Request.Refused? PlaceAfter(string text, int cut, out string? place)
+    {
+        var remainder = text[cut..].Trim();
+        place = remainder.Length == 0 ? null : AtWord().Replace(remainder, string.Empty, 1).Trim();
+        return place?.Length > 200 ? new Request.Refused("That place name is very long; please keep it under 200 characters.") : null;
     }
 
     [GeneratedRegex(@"\s+for\s+(?<n>[0-9]{1,4})\s*(m|min|mins|minutes)?\s*$", RegexOptions.IgnoreCase)]

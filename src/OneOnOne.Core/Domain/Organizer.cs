@@ -49,5 +49,8 @@ public sealed class Organizer
     /// <summary>When the bot last asked "pause for a while?" after several unanswered follow-ups.</summary>
     public DateTimeOffset? PauseSuggestedAt { get; set; }
 
+    /// <summary>How the organizer writes a date such as 12/03 (<c>dates day-first|month-first</c>); null until they say.</summary>
+    public Time.DateOrder? DateOrder { get; set; }
+
     public string EffectiveTimeZone => TimeZone ?? PlatformTimeZone ?? Team.TimeZone;
 }

@@ -138,6 +138,12 @@ public sealed partial class ConversationEngine(
             return await runner.CancelAsync(context, ct);
         }
 
+        // No date starts with a command word, so "status" or "list add Maria" typed while a date waits is the command.
+        if (runner.WaitsForDate(run) && commands.TryFind(CommandLine.Split(text).Name, out _))
+        {
+            return await resumption.ShowWaitingAfterAsync(context, await RunCommandAsync(context, text, ct), ct);
+        }
+
         return CommandWord(text) is { } command && runner.ConfirmCommandWord(run, command, text.Trim()) is { } question
             ? question
             : await runner.AnswerAsync(context, run, null, text, ct);

@@ -12,7 +12,20 @@ public abstract record AnswerResult
 
     public sealed record Skipped : AnswerResult;
 
-    public sealed record Refused(string Message) : AnswerResult;
+    /// <summary>Not accepted as it is; <see cref="Message"/> says why.</summary>
+    public record Refused(string Message) : AnswerResult;
+
+    /// <summary>
+    /// A day without the time a date-time question needs: a flow asks for the time on <see cref="Day"/> with buttons;
+    /// where that can't be done (a form), <see cref="Refused.Message"/> asks in words.
+    /// </summary>
+    public sealed record NeedsTime(ParsedDay Day, string Message) : Refused(Message);
+
+    /// <summary>
+    /// A slash date that reads two ways ("12/03") from an organizer who hasn't said how they write dates: a flow asks
+    /// which with a button per reading; where that can't be done, <see cref="Refused.Message"/> says how to write it.
+    /// </summary>
+    public sealed record NeedsDateOrder(string Typed, DateOnly DayFirst, DateOnly MonthFirst, string Message) : Refused(Message);
 }
 
 /// <summary>Turns what an organizer typed into a normalised answer, or a friendly reason why not.</summary>
@@ -22,7 +35,8 @@ public static class AnswerParser
 
     private static readonly string[] PeopleSeparators = [",", ";", "\n", " and "];
 
-    public static AnswerResult Parse(Question question, string raw, DateTime localNow, TimeZoneInfo zone)
+    /// <param name="slashOrder">How the organizer writes a date such as 12/03, when they said.</param>
+    public static AnswerResult Parse(Question question, string raw, DateTime localNow, TimeZoneInfo zone, DateOrder? slashOrder = null)
     {
         var text = raw.Trim();
         if (text.Length > question.MaxLength)
@@ -50,7 +64,7 @@ public static class AnswerParser
         {
             QuestionKind.Text => new AnswerResult.Accepted(text),
             QuestionKind.Number => ParseNumber(question, text),
-            QuestionKind.DateTime => ParseDateTime(question, text, localNow, zone),
+            QuestionKind.DateTime => ParseDateTime(question, text, localNow, zone, slashOrder),
             QuestionKind.People => ParsePeople(text),
             _ => ParseChoice(question, text),
         };
@@ -89,35 +103,51 @@ public static class AnswerParser
             ? new AnswerResult.Accepted(n.ToString(CultureInfo.InvariantCulture))
             : new AnswerResult.Refused($"Please answer with a whole number from {question.Min} to {question.Max}.");
 
-    private static AnswerResult ParseDateTime(Question question, string text, DateTime localNow, TimeZoneInfo zone)
+    private static AnswerResult ParseDateTime(Question question, string text, DateTime localNow, TimeZoneInfo zone, DateOrder? order)
     {
-        string? problem = null;
-        var parsed = WhenParser.TryRead(text, localNow, out ParsedWhen? when, out problem)
-            || (question.DefaultTime is { } time
-                && WhenParser.TryRead($"{text} {time.ToString("HH:mm", CultureInfo.InvariantCulture)}", localNow, out when, out problem));
-        if (!parsed && question.DefaultTime is not null && problem is null
-            && WhenParser.TryReadDay(text, localNow, out var day, out var typical))
+        if (ReadDateTime(question, text, localNow, order, out var when, out var day, out var problem) is false)
         {
-            // "monday morning": the default time (17:00) does not fit the part of the day said; a time that does.
-            parsed = WhenParser.TryRead($"{day:yyyy-MM-dd} {typical:HH:mm}", localNow, out when);
-        }
+            if (order is null && WhenParser.TryReadBothWays(text, localNow, out var dayFirst, out var monthFirst))
+            {
+                return new AnswerResult.NeedsDateOrder(text, dayFirst, monthFirst, problem ?? $"“{text}” could be read two ways: please write the month as a word.");
+            }
 
-        if (!parsed && question.DefaultTime is null && problem is null
-            && WhenParser.TryReadDay(text, localNow, out var dayOnly, out var suggested))
-        {
-            // "tuesday" when a time is needed: ask for the time on that day; the question stays open for the answer.
-            var example = suggested.ToString(suggested.Minute == 0 ? "htt" : "h:mmtt", CultureInfo.InvariantCulture).ToLowerInvariant();
-            return new AnswerResult.Refused(
-                $"What time on {Zones.DescribeLocalDate(dayOnly.ToDateTime(TimeOnly.MinValue), localNow)}? For example `{text.Trim()} at {example}`.");
-        }
-
-        if (!parsed || when is null)
-        {
-            // "fri dec 12" when the 12th is a Saturday, "12/03": say what is unclear rather than show examples.
+            // "fri dec 12" when the 12th is a Saturday: say what is unclear rather than show examples.
             return new AnswerResult.Refused(problem ??
                 $"I couldn't read that as a date. Try something like {string.Join(", ", WhenParser.Examples.Take(4).Select(e => $"`{e}`"))}.");
         }
 
+        if (day is not null)
+        {
+            // "tuesday" when a time is needed: a flow asks for the time on that day; a form shows this line.
+            var typical = day.TypicalTime;
+            var example = typical.ToString(typical.Minute == 0 ? "htt" : "h:mmtt", CultureInfo.InvariantCulture).ToLowerInvariant();
+            return new AnswerResult.NeedsTime(day,
+                $"What time on {Zones.DescribeLocalDate(day.Date.ToDateTime(TimeOnly.MinValue), localNow)}? For example `{text.Trim()} at {example}`.");
+        }
+
+        return Accept(question, text, when!, localNow, zone);
+    }
+
+    /// <summary>
+    /// The answer to "What time on <paramref name="day"/>?" for a date-time question: a time on that day, or a new
+    /// day and time altogether. Refused with the reason when it is not a time, or has passed and must not have.
+    /// </summary>
+    public static AnswerResult ParseTimeOn(Question question, ParsedDay day, string raw, DateTime localNow, TimeZoneInfo zone)
+    {
+        var text = raw.Trim();
+        if (!WhenParser.TryReadTimeOn(day, text, localNow, out var when))
+        {
+            return new AnswerResult.Refused(text.Length == 0
+                ? "I didn't catch a time."
+                : $"I couldn't read “{Shorten(text)}” as a time. Press one of the times below, or type one like `18:30` or `6pm`.");
+        }
+
+        return Accept(question, text, when, localNow, zone);
+    }
+
+    private static AnswerResult Accept(Question question, string text, ParsedWhen when, DateTime localNow, TimeZoneInfo zone)
+    {
         if (question.MustBeFuture && when.Local <= localNow)
         {
             // The year goes right after the day and month, which lie within what was typed even when a default time was added.
@@ -128,6 +158,38 @@ public static class AnswerParser
 
         return new AnswerResult.Accepted(Zones.ToUtc(when.Local, zone).ToString("O", CultureInfo.InvariantCulture));
     }
+
+    /// <summary>
+    /// Reads a date and time, or (<paramref name="day"/> set) a day that still needs its time. A question with a
+    /// default time takes a day at that time, or at a time that fits the part of the day said ("monday morning").
+    /// </summary>
+    private static bool ReadDateTime(
+        Question question, string text, DateTime localNow, DateOrder? order, out ParsedWhen? when, out ParsedDay? day, out string? problem)
+    {
+        day = null;
+        if (WhenParser.TryRead(text, localNow, order, out when, out problem)
+            || (question.DefaultTime is { } time
+                && WhenParser.TryRead($"{text} {time.ToString("HH:mm", CultureInfo.InvariantCulture)}", localNow, order, out when, out problem)))
+        {
+            return true;
+        }
+
+        if (WhenParser.TryReadDay(text, localNow, order, out var read) && problem is null)
+        {
+            if (question.DefaultTime is null)
+            {
+                day = read;
+                return true;
+            }
+
+            // "monday morning": the default time (17:00) does not fit the part of the day said; a time that does.
+            return WhenParser.TryRead($"{read.Date:yyyy-MM-dd} {read.TypicalTime:HH:mm}", localNow, out when);
+        }
+
+        return false;
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     private static AnswerResult ParsePeople(string text)
     {

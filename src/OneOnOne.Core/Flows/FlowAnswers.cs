@@ -25,6 +25,8 @@ public sealed class FlowAnswers
 
     public void Set(string questionId, string? value) => _values[questionId] = value;
 
+    public void Remove(string key) => _values.Remove(key);
+
     /// <summary>A copy with one more answer, to look ahead at where it would lead without changing these answers.</summary>
     public FlowAnswers With(string questionId, string? value) =>
         new(new Dictionary<string, string?>(_values, StringComparer.Ordinal) { [questionId] = value });

@@ -10,7 +10,7 @@ namespace OneOnOne.Core.Flows;
 /// Walks an organizer through a flow one question at a time. The run is a row: every answer is
 /// saved before the next question is asked, so a restart resumes exactly where it stopped.
 /// </summary>
-public sealed class FlowRunner(IOneOnOneStore store, IEnumerable<IFlow> flows)
+public sealed class FlowRunner(IOneOnOneStore store, IEnumerable<IFlow> flows, WhenFollowUps whenFollowUps)
 {
     private readonly Dictionary<string, IFlow> _flows = flows.ToDictionary(f => f.Definition.Name);
 
@@ -38,14 +38,20 @@ public sealed class FlowRunner(IOneOnOneStore store, IEnumerable<IFlow> flows)
             UpdatedAt = context.Now,
         };
         var answers = FlowAnswers.Empty();
+        foreach (var (key, value) in start.Answers ?? new Dictionary<string, string?>())
+        {
+            answers.Set(key, value);
+        }
+
         var first = flow.Definition.NextShown(null, answers)
             ?? throw new InvalidOperationException($"Flow {flow.Definition.Name} has no questions.");
         run.Step = first.Id;
+        run.AnswersJson = answers.ToJson();
         store.FlowRuns.Add(run);
         await store.SaveChangesAsync(ct);
 
         var name = await PersonNameAsync(run, ct);
-        return new Reply().Header(Personalise(flow.Definition.Title, name)).Append(Ask(run, flow, first, answers, name));
+        return new Reply().Header(Personalise(flow.Definition.Title, name)).Append(await AskAsync(run, flow, first, answers, name, ct));
     }
 
     /// <summary>
@@ -70,7 +76,7 @@ public sealed class FlowRunner(IOneOnOneStore store, IEnumerable<IFlow> flows)
         var flow = _flows[run.Flow];
         var answers = FlowAnswers.FromJson(run.AnswersJson);
         var question = flow.Definition.Find(run.Step) ?? flow.Definition.NextShown(null, answers)!;
-        return Ask(run, flow, question, answers, await PersonNameAsync(run, ct));
+        return await AskAsync(run, flow, question, answers, await PersonNameAsync(run, ct), ct);
     }
 
     /// <summary>The flow's title as the organizer saw it, with the person's name.</summary>
@@ -100,12 +106,39 @@ public sealed class FlowRunner(IOneOnOneStore store, IEnumerable<IFlow> flows)
         }
 
         var answers = FlowAnswers.FromJson(run.AnswersJson);
-        if (answers.Record(question.Id, AnswerParser.Parse(question, text, context.LocalNow, context.Zone)) is { } refusal)
+        string? note = null;
+        var result = PendingWhen.Find(answers, question.Id) is { } pending
+            ? whenFollowUps.Read(context, question, pending, text, out note)
+            : AnswerParser.Parse(question, text, context.LocalNow, context.Zone, context.Organizer.DateOrder);
+        var reply = note is null ? new Reply() : Reply.WithText(note);
+        switch (result)
         {
-            return Reply.WithText(refusal).Append(await RepeatAsync(run, ct));
+            case AnswerResult.NeedsTime needs:
+                return reply.Append(await FollowUpAsync(context, run, question, answers, PendingWhen.TimeOn(needs.Day), ct));
+            case AnswerResult.NeedsDateOrder needs:
+                return reply.Append(await FollowUpAsync(
+                    context, run, question, answers, PendingWhen.WhichOrder(needs.Typed, needs.DayFirst, needs.MonthFirst), ct));
         }
 
-        return await MoveOnAsync(context, run, flow, question.Id, answers, ct);
+        if (answers.Record(question.Id, result) is { } refusal)
+        {
+            // A date order chosen is kept even when the date it gave can't be used ("has already passed").
+            await store.SaveChangesAsync(ct);
+            return reply.Text(refusal).Append(await RepeatAsync(run, ct));
+        }
+
+        PendingWhen.Clear(answers, question.Id);
+        return reply.Append(await MoveOnAsync(context, run, flow, question.Id, answers, ct));
+    }
+
+    /// <summary>Keeps what the date-time question now waits for, and asks it.</summary>
+    private async Task<Reply> FollowUpAsync(
+        ConversationContext context, FlowRun run, Question question, FlowAnswers answers, PendingWhen pending, CancellationToken ct)
+    {
+        pending.SaveTo(answers, question.Id);
+        run.Advance(question.Id, answers.ToJson(), context.Now);
+        await store.SaveChangesAsync(ct);
+        return await RepeatAsync(run, ct);
     }
 
     /// <summary>
@@ -125,6 +158,10 @@ public sealed class FlowRunner(IOneOnOneStore store, IEnumerable<IFlow> flows)
             .Buttons(Payloads.Command($"Run {command}", command), Payloads.Answer("It's my answer", run.Id, question.Id, typed));
     }
 
+    /// <summary>True when the question waiting is a date and time (or its follow-up), which no command word can answer.</summary>
+    public bool WaitsForDate(FlowRun run) =>
+        _flows.TryGetValue(run.Flow, out var flow) && flow.Definition.Find(run.Step) is { Kind: QuestionKind.DateTime };
+
     /// <summary>
     /// Takes every answer at once, as a form submits them. Returns the problems per question id, or
     /// the completion reply when all were acceptable.
@@ -138,7 +175,8 @@ public sealed class FlowRunner(IOneOnOneStore store, IEnumerable<IFlow> flows)
         foreach (var question in flow.Definition.Questions.Where(q => q.IsShown(answers)))
         {
             var raw = submitted.GetValueOrDefault(question.Id);
-            var result = AnswerParser.Parse(question, string.IsNullOrWhiteSpace(raw) ? AnswerParser.SkipWord : raw, context.LocalNow, context.Zone);
+            var result = AnswerParser.Parse(
+                question, string.IsNullOrWhiteSpace(raw) ? AnswerParser.SkipWord : raw, context.LocalNow, context.Zone, context.Organizer.DateOrder);
             if (answers.Record(question.Id, result) is { } refusal)
             {
                 errors[question.Id] = refusal;
@@ -172,7 +210,7 @@ public sealed class FlowRunner(IOneOnOneStore store, IEnumerable<IFlow> flows)
         {
             run.Advance(next.Id, answers.ToJson(), context.Now);
             await store.SaveChangesAsync(ct);
-            return Ask(run, flow, next, answers, await PersonNameAsync(run, ct));
+            return await AskAsync(run, flow, next, answers, await PersonNameAsync(run, ct), ct);
         }
 
         return await CompleteAsync(context, run, flow, answers, ct);
@@ -189,9 +227,15 @@ public sealed class FlowRunner(IOneOnOneStore store, IEnumerable<IFlow> flows)
         return outcome.Next is { } next ? outcome.Reply.Append(await StartAsync(context, next, ct)) : outcome.Reply;
     }
 
-    private static Reply Ask(FlowRun run, IFlow flow, Question question, FlowAnswers answers, string? personName)
+    private async Task<Reply> AskAsync(FlowRun run, IFlow flow, Question question, FlowAnswers answers, string? personName, CancellationToken ct)
     {
         var progress = flow.Definition.ProgressOf(question, answers);
+        if (PendingWhen.Find(answers, question.Id) is { } pending)
+        {
+            return (await whenFollowUps.AskAsync(run, question, pending, progress, ct))
+                .Add(new QuestionBlock(run.Id, flow.Definition.Name, question.Id));
+        }
+
         var reply = new Reply().Text($"{progress} {Personalise(question.Prompt, personName)}");
         var choices = question.EffectiveChoices;
         var help = question.Hint;

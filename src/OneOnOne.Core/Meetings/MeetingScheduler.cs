@@ -21,6 +21,15 @@ public sealed class MeetingScheduler(MeetingBook book, MeetingTransitions transi
     /// A held or called-off 1:1 is history and keeps its record (a held one counts toward the goal):
     /// "a new date" for it books the person's open 1:1, or a new one.
     /// </remarks>
+    /// <summary>What <c>schedule</c> does: books the person's open 1:1, or a new one, at <paramref name="start"/>.</summary>
+    public async Task<Reply> BookAsync(
+        ConversationContext context, Person person, Relationship mine, DateTimeOffset start, int? minutes, string? place, CancellationToken ct)
+    {
+        var meeting = await book.FindOpenAsync(context, person.Id, ct)
+            ?? book.Create(context, person, await book.DefaultKindAsync(context, person.Id, ct));
+        return await ScheduleAsync(context, meeting, mine, start, minutes, place, ct);
+    }
+
     public async Task<Reply> ScheduleAsync(
         ConversationContext context, Meeting meeting, Relationship mine, DateTimeOffset start, int? minutes, string? place, CancellationToken ct)
     {

@@ -30,3 +30,36 @@ public sealed record PassedDate(DateTime AsTyped, DateTime NextYear, int YearAt)
         $"{Zones.DescribeLocalDate(AsTyped, localNow)} has already passed. " +
         $"Did you mean {Zones.DescribeLocalDate(NextYear, localNow)}? If so, type `{retype}`.";
 }
+
+/// <summary>A part of the day said with a day or a time ("monday morning", "9 in the evening").</summary>
+public enum DayPart
+{
+    None,
+    Morning,
+    Afternoon,
+    Evening,
+}
+
+/// <summary>A day said without a time ("tomorrow", "monday morning"), as <see cref="WhenParser.TryReadDay"/> read it.</summary>
+/// <param name="Date">The calendar day in the organizer's zone.</param>
+/// <param name="Part">The part of the day said with it, which reads a bare hour and suggests times.</param>
+public sealed record ParsedDay(DateOnly Date, DayPart Part = DayPart.None)
+{
+    /// <summary>A time that fits what was said, for examples: 09:00 for a morning, 14:00 for an afternoon, 19:00 for an evening, else 18:00.</summary>
+    public TimeOnly TypicalTime => Part switch
+    {
+        DayPart.Morning => new TimeOnly(9, 0),
+        DayPart.Afternoon => new TimeOnly(14, 0),
+        DayPart.Evening => new TimeOnly(19, 0),
+        _ => new TimeOnly(18, 0),
+    };
+
+    /// <summary>Whether a clock time belongs to <see cref="Part"/> (any time does when no part was said).</summary>
+    public bool Fits(TimeOnly time) => Part switch
+    {
+        DayPart.Morning => time.Hour < 12,
+        DayPart.Afternoon => time.Hour is >= 12 and < 18,
+        DayPart.Evening => time.Hour >= 17,
+        _ => true,
+    };
+}

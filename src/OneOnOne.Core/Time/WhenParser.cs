@@ -39,9 +39,11 @@ namespace OneOnOne.Core.Time;
 ///   back, it is the first later year where the date exists ("jan 5" typed in December is next January).</item>
 /// <item>An ordinal alone ("the 12th", "12th"; the suffix is required) is this month's, or the next month's that has it once passed.</item>
 /// <item>Explicit dates ("2026-12-03", "today 9am") may be in the past; the caller decides what to say.</item>
-/// <item>Numeric slash dates are read only when one part is over 12 (that part is the day: "25/12", "12/25") or both
-///   are equal ("12/12"); "12/03" is refused with a <see cref="TryRead(string, DateTime, out ParsedWhen?, out string?)">problem</see>
-///   saying it could be either. A weekday before a date that is not on that weekday is refused the same way.</item>
+/// <item>Numeric slash dates are read when one part is over 12 (that part is the day: "25/12", "12/25") or both
+///   are equal ("12/12"). Otherwise ("12/03") they are read by the organizer's <see cref="DateOrder"/> when one is given,
+///   and refused with a <see cref="TryRead(string, DateTime, out ParsedWhen?, out string?)">problem</see> saying it could
+///   be either when not (the caller may then ask, reading it both ways). A weekday before a date that is not on that
+///   weekday is refused the same way.</item>
 /// <item>"6.30" needs am/pm ("6.30pm"): alone, "12.03" is as likely a date as a time.</item>
 /// <item>A bare hour ("6") is read only after "at", after a day said in words ("tuesday 6", "tomorrow 6"), with
 ///   "o'clock", or with a part of the day; alone it is too easily a typo or part of a place, and after a numeric date
@@ -91,7 +93,15 @@ public static class WhenParser
     /// that disagree ("Fri Dec 12" when the 12th is a Saturday) or could mean two dates ("12/03"), <paramref name="problem"/>
     /// says so in a sentence to show the organizer instead of the usual examples.
     /// </summary>
-    public static bool TryRead(string text, DateTime localNow, [NotNullWhen(true)] out ParsedWhen? when, out string? problem)
+    public static bool TryRead(string text, DateTime localNow, [NotNullWhen(true)] out ParsedWhen? when, out string? problem) =>
+        TryRead(text, localNow, null, out when, out problem);
+
+    /// <summary>
+    /// Like <see cref="TryRead(string, DateTime, out ParsedWhen?, out string?)"/>, reading a slash date that could be
+    /// either way round ("12/03") by <paramref name="slashOrder"/>, the organizer's convention; with none, it is refused.
+    /// </summary>
+    public static bool TryRead(
+        string text, DateTime localNow, DateOrder? slashOrder, [NotNullWhen(true)] out ParsedWhen? when, out string? problem)
     {
         when = null;
         problem = null;
@@ -103,7 +113,7 @@ public static class WhenParser
         var now = DateTime.SpecifyKind(localNow, DateTimeKind.Unspecified);
 
         // "in 2 hours", "in 30 minutes": a span from now, not a day and a time.
-        var reader = new Reader(tokens);
+        var reader = new Reader(tokens, slashOrder);
         if (TrySpan(reader, now, out var soon) && reader.AtEnd)
         {
             when = new ParsedWhen(soon, null);
@@ -111,7 +121,7 @@ public static class WhenParser
         }
 
         // Day first ("tomorrow 6pm"), else time first ("6pm tomorrow", or just "6pm").
-        reader = new Reader(tokens);
+        reader = new Reader(tokens, slashOrder);
         if (TryDay(reader, now, out var day) && TryTime(reader, now, out var clock, out var afterAt) && reader.AtEnd
             && TryResolve(day, clock, afterAt, now, out when))
         {
@@ -119,7 +129,7 @@ public static class WhenParser
         }
 
         problem = reader.Problem;
-        reader = new Reader(tokens);
+        reader = new Reader(tokens, slashOrder);
         if (TryTime(reader, now, out clock, out afterAt))
         {
             var noDay = new Day(DayKind.Next, default, default);
@@ -137,14 +147,12 @@ public static class WhenParser
 
     /// <summary>
     /// Reads a day said without a time ("tomorrow", "next tuesday", "dec 12", "monday morning"), so a caller that needs
-    /// a time can ask for one on that day. <paramref name="typicalTime"/> is a time that fits what was said
-    /// (09:00 for a morning, 14:00 for an afternoon, 19:00 for an evening, else 18:00), for examples.
+    /// a time can ask for one on that day (and read the answer with <see cref="TryReadTimeOn"/>).
     /// A month-day that has already passed this year is not read: the caller's usual refusal handles it.
     /// </summary>
-    public static bool TryReadDay(string text, DateTime localNow, out DateOnly day, out TimeOnly typicalTime)
+    public static bool TryReadDay(string text, DateTime localNow, DateOrder? slashOrder, [NotNullWhen(true)] out ParsedDay? day)
     {
-        day = default;
-        typicalTime = default;
+        day = null;
         if (string.IsNullOrWhiteSpace(text) || Tokenize(text) is not { Count: > 0 } tokens)
         {
             return false;
@@ -152,7 +160,7 @@ public static class WhenParser
 
         var now = DateTime.SpecifyKind(localNow, DateTimeKind.Unspecified);
         var today = DateOnly.FromDateTime(now);
-        var reader = new Reader(tokens);
+        var reader = new Reader(tokens, slashOrder);
         if (!TryDay(reader, now, out var read) || !reader.AtEnd || read.Passed is not null)
         {
             return false;
@@ -171,15 +179,55 @@ public static class WhenParser
             return false;
         }
 
-        day = found;
-        typicalTime = read.Part switch
-        {
-            PartOfDay.Morning => new TimeOnly(9, 0),
-            PartOfDay.Afternoon => new TimeOnly(14, 0),
-            PartOfDay.Evening => new TimeOnly(19, 0),
-            _ => new TimeOnly(18, 0),
-        };
+        day = new ParsedDay(found, read.Part);
         return true;
+    }
+
+    /// <summary>
+    /// For a text refused because its slash date reads two ways ("12/03 6pm", "12/03"): the date it gives read day first
+    /// and read month first, so the caller can ask which. False when the text has no such date or fails either way.
+    /// </summary>
+    public static bool TryReadBothWays(string text, DateTime localNow, out DateOnly dayFirst, out DateOnly monthFirst)
+    {
+        dayFirst = monthFirst = default;
+        if (DateOf(text, localNow, DateOrder.DayFirst) is not { } a || DateOf(text, localNow, DateOrder.MonthFirst) is not { } b || a == b)
+        {
+            return false;
+        }
+
+        (dayFirst, monthFirst) = (a, b);
+        return true;
+    }
+
+    private static DateOnly? DateOf(string text, DateTime localNow, DateOrder order) =>
+        TryRead(text, localNow, order, out var when, out _) ? DateOnly.FromDateTime(when.Local)
+        : TryReadDay(text, localNow, order, out var day) ? day.Date
+        : null;
+
+    /// <summary>
+    /// Reads the answer to "What time on <paramref name="day"/>?": a time ("6pm", "18:30", "half past six", a bare "6"
+    /// as after "at", read with the part of the day said with the day), or a whole new day and time ("wed 7pm").
+    /// Never throws.
+    /// </summary>
+    public static bool TryReadTimeOn(ParsedDay day, string text, DateTime localNow, [NotNullWhen(true)] out ParsedWhen? when)
+    {
+        when = null;
+        if (string.IsNullOrWhiteSpace(text) || Tokenize(text) is not { Count: > 0 } tokens)
+        {
+            return false;
+        }
+
+        var now = DateTime.SpecifyKind(localNow, DateTimeKind.Unspecified);
+        var reader = new Reader(tokens, null);
+        if (TryTime(reader, now, out var clock, out _) && reader.AtEnd)
+        {
+            // The part of the day said first ("monday morning") reads a bare hour; a time that contradicts it ("6pm") wins.
+            var said = new Day(DayKind.Date, day.Date, default, Part: day.Part, Spoken: true);
+            return TryResolve(said, clock, afterAt: true, now, out when)
+                   || (day.Part != DayPart.None && TryResolve(said with { Part = DayPart.None }, clock, afterAt: true, now, out when));
+        }
+
+        return TryRead(text, localNow, out when);
     }
 
     // ---- Tokens -------------------------------------------------------------------------------------
@@ -269,8 +317,11 @@ public static class WhenParser
     }
 
     /// <summary>A cursor over the tokens; parse functions restore <see cref="Pos"/> when they fail.</summary>
-    private sealed class Reader(List<Token> tokens)
+    private sealed class Reader(List<Token> tokens, DateOrder? slashOrder)
     {
+        /// <summary>How to read "12/03"; null when the organizer has not said.</summary>
+        public DateOrder? SlashOrder => slashOrder;
+
         public int Pos { get; set; }
 
         /// <summary>Why the text was refused, when it is worth saying (see <see cref="TryRead(string, DateTime, out ParsedWhen?, out string?)"/>).</summary>
@@ -346,15 +397,12 @@ public static class WhenParser
     /// <param name="Spoken">Ends with a word ("tomorrow", "friday"), so a bare hour after it ("tuesday 6") is a time.</param>
     private readonly record struct Day(
         DayKind Kind, DateOnly Date, DayOfWeek Weekday, (DateOnly NextYear, int YearAt)? Passed = null,
-        PartOfDay Part = PartOfDay.None, bool Spoken = false);
+        DayPart Part = DayPart.None, bool Spoken = false);
 
-    /// <summary>A part of the day named with a day or a time; it decides how a bare hour is read.</summary>
-    private enum PartOfDay { None, Morning, Afternoon, Evening }
-
-    private static readonly Dictionary<string, PartOfDay> Parts = new()
+    private static readonly Dictionary<string, DayPart> Parts = new()
     {
-        ["morning"] = PartOfDay.Morning, ["afternoon"] = PartOfDay.Afternoon,
-        ["evening"] = PartOfDay.Evening, ["night"] = PartOfDay.Evening,
+        ["morning"] = DayPart.Morning, ["afternoon"] = DayPart.Afternoon,
+        ["evening"] = DayPart.Evening, ["night"] = DayPart.Evening,
     };
 
     /// <summary>Common ways of typing "tomorrow" quickly or wrongly.</summary>
@@ -401,7 +449,7 @@ public static class WhenParser
         var start = r.Pos;
         r.Word("in");
         r.Word("the");
-        if (r.Peek() is { Kind: TokenKind.Word } w && Parts.TryGetValue(w.Text, out var part) && day.Part == PartOfDay.None)
+        if (r.Peek() is { Kind: TokenKind.Word } w && Parts.TryGetValue(w.Text, out var part) && day.Part == DayPart.None)
         {
             r.Pos++;
             day = day with { Part = part, Spoken = true };
@@ -428,7 +476,7 @@ public static class WhenParser
 
         if (r.Word("tonight"))
         {
-            day = new Day(DayKind.Tonight, today, default, Part: PartOfDay.Evening, Spoken: true);
+            day = new Day(DayKind.Tonight, today, default, Part: DayPart.Evening, Spoken: true);
             return true;
         }
 
@@ -436,8 +484,8 @@ public static class WhenParser
         if (r.Word("this") && r.Peek() is { Kind: TokenKind.Word } p && Parts.TryGetValue(p.Text, out var part) && p.Text != "night")
         {
             r.Pos++;
-            day = part == PartOfDay.Evening
-                ? new Day(DayKind.Tonight, today, default, Part: PartOfDay.Evening, Spoken: true)
+            day = part == DayPart.Evening
+                ? new Day(DayKind.Tonight, today, default, Part: DayPart.Evening, Spoken: true)
                 : new Day(DayKind.Date, today, default, Part: part, Spoken: true);
             return true;
         }
@@ -756,8 +804,9 @@ public static class WhenParser
     }
 
     /// <summary>
-    /// "12/12", "25/12", "12/25", "12/25/2026": read only when one part is over 12 (it must be the day) or both are
-    /// equal. "12/03" could be 12 March or 3 December, so it is refused with a <see cref="Reader.Problem"/> saying so.
+    /// "12/12", "25/12", "12/25", "12/25/2026": read when one part is over 12 (it must be the day), both are equal, or
+    /// the organizer said how they write dates (<see cref="Reader.SlashOrder"/>). Otherwise "12/03" could be 12 March
+    /// or 3 December, so it is refused with a <see cref="Reader.Problem"/> saying so.
     /// </summary>
     private static bool TrySlashDate(Reader r, DateOnly today, out Day day)
     {
@@ -782,6 +831,8 @@ public static class WhenParser
             _ when first == second => (first, second),
             _ when first > 12 && second <= 12 => (second, first),
             _ when second > 12 && first <= 12 => (first, second),
+            _ when r.SlashOrder == DateOrder.DayFirst => (second, first),
+            _ when r.SlashOrder == DateOrder.MonthFirst => (first, second),
             _ => null,
         };
 
@@ -791,7 +842,8 @@ public static class WhenParser
             {
                 var names = System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames;
                 r.Problem = $"“{r.Since(start)}” could be {second} {names[first - 1]} or {first} {names[second - 1]}. " +
-                            $"Please write the month as a word, like `{second} {names[first - 1].ToLowerInvariant()}`.";
+                            $"Please write the month as a word, like `{second} {names[first - 1].ToLowerInvariant()}`, " +
+                            "or tell me how you write dates: `dates day-first` or `dates month-first`.";
             }
 
             r.Pos = start;
@@ -920,7 +972,7 @@ public static class WhenParser
     /// <param name="Part">"in the morning", "at night" said after the time.</param>
     /// <param name="SameTime">"same time": the time of day it is now, which needs a day.</param>
     private readonly record struct Clock(
-        int Hour, int Minute, ClockForm Form, bool Spoken = false, int Offset = 0, PartOfDay Part = PartOfDay.None, bool SameTime = false);
+        int Hour, int Minute, ClockForm Form, bool Spoken = false, int Offset = 0, DayPart Part = DayPart.None, bool SameTime = false);
 
     private static bool TryTime(Reader r, DateTime now, out Clock clock, out bool afterAt)
     {
@@ -941,7 +993,7 @@ public static class WhenParser
                 r.Pos = partAt;
                 if (r.Word("at") && r.Word("night"))
                 {
-                    clock = clock with { Part = PartOfDay.Evening };
+                    clock = clock with { Part = DayPart.Evening };
                 }
                 else
                 {
@@ -1069,13 +1121,13 @@ public static class WhenParser
 
     /// <summary>Turns the written clock into an hour of the day, applying the "at" and part-of-day rules.</summary>
     /// <param name="bareIsTime">A bare hour is a time here (after "at", a spoken day, "o'clock"): read it as a working-hours time.</param>
-    private static bool TryHourOfDay(Clock clock, bool bareIsTime, PartOfDay part, bool tonight, out int hour)
+    private static bool TryHourOfDay(Clock clock, bool bareIsTime, DayPart part, bool tonight, out int hour)
     {
         hour = -1;
         var h = clock.Hour;
         switch (part)
         {
-            case PartOfDay.None:
+            case DayPart.None:
                 hour = clock.Form switch
                 {
                     ClockForm.Am when h is >= 1 and <= 12 => h % 12,
@@ -1086,7 +1138,7 @@ public static class WhenParser
                     _ => -1,
                 };
                 break;
-            case PartOfDay.Morning:
+            case DayPart.Morning:
                 hour = clock.Form switch
                 {
                     ClockForm.Am when h is >= 1 and <= 12 => h % 12,
@@ -1094,7 +1146,7 @@ public static class WhenParser
                     _ => -1,
                 };
                 break;
-            case PartOfDay.Afternoon:
+            case DayPart.Afternoon:
                 hour = clock.Form switch
                 {
                     ClockForm.Pm when h is >= 1 and <= 12 => h % 12 + 12,
@@ -1103,7 +1155,7 @@ public static class WhenParser
                     _ => -1,
                 };
                 break;
-            case PartOfDay.Evening:
+            case DayPart.Evening:
                 // "tonight": any hour 1–11 without am/pm is pm; a bare 12 or 0 is ambiguous; "am" contradicts.
                 hour = clock.Form switch
                 {
@@ -1124,14 +1176,14 @@ public static class WhenParser
     private static bool TryResolve(Day day, Clock clock, bool afterAt, DateTime now, [NotNullWhen(true)] out ParsedWhen? when)
     {
         when = null;
-        if (day.Part != PartOfDay.None && clock.Part != PartOfDay.None && day.Part != clock.Part)
+        if (day.Part != DayPart.None && clock.Part != DayPart.None && day.Part != clock.Part)
         {
             return false; // "tomorrow morning at 6 in the evening"
         }
 
         // "same time" needs a day, and brings its own time of day: "same time tonight" at 10:00 is not clear.
-        var part = day.Part != PartOfDay.None ? day.Part : clock.Part;
-        if (clock.SameTime && (day.Kind == DayKind.Next || part != PartOfDay.None))
+        var part = day.Part != DayPart.None ? day.Part : clock.Part;
+        if (clock.SameTime && (day.Kind == DayKind.Next || part != DayPart.None))
         {
             return false;
         }
