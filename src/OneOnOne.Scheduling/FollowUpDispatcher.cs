@@ -208,17 +208,17 @@ public sealed partial class FollowUpDispatcher(
     }
 
     /// <summary>
-    /// A row left in Sending means a pass died between sending and recording. It may or may not have
-    /// reached the organizer; "at most once" means it counts as sent.
+    /// A row left in Sending means a pass died between claiming and recording the send. It may or may not have
+    /// reached the organizer: "at most once" means it is not sent again, and honesty means it is not called sent.
     /// </summary>
     private async Task SettleAbandonedClaimsAsync(DateTimeOffset now, CancellationToken ct)
     {
         var cutoff = now - AbandonedClaim;
         var settled = await store.FollowUps.Where(f => f.Status == FollowUpStatus.Sending && f.ClaimedAt < cutoff)
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FollowUpStatus.Sent).SetProperty(f => f.SentAt, f => f.ClaimedAt), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FollowUpStatus.Unconfirmed), ct);
         if (settled > 0)
         {
-            LogSettled(settled);
+            LogUnconfirmed(settled);
         }
     }
 
@@ -246,6 +246,7 @@ public sealed partial class FollowUpDispatcher(
     [LoggerMessage(Level = LogLevel.Error, Message = "Follow-up {FollowUpId} could not be delivered and was dropped")]
     private partial void LogUndeliverable(Exception exception, int followUpId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} follow-ups were claimed by a pass that stopped mid-send; counted as sent")]
-    private partial void LogSettled(int count);
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "{Count} follow-up(s) were claimed by a pass that stopped mid-send; marked unconfirmed: they may not have arrived, and are not sent again")]
+    private partial void LogUnconfirmed(int count);
 }

@@ -9,6 +9,7 @@ public sealed class RecordingMessenger : IPlatformMessenger
     private readonly ConcurrentQueue<Outbound> _sent = new();
     private readonly ConcurrentQueue<Outbound> _attempts = new();
     private int _failuresLeft;
+    private bool _stopNext;
 
     public string Platform => "test";
 
@@ -22,12 +23,24 @@ public sealed class RecordingMessenger : IPlatformMessenger
 
     public void FailNext(int times) => _failuresLeft = times;
 
+    /// <summary>
+    /// The next send never comes back: the process is stopped while the platform has the message, so nobody
+    /// learns whether it arrived.
+    /// </summary>
+    public void StopDuringNextSend() => _stopNext = true;
+
     /// <summary>Every send to a channel is refused for good, as a platform does when the bot may not post there.</summary>
     public string? RefuseChannels { get; set; }
 
     public async Task<string?> SendAsync(Outbound message, CancellationToken cancellationToken)
     {
         _attempts.Enqueue(message);
+        if (_stopNext)
+        {
+            _stopNext = false;
+            throw new OperationCanceledException("The host is stopping.");
+        }
+
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
         {
             throw new MessageNotDeliveredException("The platform answered 503.", transient: true);
