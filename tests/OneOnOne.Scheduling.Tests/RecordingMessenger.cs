@@ -32,6 +32,9 @@ public sealed class RecordingMessenger : IPlatformMessenger
     /// <summary>Every send to a channel is refused for good, as a platform does when the bot may not post there.</summary>
     public string? RefuseChannels { get; set; }
 
+    /// <summary>Every send to a channel fails as during an outage (DMs still arrive), until this is turned off.</summary>
+    public bool ChannelsDown { get; set; }
+
     public async Task<string?> SendAsync(Outbound message, CancellationToken cancellationToken)
     {
         _attempts.Enqueue(message);
@@ -42,6 +45,11 @@ public sealed class RecordingMessenger : IPlatformMessenger
         }
 
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
+        {
+            throw new MessageNotDeliveredException("The platform answered 503.", transient: true);
+        }
+
+        if (ChannelsDown && message.To is ToChannel)
         {
             throw new MessageNotDeliveredException("The platform answered 503.", transient: true);
         }
