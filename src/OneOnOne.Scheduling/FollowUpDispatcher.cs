@@ -55,6 +55,34 @@ public sealed partial class FollowUpDispatcher(
         return summary;
     }
 
+    /// <summary>
+    /// The earliest moment a pass would find something to do: a pending follow-up's due time (or the end of its
+    /// organizer's pause, if later), or a claim turning abandoned. For <c>/clock</c> to move straight there.
+    /// Held follow-ups wait for the organizer, not for a time.
+    /// </summary>
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken ct)
+    {
+        var pending = store.FollowUps.Where(f => f.Status == FollowUpStatus.Pending);
+        var due = await pending
+            .Where(f => f.Organizer.PausedUntil == null || f.Organizer.PausedUntil <= f.DueAt)
+            .OrderBy(f => f.DueAt)
+            .Select(f => (DateTimeOffset?)f.DueAt)
+            .FirstOrDefaultAsync(ct);
+        var pauseEnds = await pending
+            .Where(f => f.Organizer.PausedUntil > f.DueAt)
+            .OrderBy(f => f.Organizer.PausedUntil)
+            .Select(f => f.Organizer.PausedUntil)
+            .FirstOrDefaultAsync(ct);
+        var oldestClaim = await store.FollowUps.Where(f => f.Status == FollowUpStatus.Sending)
+            .OrderBy(f => f.ClaimedAt)
+            .Select(f => f.ClaimedAt)
+            .FirstOrDefaultAsync(ct);
+        return Earliest(due, pauseEnds, oldestClaim + AbandonedClaim + TimeSpan.FromTicks(1));
+    }
+
+    internal static DateTimeOffset? Earliest(params DateTimeOffset?[] instants) =>
+        instants.Where(i => i is not null).DefaultIfEmpty().Min();
+
     /// <summary>One batch: untracked, so a pass that takes many batches does not grow one change tracker.</summary>
     private async Task<(DispatchSummary Summary, int Taken)> DispatchBatchAsync(CancellationToken ct)
     {

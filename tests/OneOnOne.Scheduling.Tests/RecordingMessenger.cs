@@ -8,12 +8,19 @@ public sealed class RecordingMessenger : IPlatformMessenger
 {
     private readonly ConcurrentQueue<Outbound> _sent = new();
     private readonly ConcurrentQueue<Outbound> _attempts = new();
+    private readonly ConcurrentQueue<DateTimeOffset> _sentAt = new();
     private int _failuresLeft;
     private bool _stopNext;
 
     public string Platform => "test";
 
     public IReadOnlyList<Outbound> Sent => _sent.ToList();
+
+    /// <summary>When each of <see cref="Sent"/> went out, on <see cref="Clock"/>.</summary>
+    public IReadOnlyList<DateTimeOffset> SentAt => _sentAt.ToList();
+
+    /// <summary>The bot's clock, to note when each message went out.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     /// <summary>Every send asked for, the failed ones included.</summary>
     public IReadOnlyList<Outbound> Attempts => _attempts.ToList();
@@ -64,6 +71,7 @@ public sealed class RecordingMessenger : IPlatformMessenger
             await Task.Delay(Latency, cancellationToken);
         }
 
+        _sentAt.Enqueue(Clock.GetUtcNow());
         _sent.Enqueue(message);
         return $"msg-{_sent.Count}";
     }
