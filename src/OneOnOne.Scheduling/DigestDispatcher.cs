@@ -52,7 +52,7 @@ public sealed partial class DigestDispatcher(
     private async Task<bool> DispatchAsync(Team team, DateTimeOffset now, CancellationToken ct)
     {
         var attemptAt = team.NextDigestAt!.Value;
-        var digestTime = DigestRetry.DigestTimeOf(team, attemptAt);
+        var digestTime = DigestRetry.DigestTimeOf(team, attemptAt, options.Value.StaleAfter);
         var isRetry = attemptAt != digestTime;
         var nextWeek = DigestSchedule.Next(team, now);
         var claimed = await store.Teams.Where(t => t.Id == team.Id && t.NextDigestAt == attemptAt)

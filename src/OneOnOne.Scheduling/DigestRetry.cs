@@ -16,8 +16,12 @@ public static class DigestRetry
     /// <summary>Never this close to the next week's digest: by then that one is the news.</summary>
     public static readonly TimeSpan ClearOfNextWeek = TimeSpan.FromHours(1);
 
-    /// <summary>The digest time an attempt at <paramref name="attemptAt"/> belongs to: itself for a first try, earlier for a retry.</summary>
-    public static DateTimeOffset DigestTimeOf(Team team, DateTimeOffset attemptAt)
+    /// <summary>
+    /// The digest time an attempt at <paramref name="attemptAt"/> belongs to: itself for a first try, earlier for a
+    /// retry. An attempt later than any retry of the digest before it could be (a next time set off the schedule,
+    /// say by hand) is a digest time of its own.
+    /// </summary>
+    public static DateTimeOffset DigestTimeOf(Team team, DateTimeOffset attemptAt, TimeSpan staleAfter)
     {
         // One digest time a week (DST moves it by an hour at most), so eight days back always finds the one before.
         var latest = DigestSchedule.Next(team, attemptAt - TimeSpan.FromDays(8));
@@ -26,8 +30,7 @@ public static class DigestRetry
             latest = later;
         }
 
-        // A next time that isn't on the schedule at all (kept from before a change) counts as its own digest time.
-        return latest <= attemptAt ? latest : attemptAt;
+        return attemptAt <= Deadline(team, latest, staleAfter) ? latest : attemptAt;
     }
 
     /// <summary>The last moment the digest due at <paramref name="digestTime"/> is still worth posting.</summary>

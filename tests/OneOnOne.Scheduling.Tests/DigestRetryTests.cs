@@ -111,6 +111,19 @@ public sealed class DigestRetryTests : IAsyncLifetime
         Assert.Equal(NextWeek, await NextDigestAt());
     }
 
+    [Fact]
+    public async Task A_next_time_set_off_the_schedule_is_a_digest_of_its_own_not_a_late_retry()
+    {
+        var offSchedule = DueAt.AddDays(3).AddHours(-2); // Thursday 07:00 in New York
+        await _bot.QueryAsync(s => s.Teams.ExecuteUpdateAsync(t => t.SetProperty(x => x.NextDigestAt, offSchedule)));
+
+        _bot.Time.SetUtcNow(offSchedule);
+        Assert.Equal(1, await Dispatch());
+
+        Assert.Equal(new ToChannel("test", "T1", "organizing"), Assert.Single(_platform.Sent).To);
+        Assert.Equal(NextWeek, await NextDigestAt());
+    }
+
     /// <summary>Runs a digest pass every minute from the digest's time to <paramref name="until"/>, as the job would (more often, in fact).</summary>
     private async Task<int> DispatchEveryMinuteUntil(DateTimeOffset until)
     {
