@@ -24,7 +24,12 @@ internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
 internal static class BenchServices
 {
     public static ServiceProvider Build(string path, TimeProvider clock, IPlatformMessenger? messenger,
-        IReadOnlyDictionary<string, string?>? settings = null, params IInterceptor[] interceptors)
+        IReadOnlyDictionary<string, string?>? settings = null, params IInterceptor[] interceptors) =>
+        Build(path, clock, messenger, settings, configure: null, interceptors);
+
+    /// <param name="configure">Registrations on top, e.g. the console's simulated clock.</param>
+    public static ServiceProvider Build(string path, TimeProvider clock, IPlatformMessenger? messenger,
+        IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? configure, params IInterceptor[] interceptors)
     {
         var values = new Dictionary<string, string?>
         {
@@ -50,6 +55,8 @@ internal static class BenchServices
         {
             services.AddSingleton(messenger);
         }
+
+        configure?.Invoke(services);
 
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }

@@ -3,7 +3,7 @@ using System.Runtime;
 using OneOnOne.Bench.Scheduling;
 
 // Hand-run benchmarks for the scheduling work of issue 3; see docs/benchmarks.md. Always run in Release:
-//   dotnet run -c Release --project bench/OneOnOne.Bench.Scheduling -- [all|startup|throughput|digest] [--options]
+//   dotnet run -c Release --project bench/OneOnOne.Bench.Scheduling -- [all|startup|throughput|digest|clock] [--options]
 // Every file lives under a temp directory that is deleted at the end (--keep to keep it).
 var args0 = BenchArgs.Parse(args);
 using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(args0.Int("timeout-minutes", 15)));
@@ -44,6 +44,7 @@ try
             await StartupScenario.RunAsync(args0, directory, cts.Token);
             await ThroughputScenario.RunAsync(args0, directory, cts.Token);
             await DigestScenario.RunAsync(args0, directory, cts.Token);
+            await ClockScenario.RunAsync(args0, directory, cts.Token);
             break;
         case "startup":
             await StartupScenario.RunAsync(args0, directory, cts.Token);
@@ -54,8 +55,11 @@ try
         case "digest":
             await DigestScenario.RunAsync(args0, directory, cts.Token);
             break;
+        case "clock":
+            await ClockScenario.RunAsync(args0, directory, cts.Token);
+            break;
         default:
-            Console.Error.WriteLine($"Unknown command '{args0.Command}'. Use all, startup, throughput or digest.");
+            Console.Error.WriteLine($"Unknown command '{args0.Command}'. Use all, startup, throughput, digest or clock.");
             return 2;
     }
 }

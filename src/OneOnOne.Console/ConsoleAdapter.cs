@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -111,6 +112,9 @@ public sealed class ConsoleAdapter : BackgroundService
                 case ConsoleLine.MoveClock(var by):
                     await MoveClockAsync(by, cancellationToken);
                     break;
+                case ConsoleLine.MoveClockYears(var years):
+                    await MoveClockYearsAsync(years, cancellationToken);
+                    break;
                 case ConsoleLine.MoveClockTo(var when):
                     await MoveClockToAsync(when, cancellationToken);
                     break;
@@ -222,13 +226,27 @@ public sealed class ConsoleAdapter : BackgroundService
         }
         else if (by > ConsoleLine.MaxClockMove)
         {
-            WriteClockAnswer($"{Zones.DescribeLocal(target.Local, localNow)} is more than {ConsoleLine.MaxClockMove.TotalDays:0} days ahead, " +
-                             "the most /clock moves at a time; move it in steps such as /clock +12w.");
+            WriteClockAnswer($"{Zones.DescribeLocal(target.Local, localNow)} is more than {ConsoleLine.MaxClockMoveText} ahead, " +
+                             "the most /clock moves at a time; move it in steps such as /clock +1y.");
         }
         else
         {
             await MoveClockAsync(by, cancellationToken);
         }
+    }
+
+    /// <summary><c>/clock +1y</c>: the same date and time of day a year on, in this machine's zone (a leap day included).</summary>
+    private async Task MoveClockYearsAsync(int years, CancellationToken cancellationToken)
+    {
+        if (_clock is null)
+        {
+            WriteClockAnswer("The clock can't be moved here.");
+            return;
+        }
+
+        var zone = ConsoleClock.Zone;
+        var target = Zones.ToLocal(_clock.Now, zone).AddYears(years);
+        await MoveClockAsync(Zones.ToUtc(target, zone) - _clock.Now, cancellationToken);
     }
 
     private void WriteClockAnswer(string text)
@@ -238,9 +256,13 @@ public sealed class ConsoleAdapter : BackgroundService
     }
 
     private static string Describe(TimeSpan span) =>
-        span.TotalDays >= 1 ? $"{span.TotalDays:0.#} day{(span.TotalDays == 1 ? string.Empty : "s")}"
+        span.TotalDays >= 365 ? Years(span.TotalDays / 365.25)
+        : span.TotalDays >= 1 ? $"{span.TotalDays:0.#} day{(span.TotalDays == 1 ? string.Empty : "s")}"
         : span.TotalHours >= 1 ? $"{span.TotalHours:0.#} hour{(span.TotalHours == 1 ? string.Empty : "s")}"
         : $"{span.TotalMinutes:0} minute{(Math.Round(span.TotalMinutes) == 1 ? string.Empty : "s")}";
+
+    private static string Years(double years) =>
+        Math.Round(years, 1) == 1 ? "1 year" : string.Create(CultureInfo.InvariantCulture, $"{years:0.#} years");
 
     private async Task SwitchOrganizerAsync(string? name, CancellationToken cancellationToken)
     {

@@ -21,7 +21,10 @@ internal abstract record ConsoleLine
     /// <summary><c>/clock +2d</c>: move ahead by an amount.</summary>
     public sealed record MoveClock(TimeSpan By) : ConsoleLine;
 
-    /// <summary><c>/clock -1d</c>, <c>/clock +500w</c>: a clock move we can't make, and why.</summary>
+    /// <summary><c>/clock +1y</c>: move ahead by calendar years, to the same date and time of day.</summary>
+    public sealed record MoveClockYears(int Years) : ConsoleLine;
+
+    /// <summary><c>/clock -1d</c>, <c>/clock +30y</c>: a clock move we can't make, and why.</summary>
     public sealed record ClockRefused(string Reason) : ConsoleLine;
 
     /// <summary><c>/clock tomorrow 7:30pm</c>: move ahead to a wall-clock time, read like any date the bot reads.</summary>
@@ -58,13 +61,21 @@ internal abstract record ConsoleLine
         return new ForEngine(button is null ? new ReplyInput(text) : new ButtonInput(button.Payload));
     }
 
-    /// <summary>More than a season ahead is almost certainly a typo, and would take long to step through.</summary>
-    internal static readonly TimeSpan MaxClockMove = TimeSpan.FromDays(90);
+    /// <summary>
+    /// Further than this is almost certainly a typo. The clock goes straight from one due reminder to the next, so
+    /// even this far takes seconds.
+    /// </summary>
+    internal static readonly TimeSpan MaxClockMove = TimeSpan.FromDays(5 * 365 + 2);
+
+    /// <summary>How <see cref="MaxClockMove"/> is said, and what to type instead.</summary>
+    internal const string MaxClockMoveText = "5 years";
+
+    internal const string TooFar = "/clock moves up to " + MaxClockMoveText + " at a time; move it in steps such as /clock +1y.";
 
     /// <summary>What <c>/clock</c> accepts, for every refusal.</summary>
-    internal const string ClockUsage = "Try /clock +3h, /clock +2d, /clock +1w or a time such as /clock tomorrow 7:30pm.";
+    internal const string ClockUsage = "Try /clock +3h, /clock +2d, /clock +1w, /clock +1y or a time such as /clock tomorrow 7:30pm.";
 
-    /// <summary>"+2d", "3h", "+30m", "1w", or a time such as "tomorrow 7pm"; nothing shows the clock.</summary>
+    /// <summary>"+2d", "3h", "+30m", "1w", "+1y", or a time such as "tomorrow 7pm"; nothing shows the clock.</summary>
     private static ConsoleLine ParseClock(string argument)
     {
         var text = argument.Trim();
@@ -80,10 +91,20 @@ internal abstract record ConsoleLine
 
         var amount = text.TrimStart('+');
         if (amount.Length < 2 || !int.TryParse(amount[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var n)
-            || !"mhdw".Contains(char.ToLowerInvariant(amount[^1])))
+            || !"mhdwy".Contains(char.ToLowerInvariant(amount[^1])))
         {
             // Not an amount: perhaps a time, read like any date the bot reads.
             return text.StartsWith('+') ? new ClockRefused($"I couldn't read “{text}” as an amount. {ClockUsage}") : new MoveClockTo(text);
+        }
+
+        if (n == 0)
+        {
+            return new ClockRefused($"That wouldn't move the clock at all. {ClockUsage}");
+        }
+
+        if (char.ToLowerInvariant(amount[^1]) == 'y')
+        {
+            return n <= 5 ? new MoveClockYears(n) : new ClockRefused(TooFar);
         }
 
         var by = char.ToLowerInvariant(amount[^1]) switch
@@ -94,9 +115,7 @@ internal abstract record ConsoleLine
             _ => TimeSpan.FromDays(7 * Math.Min(n, 10_000)),
         };
 
-        return n == 0 ? new ClockRefused($"That wouldn't move the clock at all. {ClockUsage}")
-            : by > MaxClockMove ? new ClockRefused($"/clock moves up to {MaxClockMove.TotalDays:0} days at a time; move it in steps such as /clock +12w.")
-            : new MoveClock(by);
+        return by > MaxClockMove ? new ClockRefused(TooFar) : new MoveClock(by);
     }
 
     private static Button? FindButton(string text, IReadOnlyList<Button> pressable)

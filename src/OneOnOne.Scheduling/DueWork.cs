@@ -10,4 +10,11 @@ public sealed class DueWork(FollowUpDispatcher followUps, DigestDispatcher diges
         await claims.PruneAsync(ct);
         return summary;
     }
+
+    /// <summary>
+    /// The earliest moment a pass would find a follow-up or a digest due (perhaps already past); null when nothing
+    /// is waiting for a time. Housekeeping is not a reason to stop: it catches up on the next pass.
+    /// </summary>
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken ct) =>
+        FollowUpDispatcher.Earliest(await followUps.NextDueAsync(ct), await digests.NextDueAsync(ct));
 }

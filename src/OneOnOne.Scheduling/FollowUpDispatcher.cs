@@ -55,6 +55,34 @@ public sealed partial class FollowUpDispatcher(
         return summary;
     }
 
+    /// <summary>
+    /// The earliest moment a pass would find something to do: a pending follow-up's due time (or the end of its
+    /// organizer's pause, if later), or a claim turning abandoned. For <c>/clock</c> to move straight there.
+    /// Held follow-ups wait for the organizer, not for a time.
+    /// </summary>
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken ct)
+    {
+        var pending = store.FollowUps.Where(f => f.Status == FollowUpStatus.Pending);
+        var due = await pending
+            .Where(f => f.Organizer.PausedUntil == null || f.Organizer.PausedUntil <= f.DueAt)
+            .OrderBy(f => f.DueAt)
+            .Select(f => (DateTimeOffset?)f.DueAt)
+            .FirstOrDefaultAsync(ct);
+        var pauseEnds = await pending
+            .Where(f => f.Organizer.PausedUntil > f.DueAt)
+            .OrderBy(f => f.Organizer.PausedUntil)
+            .Select(f => f.Organizer.PausedUntil)
+            .FirstOrDefaultAsync(ct);
+        var oldestClaim = await store.FollowUps.Where(f => f.Status == FollowUpStatus.Sending)
+            .OrderBy(f => f.ClaimedAt)
+            .Select(f => f.ClaimedAt)
+            .FirstOrDefaultAsync(ct);
+        return Earliest(due, pauseEnds, oldestClaim + AbandonedClaim + TimeSpan.FromTicks(1));
+    }
+
+    internal static DateTimeOffset? Earliest(params DateTimeOffset?[] instants) =>
+        instants.Where(i => i is not null).DefaultIfEmpty().Min();
+
     /// <summary>One batch: untracked, so a pass that takes many batches does not grow one change tracker.</summary>
     private async Task<(DispatchSummary Summary, int Taken)> DispatchBatchAsync(CancellationToken ct)
     {
@@ -208,17 +236,17 @@ public sealed partial class FollowUpDispatcher(
     }
 
     /// <summary>
-    /// A row left in Sending means a pass died between sending and recording. It may or may not have
-    /// reached the organizer; "at most once" means it counts as sent.
+    /// A row left in Sending means a pass died between claiming and recording the send. It may or may not have
+    /// reached the organizer: "at most once" means it is not sent again, and honesty means it is not called sent.
     /// </summary>
     private async Task SettleAbandonedClaimsAsync(DateTimeOffset now, CancellationToken ct)
     {
         var cutoff = now - AbandonedClaim;
         var settled = await store.FollowUps.Where(f => f.Status == FollowUpStatus.Sending && f.ClaimedAt < cutoff)
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FollowUpStatus.Sent).SetProperty(f => f.SentAt, f => f.ClaimedAt), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FollowUpStatus.Unconfirmed), ct);
         if (settled > 0)
         {
-            LogSettled(settled);
+            LogUnconfirmed(settled);
         }
     }
 
@@ -246,6 +274,7 @@ public sealed partial class FollowUpDispatcher(
     [LoggerMessage(Level = LogLevel.Error, Message = "Follow-up {FollowUpId} could not be delivered and was dropped")]
     private partial void LogUndeliverable(Exception exception, int followUpId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} follow-ups were claimed by a pass that stopped mid-send; counted as sent")]
-    private partial void LogSettled(int count);
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "{Count} follow-up(s) were claimed by a pass that stopped mid-send; marked unconfirmed: they may not have arrived, and are not sent again")]
+    private partial void LogUnconfirmed(int count);
 }

@@ -64,12 +64,15 @@ public static class SchedulingServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSimulatedClock(this IServiceCollection services)
     {
+        // Runs ahead of whatever clock was registered (the system's; a fake one in tests).
+        var real = services.LastOrDefault(d => d.ServiceType == typeof(TimeProvider))?.ImplementationInstance as TimeProvider ?? TimeProvider.System;
         services.RemoveAll<TimeProvider>();
-        services.AddSingleton(_ => new SimulatedTimeProvider(TimeProvider.System));
+        services.AddSingleton(_ => new SimulatedTimeProvider(real));
         services.AddSingleton<TimeProvider>(provider => provider.GetRequiredService<SimulatedTimeProvider>());
         services.AddSingleton<SimulatedClockKeeper>();
         services.AddHostedService(provider => provider.GetRequiredService<SimulatedClockKeeper>());
-        services.AddSingleton<IClockControl, SimulatedClockControl>();
+        services.AddSingleton<SimulatedClockControl>();
+        services.AddSingleton<IClockControl>(provider => provider.GetRequiredService<SimulatedClockControl>());
         return services;
     }
 }

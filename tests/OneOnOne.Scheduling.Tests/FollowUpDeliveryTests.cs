@@ -239,7 +239,7 @@ public sealed class FollowUpDeliveryTests : IAsyncLifetime
         await _bot.DispatchAsync();
 
         Assert.Empty(_platform.Sent);
-        Assert.Equal(FollowUpStatus.Sent, await _bot.QueryAsync(s => s.FollowUps.Where(f => f.Id == guide.Id).Select(f => f.Status).SingleAsync()));
+        Assert.Equal(FollowUpStatus.Unconfirmed, await _bot.QueryAsync(s => s.FollowUps.Where(f => f.Id == guide.Id).Select(f => f.Status).SingleAsync()));
     }
 
     [Fact]

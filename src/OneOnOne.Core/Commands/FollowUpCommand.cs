@@ -57,7 +57,7 @@ public sealed class FollowUpCommand(IOneOnOneStore store, MeetingTransitions tra
     /// <summary>A reminder already closed stays as it is, and the answer says so.</summary>
     private async Task<Reply> CloseAsync(FollowUp followUp, FollowUpStatus status, string message, CancellationToken ct)
     {
-        if (!(followUp.IsOpen || followUp.Status == FollowUpStatus.Sent))
+        if (!(followUp.IsOpen || followUp.WentOut))
         {
             return AlreadyClosed(followUp);
         }
@@ -74,7 +74,7 @@ public sealed class FollowUpCommand(IOneOnOneStore store, MeetingTransitions tra
     /// </summary>
     private async Task<Reply> SnoozeAsync(ConversationContext context, FollowUp followUp, TimeSpan by, CancellationToken ct)
     {
-        if (!(followUp.IsOpen || followUp.Status == FollowUpStatus.Sent))
+        if (!(followUp.IsOpen || followUp.WentOut))
         {
             return AlreadyClosed(followUp);
         }
@@ -88,7 +88,7 @@ public sealed class FollowUpCommand(IOneOnOneStore store, MeetingTransitions tra
         }
         else
         {
-            followUp.Status = followUp.Status == FollowUpStatus.Sent ? FollowUpStatus.Done : followUp.Status;
+            followUp.Status = FollowUpStatus.Done;
             copy = store.FollowUps.Add(new FollowUp
             {
                 OrganizerId = followUp.OrganizerId,
@@ -140,7 +140,7 @@ public sealed class FollowUpCommand(IOneOnOneStore store, MeetingTransitions tra
             return Reply.WithText($"Your 1:1 with {meeting.Person.Name} {already}, so I changed nothing ({followUp.Reference}).");
         }
 
-        if (followUp.IsOpen || followUp.Status == FollowUpStatus.Sent)
+        if (followUp.IsOpen || followUp.WentOut)
         {
             followUp.Status = FollowUpStatus.Done;
         }

@@ -13,6 +13,9 @@ public sealed class StatusCommand(IOneOnOneStore store, GoalCommand goal, FlowRu
 {
     private const int ShownFollowUps = 8;
 
+    /// <summary>How long a reminder that may not have arrived is mentioned: after a week, getting it again won't help.</summary>
+    private static readonly TimeSpan UnconfirmedShownFor = TimeSpan.FromDays(7);
+
     public string Name => "status";
 
     public CommandHelp Help { get; } = new(11, "status", "Your goal, upcoming 1:1s, open commitments and follow-ups", "status");
@@ -70,12 +73,38 @@ public sealed class StatusCommand(IOneOnOneStore store, GoalCommand goal, FlowRu
             reply.Append(Held(context, held));
         }
 
+        var shownSince = context.Now - UnconfirmedShownFor;
+        var unconfirmed = await store.FollowUps.Include(f => f.Person).Include(f => f.Meeting).ThenInclude(m => m!.Person)
+            .Where(f => f.OrganizerId == me && f.Status == FollowUpStatus.Unconfirmed && f.ClaimedAt >= shownSince)
+            .OrderBy(f => f.DueAt).ThenBy(f => f.Id)
+            .ToListAsync(ct);
+        if (unconfirmed.Count > 0)
+        {
+            reply.Text(Unconfirmed(context, unconfirmed));
+        }
+
         if (await runner.FindActiveAsync(me, ct) is { } active)
         {
             reply.Text("You have questions waiting for you:").Append(await runner.RepeatAsync(active, ct));
         }
 
         return reply;
+    }
+
+    /// <summary>
+    /// Reminders the bot was stopped in the middle of sending: each is sent at most once, so it is not sent again
+    /// unless the organizer asks, and nothing pretends it arrived.
+    /// </summary>
+    private static string Unconfirmed(ConversationContext context, IReadOnlyList<FollowUp> unconfirmed)
+    {
+        var example = $"`followup {unconfirmed[0].Id} snooze-day`";
+        var howToGetAgain = unconfirmed.Count == 1
+            ? $"If it didn't arrive, {example} brings it back tomorrow."
+            : $"If one didn't arrive, `followup <number> snooze-day` brings it back tomorrow (for example {example}).";
+        return (unconfirmed.Count == 1 ? "This reminder" : "These reminders") +
+               " may not have reached you: I was stopped while sending, so I can't tell.\n" +
+               string.Join('\n', unconfirmed.Select(f => $"• {FollowUpTitle.WithReference(f)}, due {Zones.Describe(f.DueAt, context.Zone, context.Now)}")) +
+               "\n" + howToGetAgain;
     }
 
     /// <summary>

@@ -73,6 +73,12 @@ public enum FollowUpStatus
     /// until they say or press anything; then it is due again, or cancelled if it no longer makes sense.
     /// </summary>
     Held,
+    /// <summary>
+    /// Claimed for sending by a pass that stopped before it could record the outcome (the process was killed, say):
+    /// it may or may not have reached the organizer. Never sent again (each follow-up goes out at most once), and
+    /// never counted as sent.
+    /// </summary>
+    Unconfirmed,
 }
 
 public enum FlowStatus

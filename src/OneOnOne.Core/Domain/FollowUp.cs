@@ -46,6 +46,12 @@ public sealed class FollowUp
     /// <summary>Still owed to the organizer: waiting for its time, or held until they answer.</summary>
     public bool IsOpen => Status is FollowUpStatus.Pending or FollowUpStatus.Held;
 
+    /// <summary>
+    /// Gone out to the organizer, or perhaps gone out (<see cref="FollowUpStatus.Unconfirmed"/>): either way they may
+    /// have it in front of them and answer it, so its buttons and <c>followup</c> actions still work.
+    /// </summary>
+    public bool WentOut => Status is FollowUpStatus.Sent or FollowUpStatus.Unconfirmed;
+
     /// <summary>How the organizer names this reminder: shown on it and in <c>status</c>, typed as <c>followup 12</c> or <c>followup #12</c>.</summary>
     public string Reference => ReferenceOf(Id);
 

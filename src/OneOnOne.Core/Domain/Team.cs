@@ -32,7 +32,10 @@ public sealed class Team
     /// <summary>IANA zone of <see cref="DigestTime"/>; null means <see cref="TimeZone"/>.</summary>
     public string? DigestTimeZone { get; set; }
 
-    /// <summary>When the next digest is due, UTC; recomputed whenever the schedule changes or a digest goes out.</summary>
+    /// <summary>
+    /// When the bot next posts the digest, UTC: the next digest time, or, while the platform is failing to take this
+    /// week's, the next retry. Recomputed whenever the schedule changes or a digest goes out (or is given up).
+    /// </summary>
     public DateTimeOffset? NextDigestAt { get; set; }
 
     public List<Organizer> Organizers { get; set; } = [];
