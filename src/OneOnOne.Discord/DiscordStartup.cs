@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OneOnOne.Core.Settings;
 using OneOnOne.Discord.Commands;
 using OneOnOne.Discord.Conversation;
 using OneOnOne.Discord.Rest;
@@ -60,7 +61,7 @@ internal sealed partial class DiscordStartup(
         }
         catch (DiscordApiException exception) when (exception.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.BadRequest)
         {
-            throw new InvalidOperationException(
+            throw new StartupFailure(
                 $"Discord refused to register /one-on-one ({(int)exception.Status!}). Check Discord:ApplicationId (and Discord:GuildId, if set: " +
                 "the bot must be in that server, invited with the applications.commands scope). Discord said: " + exception.Message,
                 exception);
@@ -73,7 +74,7 @@ internal sealed partial class DiscordStartup(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private static InvalidOperationException TokenRejected(DiscordApiException exception) => new(
+    private static StartupFailure TokenRejected(DiscordApiException exception) => new(
         "Discord rejected the bot token (401). Check Discord:BotToken: copy it again from the Developer Portal (your application → Bot → Reset Token).",
         exception);
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OneOnOne.Core.Settings;
 using OneOnOne.Slack.Api;
 
 namespace OneOnOne.Slack.Conversation;
@@ -28,7 +29,7 @@ internal sealed partial class SlackStartup(
         }
         catch (SlackApiException exception) when (exception.IsAuthenticationError)
         {
-            throw new InvalidOperationException(
+            throw new StartupFailure(
                 $"Slack refused Slack:BotToken ({exception.Error}). Copy the Bot User OAuth Token (xoxb-…) again from your app's " +
                 "page at api.slack.com/apps, under OAuth & Permissions, and make sure the app is installed in the workspace.", exception);
         }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneOnOne.Bot;
+using OneOnOne.Core.Settings;
 using OneOnOne.Slack.Http;
 using OneOnOne.Slack.Tests.Fakes;
 using OneOnOne.Slack.Tests.Support;
@@ -41,7 +42,8 @@ public sealed class StartupTests
         var settings = SlackBot.Settings(slack, SlackTransport.SocketMode, Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.db"));
         using var host = BotHost.Build([], settings);
 
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+        // A StartupFailure is printed as one line without a stack trace.
+        var refused = await Assert.ThrowsAsync<StartupFailure>(() => host.StartAsync());
         Assert.Contains("Slack refused Slack:BotToken (invalid_auth)", refused.Message);
         Assert.Contains("OAuth & Permissions", refused.Message);
     }
