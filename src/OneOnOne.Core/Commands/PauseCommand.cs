@@ -19,12 +19,18 @@ public sealed partial class PauseCommand(IOneOnOneStore store) : ICommand
     {
         if (!TryReadEnd(arguments, context, out var until, out var passed, out var unclear))
         {
-            if (WhichDate(arguments, context) is { } question)
+            var readings = ComingReadings(arguments, context);
+            if (readings.Count == 2)
             {
-                return question;
+                return WhichDate(arguments, readings, context);
             }
 
-            return Reply.WithText(unclear ?? "Until when? For example `pause until dec 28`, `pause until 2027-01-04` or `pause for 2 weeks`.");
+            // Only one reading of "12/03" lies ahead; a pause can't end in the past, so that is the one meant.
+            // The reply shows its weekday, day and month, so a misreading is caught.
+            if (readings.Count == 0 || !TryReadEnd(IsoDate(readings[0]), context, out until, out passed, out unclear))
+            {
+                return Reply.WithText(unclear ?? "Until when? For example `pause until dec 28`, `pause until 2027-01-04` or `pause for 2 weeks`.");
+            }
         }
 
         if (passed is not null)
@@ -87,23 +93,32 @@ public sealed partial class PauseCommand(IOneOnOneStore store) : ICommand
     }
 
     /// <summary>
-    /// "pause until 12/03" from someone who hasn't said how they write dates: both readings as buttons, and how to
-    /// have such dates read one way from now on. Null when the date doesn't read two ways.
+    /// Both readings of a slash date like "12/03" that still lie ahead, earliest first; none when the organizer has said how
+    /// they write dates or the date doesn't read two ways.
     /// </summary>
-    private static Reply? WhichDate(string arguments, ConversationContext context)
+    private static List<DateOnly> ComingReadings(string arguments, ConversationContext context)
     {
         var date = UntilPrefix().Replace(arguments.Trim(), string.Empty);
         if (context.Organizer.DateOrder is not null || !WhenParser.TryReadBothWays(date, context.LocalNow, out var dayFirst, out var monthFirst))
         {
-            return null;
+            return [];
         }
 
-        var readings = new[] { dayFirst, monthFirst }.Order().ToList();
+        var today = DateOnly.FromDateTime(context.LocalNow);
+        return new[] { dayFirst, monthFirst }.Where(d => d > today).Order().ToList();
+    }
+
+    /// <summary>"pause until 12/03": both readings as buttons, and how to have such dates read one way from now on.</summary>
+    private static Reply WhichDate(string arguments, List<DateOnly> readings, ConversationContext context)
+    {
+        var date = UntilPrefix().Replace(arguments.Trim(), string.Empty);
         var labels = readings.Select(d => Zones.DescribeLocalDate(d.ToDateTime(TimeOnly.MinValue), context.LocalNow)).ToList();
         return Reply.WithText($"“{date}” could be {labels[0]} or {labels[1]}. Which do you mean? " +
                               "(`dates day-first` or `dates month-first` tells me how you write dates, so I needn't ask again.)")
-            .Buttons(readings.Select((d, i) => Payloads.Command(labels[i], $"pause until {d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}")));
+            .Buttons(readings.Select((d, i) => Payloads.Command(labels[i], $"pause {IsoDate(d)}")));
     }
+
+    private static string IsoDate(DateOnly day) => "until " + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"^\s*for\s+(?<n>[0-9]{1,3})\s*(?<unit>days?|d|weeks?|w)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ForSpan();

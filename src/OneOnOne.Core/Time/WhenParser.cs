@@ -45,6 +45,8 @@ namespace OneOnOne.Core.Time;
 ///   be either when not (the caller may then ask, reading it both ways). A weekday before a date that is not on that
 ///   weekday is refused the same way.</item>
 /// <item>"6.30" needs am/pm ("6.30pm"): alone, "12.03" is as likely a date as a time.</item>
+/// <item>"6:30" with a one-digit hour 1–7 and no am/pm is read as "at 6" is (18:30), unless a part of the day says
+///   otherwise ("tomorrow morning at 6:30"); "06:30" and "18:30" are the 24-hour clock as written.</item>
 /// <item>A bare hour ("6") is read only after "at", after a day said in words ("tuesday 6", "tomorrow 6"), with
 ///   "o'clock", or with a part of the day; alone it is too easily a typo or part of a place, and after a numeric date
 ///   ("dec 3 6") too easily a typo. Read as a working-hours time: 1–7 → pm, 8–12 → as written (am / noon), 0 and
@@ -964,7 +966,11 @@ public static class WhenParser
 
     // ---- Times --------------------------------------------------------------------------------------
 
-    private enum ClockForm { Am, Pm, TwentyFour, Bare, Noon, Midnight }
+    /// <summary>
+    /// How the time was written. <see cref="ShortColon"/> is "6:30" with a one-digit hour: people write it for the
+    /// evening as often as for the morning, so it follows the bare hour's working-hours rule; "06:30" is the 24-hour clock.
+    /// </summary>
+    private enum ClockForm { Am, Pm, TwentyFour, ShortColon, Bare, Noon, Midnight }
 
     /// <summary>A time as written; the hour is interpreted later, once we know about "at" and the part of the day.</summary>
     /// <param name="Spoken">Said as a time ("6 o'clock", "half past six"), so a bare hour is read as after "at".</param>
@@ -1065,6 +1071,7 @@ public static class WhenParser
 
         r.Pos = start;
         var isWord = r.Peek() is { Kind: TokenKind.Word };
+        var oneDigitHour = r.Peek() is { Kind: TokenKind.Number, Text.Length: 1 };
         if (!(isWord ? TryTwelveHour(r, out var hour) : r.Number(1, 2, out hour)))
         {
             r.Pos = start;
@@ -1113,7 +1120,12 @@ public static class WhenParser
         }
         else
         {
-            clock = new Clock(hour, minute, separator == ' ' ? ClockForm.Bare : ClockForm.TwentyFour);
+            clock = new Clock(hour, minute, separator switch
+            {
+                ' ' => ClockForm.Bare,
+                ':' when oneDigitHour => ClockForm.ShortColon,
+                _ => ClockForm.TwentyFour,
+            });
         }
 
         return true;
@@ -1133,6 +1145,7 @@ public static class WhenParser
                     ClockForm.Am when h is >= 1 and <= 12 => h % 12,
                     ClockForm.Pm when h is >= 1 and <= 12 => h % 12 + 12,
                     ClockForm.TwentyFour when h <= 23 => h,
+                    ClockForm.ShortColon => h is >= 1 and <= 7 ? h + 12 : h,
                     ClockForm.Bare when bareIsTime && h <= 23 => h is >= 1 and <= 7 ? h + 12 : h,
                     ClockForm.Noon or ClockForm.Midnight => h,
                     _ => -1,
@@ -1142,7 +1155,7 @@ public static class WhenParser
                 hour = clock.Form switch
                 {
                     ClockForm.Am when h is >= 1 and <= 12 => h % 12,
-                    ClockForm.TwentyFour or ClockForm.Bare when h is >= 1 and <= 11 => h,
+                    ClockForm.TwentyFour or ClockForm.ShortColon or ClockForm.Bare when h is >= 1 and <= 11 => h,
                     _ => -1,
                 };
                 break;
@@ -1150,8 +1163,8 @@ public static class WhenParser
                 hour = clock.Form switch
                 {
                     ClockForm.Pm when h is >= 1 and <= 12 => h % 12 + 12,
-                    ClockForm.TwentyFour or ClockForm.Bare when h is >= 1 and <= 7 => h + 12,
-                    ClockForm.TwentyFour or ClockForm.Bare when h is >= 12 and <= 19 => h,
+                    ClockForm.TwentyFour or ClockForm.ShortColon or ClockForm.Bare when h is >= 1 and <= 7 => h + 12,
+                    ClockForm.TwentyFour or ClockForm.ShortColon or ClockForm.Bare when h is >= 12 and <= 19 => h,
                     _ => -1,
                 };
                 break;
@@ -1160,7 +1173,7 @@ public static class WhenParser
                 hour = clock.Form switch
                 {
                     ClockForm.Pm when h is >= 1 and <= 12 => h % 12 + 12,
-                    ClockForm.TwentyFour when h <= 23 => h is >= 1 and <= 11 ? h + 12 : h,
+                    ClockForm.TwentyFour or ClockForm.ShortColon when h <= 23 => h is >= 1 and <= 11 ? h + 12 : h,
                     ClockForm.Bare when h <= 23 && h is not (0 or 12) => h <= 11 ? h + 12 : h,
                     ClockForm.Noon or ClockForm.Midnight when tonight => h,
                     _ => -1,

@@ -112,6 +112,16 @@ public sealed class SlashDateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pausing_until_a_slash_date_whose_other_reading_is_today_takes_the_one_ahead_and_shows_it()
+    {
+        _bot.Time.Advance(TimeSpan.FromDays(7)); // Thu 3 Dec: "12/03" as 3 Dec can't be a pause's end.
+
+        (await _ana.Command("pause until 12/03"))
+            .Expect("Reminders paused until Fri 12 Mar 2027")
+            .ExpectNot("could be");
+    }
+
+    [Fact]
     public async Task Pausing_until_a_slash_date_read_by_the_convention_shows_its_weekday()
     {
         await _ana.Command("dates day-first");
