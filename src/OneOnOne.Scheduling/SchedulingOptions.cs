@@ -7,7 +7,4 @@ public sealed class SchedulingOptions
 
     /// <summary>How often the dispatch job looks for due follow-ups and digests.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Quartz's own tables live in the bot's database; this is their prefix.</summary>
-    public string TablePrefix { get; set; } = "QRTZ_";
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace OneOnOne.Scheduling;
 
-/// <summary>Refuses a dispatch interval Quartz can't run and a table prefix that isn't a plain SQL name.</summary>
+/// <summary>Refuses a dispatch interval Quartz can't run.</summary>
 internal sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOptions>
 {
     // Quartz counts repeat intervals in whole milliseconds; tests run passes a few hundred milliseconds apart.
@@ -17,12 +17,6 @@ internal sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOp
         {
             problems.Add($"{SchedulingOptions.Section}:{nameof(SchedulingOptions.Interval)} is {options.Interval:c}: use a duration longer than zero " +
                          $"and at most {LongestInterval:c}, e.g. 00:00:30 (how often the bot looks for due follow-ups and digests).");
-        }
-
-        if (string.IsNullOrEmpty(options.TablePrefix) || !options.TablePrefix.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
-        {
-            problems.Add($"{SchedulingOptions.Section}:{nameof(SchedulingOptions.TablePrefix)} is \"{options.TablePrefix}\": use letters, digits and " +
-                         "underscores only, e.g. QRTZ_ (the default).");
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
