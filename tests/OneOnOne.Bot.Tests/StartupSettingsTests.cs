@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -123,6 +124,38 @@ public sealed class StartupSettingsTests : IDisposable
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public async Task Every_value_in_the_example_settings_file_is_accepted()
+    {
+        // The file operators copy from: a value there that start-up refuses would be the first thing they hit.
+        var example = new ConfigurationBuilder().AddJsonFile(ExampleSettingsPath()).Build()
+            .AsEnumerable()
+            .Where(pair => pair.Value is not null && !pair.Key.EndsWith("//", StringComparison.Ordinal))
+            .ToDictionary(pair => pair.Key, pair => pair.Value);
+        var settings = ConsoleSettings();
+        foreach (var (key, value) in example.Where(pair => !settings.ContainsKey(pair.Key) && pair.Key != "Console:FilesDirectory"))
+        {
+            settings[key] = value;
+        }
+
+        Assert.Contains("FollowUps:QuietHoursStart", settings.Keys);
+        Assert.Null(await StartAsync(settings));
+    }
+
+    private static string ExampleSettingsPath()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "appsettings.example.json");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("appsettings.example.json was not found above the test's folder.");
     }
 
     /// <summary>Builds and starts the host; returns why it refused, or null when it started (and has been stopped again).</summary>
