@@ -103,7 +103,7 @@ internal sealed partial class InteractionEndpoint(InteractionVerifier verifier, 
     {
         try
         {
-            return JsonSerializer.Deserialize(body, DiscordJson.Default.Interaction);
+            return JsonSerializer.Deserialize(body, DiscordRead.Interaction);
         }
         catch (JsonException)
         {
