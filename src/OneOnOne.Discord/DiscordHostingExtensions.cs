@@ -54,6 +54,7 @@ public static class DiscordHostingExtensions
         services.AddSingleton<FormOpener>();
         services.AddSingleton<DiscordRenderer>();
 
+        services.AddSingleton<AttachmentFallback>();
         services.AddSingleton<ChannelPoster>();
         services.AddSingleton<ChannelResolver>();
         services.AddSingleton<DiscordMessenger>();
