@@ -64,6 +64,7 @@ public static class DiscordHostingExtensions
         services.AddSingleton<InteractionDispatcher>();
         services.AddSingleton<DirectMessageHandler>();
         services.AddSingleton<InteractionVerifier>();
+        services.AddSingleton<SignatureFailureWatch>();
         services.AddSingleton<InteractionEndpoint>();
         services.AddSingleton<CommandRegistrar>();
         services.AddSingleton<IGatewayEvents, GatewayDispatchRouter>();

@@ -11,7 +11,8 @@ namespace OneOnOne.Discord.Interactions;
 /// (Discord tests this), unreadable → 400, and never a 5xx: past verification, a failure still
 /// answers the person with an apology.
 /// </summary>
-internal sealed partial class InteractionEndpoint(InteractionVerifier verifier, InteractionDispatcher dispatcher, ILogger<InteractionEndpoint> logger)
+internal sealed partial class InteractionEndpoint(
+    InteractionVerifier verifier, SignatureFailureWatch signatures, InteractionDispatcher dispatcher, ILogger<InteractionEndpoint> logger)
 {
     public const string Path = "/discord/interactions";
 
@@ -46,9 +47,12 @@ internal sealed partial class InteractionEndpoint(InteractionVerifier verifier, 
 
             if (!verifier.IsValid(signature, timestamp, body.Span))
             {
+                signatures.Invalid();
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 return;
             }
+
+            signatures.Valid();
 
             interaction = Parse(body.Span);
         }

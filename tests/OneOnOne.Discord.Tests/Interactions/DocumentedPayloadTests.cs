@@ -90,15 +90,22 @@ public sealed class DocumentedPayloadTests
         return (edit, edit.Text);
     }
 
-    internal static async Task<HttpResponseMessage> PostSignedAsync(HttpClient http, DiscordBot bot, string body)
+    /// <param name="tamper">Sign, then change the body, as Discord's own probes of the endpoint do.</param>
+    internal static async Task<HttpResponseMessage> PostSignedAsync(HttpClient http, DiscordBot bot, string body, bool tamper = false)
     {
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var bytes = Encoding.UTF8.GetBytes(body);
+        var signature = Signer.Sign(timestamp, bytes);
+        if (tamper)
+        {
+            bytes = [.. bytes, (byte)' '];
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, bot.HttpBaseUrl + "/discord/interactions")
         {
             Content = new ByteArrayContent(bytes) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
         };
-        request.Headers.Add("X-Signature-Ed25519", Signer.Sign(timestamp, bytes));
+        request.Headers.Add("X-Signature-Ed25519", signature);
         request.Headers.Add("X-Signature-Timestamp", timestamp);
         return await http.SendAsync(request);
     }
