@@ -9,7 +9,8 @@ namespace OneOnOne.Discord.Api;
 /// where a string was expected, an object where a list was, a number out of range) reads as absent instead
 /// of dropping the whole payload. Discord adds fields and reuses names with other types (<c>data.id</c> is a
 /// snowflake string on a command and an integer on a button); the bot decides what a missing field it
-/// needs means, and nothing it doesn't need can refuse an interaction. Writing stays on <see cref="DiscordJson"/>.
+/// needs means, and nothing it doesn't need can refuse an interaction. A null inside a list is dropped from it.
+/// Writing stays on <see cref="DiscordJson"/>.
 /// </summary>
 internal static class DiscordRead
 {
@@ -69,7 +70,20 @@ internal static class DiscordRead
             var start = reader;
             try
             {
-                return JsonSerializer.Deserialize(ref reader, TypeInfo(options));
+                var value = JsonSerializer.Deserialize(ref reader, TypeInfo(options));
+                if (value is System.Collections.IList list)
+                {
+                    // [null, {...}]: a hole in a list is not an element of it.
+                    for (var i = list.Count - 1; i >= 0; i--)
+                    {
+                        if (list[i] is null)
+                        {
+                            list.RemoveAt(i);
+                        }
+                    }
+                }
+
+                return value;
             }
             catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or OverflowException)
             {

@@ -34,6 +34,18 @@ public sealed class TolerantReadingTests
         Assert.Null(interaction.Message!.Attachments);
     }
 
+    [Fact]
+    public void A_null_inside_a_list_is_dropped_from_it()
+    {
+        const string json = """{"id":"1","type":2,"token":"t","data":{"name":"one-on-one","options":[null,{"name":"help","type":1,"options":[null]}]}}""";
+
+        var interaction = JsonSerializer.Deserialize(Encoding.UTF8.GetBytes(json), DiscordRead.Interaction)!;
+
+        var used = Assert.Single(interaction.Data!.Options!);
+        Assert.Equal("help", used.Name);
+        Assert.Empty(used.Options!);
+    }
+
     [Theory]
     [InlineData("[]")]
     [InlineData("\"an interaction\"")]
