@@ -90,6 +90,14 @@ public sealed class JsonFuzz(int seed)
 
     public T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
 
+    /// <summary>How deeply <paramref name="node"/> nests: System.Text.Json's serializer refuses to write past 64.</summary>
+    public static int Depth(JsonNode? node) => node switch
+    {
+        JsonObject container => 1 + container.Select(p => Depth(p.Value)).DefaultIfEmpty(0).Max(),
+        JsonArray list => 1 + list.Select(Depth).DefaultIfEmpty(0).Max(),
+        _ => 0,
+    };
+
     private JsonNode MutateOnce(JsonNode root)
     {
         var nodes = new List<JsonNode>();
@@ -153,7 +161,7 @@ public sealed class JsonFuzz(int seed)
         3 => JsonValue.Create(Pick([0.5, -1e308, 1e308, double.Epsilon])),
         4 or 5 or 6 => JsonValue.Create(Pick(HostileStrings)),
         7 => JsonValue.Create(RandomText()),
-        8 => Deep(_random.Next(20, 80)),
+        8 => Deep(_random.Next(20, 60)),
         9 => new JsonObject { ["id"] = RandomValue(depth + 1), ["type"] = RandomValue(depth + 1), ["custom_id"] = RandomValue(depth + 1) },
         10 => new JsonArray(RandomValue(depth + 1), RandomValue(depth + 1)),
         _ => new JsonObject(),
@@ -171,7 +179,7 @@ public sealed class JsonFuzz(int seed)
         return text.ToString();
     }
 
-    /// <summary>Nested arrays, deeper than parsers allow once the depth is high enough.</summary>
+    /// <summary>Nested arrays: inside a payload, deeper than parsers allow (64 by default); shallow enough for a serializer to write.</summary>
     private static JsonNode Deep(int depth)
     {
         JsonNode node = new JsonArray();
