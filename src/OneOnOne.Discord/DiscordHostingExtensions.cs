@@ -55,6 +55,7 @@ public static class DiscordHostingExtensions
         services.AddSingleton<FormOpener>();
         services.AddSingleton<DiscordRenderer>();
 
+        services.AddSingleton<AttachmentFallback>();
         services.AddSingleton<ChannelPoster>();
         services.AddSingleton<ChannelResolver>();
         services.AddSingleton<DiscordMessenger>();
@@ -65,6 +66,7 @@ public static class DiscordHostingExtensions
         services.AddSingleton<InteractionDispatcher>();
         services.AddSingleton<DirectMessageHandler>();
         services.AddSingleton<InteractionVerifier>();
+        services.AddSingleton<SignatureFailureWatch>();
         services.AddSingleton<InteractionEndpoint>();
         services.AddSingleton<CommandRegistrar>();
         services.AddSingleton<IGatewayEvents, GatewayDispatchRouter>();

@@ -45,11 +45,13 @@ public sealed class Interaction
     public string? InvokerName => Member?.Nick is { Length: > 0 } nick ? nick : Invoker?.DisplayName;
 }
 
+/// <summary>
+/// What an interaction is about. Only what the bot reads is declared: <c>data.id</c>, for one, is a
+/// snowflake string on a command but a component's 32-bit integer on a button, and the bot needs neither.
+/// </summary>
 public sealed class InteractionData
 {
     // Application commands.
-    public string? Id { get; set; }
-
     public string? Name { get; set; }
 
     public int? Type { get; set; }

@@ -39,7 +39,7 @@ internal static class CommandCatalog
             .. PersonOptions(),
             Text("place", "Where you'll meet"),
             Integer("minutes", "How long, in minutes", 10, 240),
-        ], o => Join("schedule", o.Person(labelled: false), o.String("when"), Prefixed("at", o.String("place")), Prefixed("for", o.IntegerText("minutes")))),
+        ], o => Join("schedule", o.Person(), o.String("when"), Prefixed("at", o.String("place")), Prefixed("for", o.IntegerText("minutes")))),
         new("met", "You held a 1:1: their answer, the commitment, their level", PersonOptions(), o => Join("met", o.Person())),
         new("reflect", "Reflect on a 1:1 you held", PersonOptions(), o => Join("reflect", o.Person())),
         new("level", "Place someone on the engagement pyramid", [
@@ -69,7 +69,7 @@ internal static class CommandCatalog
         new("pause", "Hold every reminder for a while, e.g. a holiday", [
             Text("until", "e.g. dec 28"),
             Integer("days", "Or for how many days", 1, 365),
-        ], o => o.String("until") is { } until ? Join("pause until", until) : Join("pause for", o.IntegerText("days"), o.Integer("days") is null ? null : "days")),
+        ], PauseText),
         new("resume", "End a pause: reminders come again", [], _ => "resume"),
         new("nudges", "Turn reminders off altogether, or back on", [
             Choices("state", "On or off", [("On", "on"), ("Off", "off")], required: true),
@@ -109,17 +109,25 @@ internal static class CommandCatalog
         return subcommand?.Text(new CommandOptions(used.Options ?? [], data.Resolved));
     }
 
+    /// <summary>
+    /// <c>digest channel &lt;#id|name&gt; [day time [zone]]</c> when a channel is picked (the engine reads the
+    /// channel and the schedule from one line), <c>digest time …</c> for a schedule alone, else the preview.
+    /// Whatever was filled in is sent, so the engine can say what's missing rather than have it dropped.
+    /// </summary>
     private static string DigestText(CommandOptions o)
     {
+        var when = Join(o.String("day"), o.String("time"), o.String("zone"));
         if (o.Channel("channel") is { } channel)
         {
-            return $"digest channel {channel}";
+            return Join("digest channel", channel, when);
         }
 
-        return o.String("day") is not null || o.String("time") is not null
-            ? Join("digest time", o.String("day"), o.String("time"), o.String("zone"))
-            : "digest";
+        return when.Length > 0 ? Join("digest time", when) : "digest";
     }
+
+    /// <summary><c>pause until &lt;date&gt;</c> or <c>pause for &lt;n&gt; days</c>; both filled in are both sent, and the engine asks for one.</summary>
+    private static string PauseText(CommandOptions o) =>
+        Join("pause", Prefixed("until", o.String("until")), Prefixed("for", o.IntegerText("days")), o.Integer("days") is null ? null : "days");
 
     private static string Join(params string?[] parts) =>
         string.Join(' ', parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));

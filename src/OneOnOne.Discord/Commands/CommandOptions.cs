@@ -24,19 +24,13 @@ internal sealed class CommandOptions(IReadOnlyList<CommandOptionValue> options, 
     /// The person a command is about: a server member picked with <c>person</c> becomes a mention
     /// labelled with their name (<c>&lt;@id|Maria&gt;</c>), so the engine knows both who and how to call
     /// them; otherwise the typed <c>name</c>. <c>name</c> also relabels a picked member.
-    /// <paramref name="labelled"/> false gives the bare mention, for grammars that read the person as one word.
     /// </summary>
-    public string Person(string userOption = "person", string nameOption = "name", bool labelled = true)
+    public string Person(string userOption = "person", string nameOption = "name")
     {
         var typed = String(nameOption);
         if (Id(userOption) is not { } id)
         {
             return typed ?? string.Empty;
-        }
-
-        if (!labelled)
-        {
-            return $"<@{id}>";
         }
 
         var label = typed

@@ -12,7 +12,7 @@ namespace OneOnOne.Discord.Delivery;
 /// the REST client reuse it, and a message sent again later (a retried follow-up) derives the same
 /// nonce from its delivery key. Discord remembers nonces for a few minutes.
 /// </summary>
-internal sealed class ChannelPoster(DiscordRestClient rest)
+internal sealed class ChannelPoster(DiscordRestClient rest, AttachmentFallback attachments)
 {
     private readonly ConcurrentDictionary<string, string> _dmChannels = new(StringComparer.Ordinal);
 
@@ -40,11 +40,15 @@ internal sealed class ChannelPoster(DiscordRestClient rest)
         string? first = null;
         for (var i = 0; i < messages.Count; i++)
         {
-            var message = messages[i];
-            var payload = message.WithFlags(null).Payload;
-            payload.Nonce = deliveryKey is null ? NewNonce() : NonceFor(deliveryKey, i);
-            payload.EnforceNonce = true;
-            var sent = await rest.CreateMessageAsync(channelId, payload, message.Files, ct);
+            // Without its files, the message is the same message: the nonce stays.
+            var nonce = deliveryKey is null ? NewNonce() : NonceFor(deliveryKey, i);
+            var sent = await attachments.SendAsync(messages[i], message =>
+            {
+                var payload = message.WithFlags(null).Payload;
+                payload.Nonce = nonce;
+                payload.EnforceNonce = true;
+                return rest.CreateMessageAsync(channelId, payload, message.Files, ct);
+            });
             first ??= sent.Id;
         }
 

@@ -17,7 +17,13 @@ namespace OneOnOne.Discord.Delivery;
 /// so nothing the engine said is lost.
 /// </summary>
 internal sealed partial class InteractionReplier(
-    DiscordRestClient rest, DiscordRenderer renderer, ChannelPoster poster, IMessenger messenger, TimeProvider time, ILogger<InteractionReplier> logger)
+    DiscordRestClient rest,
+    DiscordRenderer renderer,
+    ChannelPoster poster,
+    AttachmentFallback attachments,
+    IMessenger messenger,
+    TimeProvider time,
+    ILogger<InteractionReplier> logger)
 {
     /// <summary>
     /// How long a reply waits for the first answer to leave. Normally it has long before the engine is
@@ -104,11 +110,11 @@ internal sealed partial class InteractionReplier(
                 if (i == 0)
                 {
                     // Ephemerality was fixed when the reply was deferred; the edit can't change it.
-                    await rest.EditOriginalResponseAsync(origin.ApplicationId, origin.Token, messages[0].WithFlags(null).Payload, messages[0].Files, ct);
+                    await attachments.SendAsync(messages[0], m => rest.EditOriginalResponseAsync(origin.ApplicationId, origin.Token, m.WithFlags(null).Payload, m.Files, ct));
                 }
                 else
                 {
-                    await rest.CreateFollowupAsync(origin.ApplicationId, origin.Token, messages[i].WithFlags(origin.Flags).Payload, messages[i].Files, ct);
+                    await attachments.SendAsync(messages[i], m => rest.CreateFollowupAsync(origin.ApplicationId, origin.Token, m.WithFlags(origin.Flags).Payload, m.Files, ct));
                 }
             }
             catch (DiscordApiException exception) when (exception.InteractionExpired)

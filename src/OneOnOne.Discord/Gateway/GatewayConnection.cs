@@ -48,7 +48,7 @@ internal sealed partial class GatewayConnection(
                 switch (payload.Op)
                 {
                     case GatewayOpcode.Hello:
-                        var interval = TimeSpan.FromMilliseconds(Math.Max(100, payload.D.Deserialize(DiscordJson.Default.HelloData)?.HeartbeatInterval ?? 41_250));
+                        var interval = TimeSpan.FromMilliseconds(Math.Max(100, payload.D.Deserialize(DiscordRead.Hello)?.HeartbeatInterval ?? 41_250));
                         heartbeat = HeartbeatAsync(interval, life);
                         await IdentifyOrResumeAsync(life.Token);
                         break;
@@ -129,7 +129,7 @@ internal sealed partial class GatewayConnection(
 
         switch (payload.T)
         {
-            case "READY" when payload.D.Deserialize(DiscordJson.Default.ReadyData) is { SessionId.Length: > 0 } ready:
+            case "READY" when payload.D.Deserialize(DiscordRead.Ready) is { SessionId.Length: > 0 } ready:
                 session.Start(ready.SessionId, ready.ResumeGatewayUrl);
                 ReachedReady = true;
                 LogReady();
@@ -229,7 +229,7 @@ internal sealed partial class GatewayConnection(
 
             try
             {
-                if (JsonSerializer.Deserialize(_frame.WrittenSpan, DiscordJson.Default.GatewayPayload) is { } payload)
+                if (JsonSerializer.Deserialize(_frame.WrittenSpan, DiscordRead.GatewayPayload) is { } payload)
                 {
                     return payload;
                 }

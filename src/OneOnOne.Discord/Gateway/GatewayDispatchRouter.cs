@@ -37,10 +37,10 @@ internal sealed partial class GatewayDispatchRouter(
         {
             switch (eventName)
             {
-                case "INTERACTION_CREATE" when data.Deserialize(DiscordJson.Default.Interaction) is { } interaction:
+                case "INTERACTION_CREATE" when data.Deserialize(DiscordRead.Interaction) is { } interaction:
                     queue.RunBeside(ct => AnswerAsync(interaction, ct));
                     break;
-                case "MESSAGE_CREATE" when data.Deserialize(DiscordJson.Default.DiscordMessage) is { } message:
+                case "MESSAGE_CREATE" when data.Deserialize(DiscordRead.Message) is { } message:
                     directMessages.Handle(message);
                     break;
             }

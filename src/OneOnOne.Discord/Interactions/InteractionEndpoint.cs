@@ -9,9 +9,10 @@ namespace OneOnOne.Discord.Interactions;
 /// <c>POST /discord/interactions</c>, Discord's "Interactions Endpoint URL": verify the signature over
 /// the raw bytes, parse, let the dispatcher decide the answer, write it. Unsigned or wrongly signed → 401
 /// (Discord tests this), unreadable → 400, and never a 5xx: past verification, a failure still
-/// answers the person with an apology.
+/// answers the person with an apology. A client that hangs up or stalls mid-body is a Debug line.
 /// </summary>
-internal sealed partial class InteractionEndpoint(InteractionVerifier verifier, InteractionDispatcher dispatcher, ILogger<InteractionEndpoint> logger)
+internal sealed partial class InteractionEndpoint(
+    InteractionVerifier verifier, SignatureFailureWatch signatures, InteractionDispatcher dispatcher, ILogger<InteractionEndpoint> logger)
 {
     public const string Path = "/discord/interactions";
 
@@ -35,8 +36,24 @@ internal sealed partial class InteractionEndpoint(InteractionVerifier verifier, 
             return;
         }
 
+        RentedBody read;
+        try
+        {
+            read = await RentedBody.ReadAsync(request.BodyReader, MaxBodyBytes, context.RequestAborted);
+        }
+        catch (Exception exception) when (AbandonedRequest.ExplainsBodyRead(exception, context.RequestAborted))
+        {
+            LogAbandoned(exception.GetType().Name);
+            if (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = AbandonedRequest.Status(exception);
+            }
+
+            return;
+        }
+
         Interaction? interaction;
-        using (var body = await RentedBody.ReadAsync(request.BodyReader, MaxBodyBytes, context.RequestAborted))
+        using (var body = read)
         {
             if (body.TooLarge)
             {
@@ -46,9 +63,12 @@ internal sealed partial class InteractionEndpoint(InteractionVerifier verifier, 
 
             if (!verifier.IsValid(signature, timestamp, body.Span))
             {
+                signatures.Invalid();
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 return;
             }
+
+            signatures.Valid();
 
             interaction = Parse(body.Span);
         }
@@ -96,20 +116,31 @@ internal sealed partial class InteractionEndpoint(InteractionVerifier verifier, 
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = json.Length;
-        await context.Response.Body.WriteAsync(json, context.RequestAborted);
+        try
+        {
+            await context.Response.Body.WriteAsync(json, context.RequestAborted);
+        }
+        catch (Exception exception) when (AbandonedRequest.Explains(exception, context.RequestAborted))
+        {
+            // The work is queued all the same; Discord learns nothing of it, as with any unanswered interaction.
+            LogAbandoned(exception.GetType().Name);
+        }
     }
 
     private static Interaction? Parse(ReadOnlySpan<byte> body)
     {
         try
         {
-            return JsonSerializer.Deserialize(body, DiscordJson.Default.Interaction);
+            return JsonSerializer.Deserialize(body, DiscordRead.Interaction);
         }
         catch (JsonException)
         {
             return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A client went away before its request body arrived or its answer left ({Reason})")]
+    private partial void LogAbandoned(string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Failed to answer an interaction received over HTTP")]
     private partial void LogFailed(Exception exception);

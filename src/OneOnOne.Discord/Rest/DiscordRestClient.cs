@@ -256,16 +256,35 @@ internal sealed partial class DiscordRestClient
         }
 
         message.Attachments = files.Select((f, i) => new AttachmentInfo { Id = i, Filename = f.FileName, Description = f.Description }).ToList();
-        var multipart = new MultipartFormDataContent { { JsonBody(message, DiscordJson.Default.MessagePayload), "payload_json" } };
+        var multipart = new MultipartFormDataContent { FormPart(JsonBody(message, DiscordJson.Default.MessagePayload), "payload_json") };
         for (var i = 0; i < files.Count; i++)
         {
             var part = new ByteArrayContent(files[i].Content);
             part.Headers.ContentType = MediaTypeHeaderValue.TryParse(files[i].ContentType, out var type) ? type : new MediaTypeHeaderValue("application/octet-stream");
-            multipart.Add(part, $"files[{i.ToString(CultureInfo.InvariantCulture)}]", files[i].FileName);
+            multipart.Add(FormPart(part, $"files[{i.ToString(CultureInfo.InvariantCulture)}]", files[i].FileName));
         }
 
         return multipart;
     }
+
+    /// <summary>
+    /// A part named as RFC 7578 writes it: <c>form-data; name="files[0]"; filename="chart.png"</c>. .NET's own
+    /// <c>Add(content, name)</c> leaves a name like <c>payload_json</c> unquoted and adds <c>filename*</c>,
+    /// which strict parsers refuse.
+    /// </summary>
+    private static HttpContent FormPart(HttpContent content, string name, string? fileName = null)
+    {
+        content.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data")
+        {
+            Name = Quoted(name),
+            FileName = fileName is null ? null : Quoted(fileName),
+        };
+        return content;
+    }
+
+    /// <summary>A quoted-string of printable ASCII: our names and file names are, and anything else becomes '_' rather than break the header.</summary>
+    private static string Quoted(string value) =>
+        "\"" + new string(value.Select(c => c is >= ' ' and <= '~' and not ('"' or '\\') ? c : '_').ToArray()) + "\"";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rate limited on {Route}; retrying in {Milliseconds} ms (global: {Global})")]
     private partial void LogRateLimited(string route, double milliseconds, bool global);

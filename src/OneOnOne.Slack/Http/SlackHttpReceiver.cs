@@ -11,6 +11,7 @@ namespace OneOnOne.Slack.Http;
 /// Receives Slack's HTTP deliveries: reads the raw body (bounded), checks the signature over exactly
 /// those bytes, parses, and writes the dispatcher's acknowledgement. Answers 401 for a bad or stale
 /// signature, 400 for what isn't Slack's, 413 for an oversized body, 503 when full; never a 500.
+/// A client that hangs up or stalls mid-body is a Debug line (see <see cref="AbandonedRequest"/>).
 /// </summary>
 public sealed partial class SlackHttpReceiver(SlackSignatureVerifier verifier, SlackDispatcher dispatcher, ILogger<SlackHttpReceiver> logger)
 {
@@ -22,9 +23,24 @@ public sealed partial class SlackHttpReceiver(SlackSignatureVerifier verifier, S
 
     public async Task ReceiveAsync(HttpContext context, Func<ReadOnlyMemory<byte>, SlackRequest> parse)
     {
+        ReadOnlyMemory<byte>? body;
         try
         {
-            var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+            body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        }
+        catch (Exception exception) when (AbandonedRequest.ExplainsBodyRead(exception, context.RequestAborted))
+        {
+            LogAbandoned(exception.GetType().Name);
+            if (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = AbandonedRequest.Status(exception);
+            }
+
+            return;
+        }
+
+        try
+        {
             if (body is null)
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
@@ -53,16 +69,17 @@ public sealed partial class SlackHttpReceiver(SlackSignatureVerifier verifier, S
                 await WriteAsync(context.Response, ack);
                 sent = true;
             }
+            catch (Exception exception) when (AbandonedRequest.Explains(exception, context.RequestAborted))
+            {
+                // Slack hung up before the acknowledgement left; the acknowledgement policy hears it wasn't sent.
+                LogAbandoned(exception.GetType().Name);
+            }
             finally
             {
                 ack.ReportSent(sent);
             }
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-        {
-            // Slack hung up; nothing to answer.
-        }
-        catch (Exception exception) when (exception is BadHttpRequestException or IOException or JsonException)
+        catch (JsonException exception)
         {
             LogUnreadable(exception.GetType().Name);
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -112,6 +129,9 @@ public sealed partial class SlackHttpReceiver(SlackSignatureVerifier verifier, S
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack retry {RetryNum} ({Reason})")]
     private partial void LogRetry(string retryNum, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A client went away before its request body arrived or its answer left ({Reason})")]
+    private partial void LogAbandoned(string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Could not read a request to the Slack endpoints ({Kind})")]
     private partial void LogUnreadable(string kind);

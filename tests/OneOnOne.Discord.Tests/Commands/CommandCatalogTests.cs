@@ -43,7 +43,7 @@ public sealed partial class CommandCatalogTests
     [InlineData("plan", "person=6:123456789012345678|kind=3:recruitment", "plan <@123456789012345678|Maria Lopez> recruitment")]
     [InlineData("plan", "name=3:Sam Lee", "plan Sam Lee")]
     [InlineData("add", "name=3:Sam Lee|met-at=3:the kickoff|referred-by=3:Maria", "list add Sam Lee met at the kickoff referred by Maria")]
-    [InlineData("schedule", "when=3:tue 18:30|person=6:123456789012345678|place=3:Cafe Luna|minutes=4:40", "schedule <@123456789012345678> tue 18:30 at Cafe Luna for 40")]
+    [InlineData("schedule", "when=3:tue 18:30|person=6:123456789012345678|place=3:Cafe Luna|minutes=4:40", "schedule <@123456789012345678|Maria Lopez> tue 18:30 at Cafe Luna for 40")]
     [InlineData("note", "text=3:her daughter\nstarts school|name=3:Maria", "note Maria: her daughter starts school")]
     [InlineData("level", "level=3:core|person=6:123456789012345678", "level <@123456789012345678|Maria Lopez> core")]
     [InlineData("digest", "channel=7:800000000000000010", "digest channel <#800000000000000010>")] // no resolved channel: the bare mention

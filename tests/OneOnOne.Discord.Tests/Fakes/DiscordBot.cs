@@ -52,10 +52,15 @@ public sealed class DiscordBot : IAsyncDisposable
     };
 
     /// <summary>Builds and starts the host; <paramref name="settings"/> adds to or overrides <see cref="Settings"/> (null removes one).</summary>
-    public static async Task<DiscordBot> StartAsync(FakeDiscord fake, IReadOnlyDictionary<string, string?>? settings = null)
+    public static Task<DiscordBot> StartAsync(FakeDiscord fake, IReadOnlyDictionary<string, string?>? settings = null) =>
+        StartAsync(fake, settings, configure: null);
+
+    /// <inheritdoc cref="StartAsync(FakeDiscord, IReadOnlyDictionary{string, string?}?)"/>
+    /// <param name="configure">Has the last word on the host's registrations, e.g. Kestrel's limits.</param>
+    public static async Task<DiscordBot> StartAsync(FakeDiscord fake, IReadOnlyDictionary<string, string?>? settings, Action<IHostApplicationBuilder>? configure)
     {
         var bot = new DiscordBot();
-        bot._host = bot.CreateHost(fake, settings);
+        bot._host = bot.CreateHost(fake, settings, configure);
         await bot._host.StartAsync();
         var addresses = bot.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses;
         bot.HttpBaseUrl = addresses?.FirstOrDefault()?.TrimEnd('/') ?? string.Empty;
@@ -112,7 +117,7 @@ public sealed class DiscordBot : IAsyncDisposable
         }
     }
 
-    private IHost CreateHost(FakeDiscord fake, IReadOnlyDictionary<string, string?>? settings)
+    private IHost CreateHost(FakeDiscord fake, IReadOnlyDictionary<string, string?>? settings, Action<IHostApplicationBuilder>? configure = null)
     {
         var all = Settings(fake, _database);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -120,6 +125,10 @@ public sealed class DiscordBot : IAsyncDisposable
             all[key] = value;
         }
 
-        return BotHost.Build([], all, builder => builder.Logging.AddProvider(Logs));
+        return BotHost.Build([], all, builder =>
+        {
+            builder.Logging.AddProvider(Logs);
+            configure?.Invoke(builder);
+        });
     }
 }

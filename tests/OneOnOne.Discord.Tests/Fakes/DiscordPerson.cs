@@ -8,7 +8,7 @@ namespace OneOnOne.Discord.Tests.Fakes;
 /// <c>await olivia.Command("plan", Person(maria)); await olivia.Press("Answer in a form"); await olivia.Type("skip");</c>.
 /// Every action waits until the bot has finished answering; <see cref="Last"/> is what they saw.
 /// </summary>
-public sealed class DiscordPerson(FakeDiscord fake, DiscordBot bot, string userId, string name, string? guildId = FakeDiscord.GuildId)
+public sealed partial class DiscordPerson(FakeDiscord fake, DiscordBot bot, string userId, string name, string? guildId = FakeDiscord.GuildId)
 {
     private int _interactions;
 
@@ -46,7 +46,7 @@ public sealed class DiscordPerson(FakeDiscord fake, DiscordBot bot, string userI
     /// <summary>Presses the button with this label (or containing it) on the latest message that has one.</summary>
     public Task<DiscordPerson> Press(string label)
     {
-        var messages = fake.MessagesSnapshot().Where(m => m.ChannelId == DirectMessageChannel).Reverse();
+        var messages = fake.MessagesSnapshot().Where(m => m.ChannelId == DirectMessageChannel).Reverse().ToList();
         var (_, customId) = messages.SelectMany(m => m.Buttons).FirstOrDefault(b => b.Label.Equals(label, StringComparison.OrdinalIgnoreCase));
         customId ??= messages.SelectMany(m => m.Buttons).FirstOrDefault(b => b.Label.Contains(label, StringComparison.OrdinalIgnoreCase)).CustomId;
         if (customId is null)
@@ -57,8 +57,9 @@ public sealed class DiscordPerson(FakeDiscord fake, DiscordBot bot, string userI
         return PressCustomId(customId);
     }
 
+    /// <summary>Presses a button as Discord reports it: its numeric component id, custom id and type, and the message it sits on.</summary>
     public Task<DiscordPerson> PressCustomId(string customId, string? inGuild = null) =>
-        ActAsync(NewInteraction(3, new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 }, inGuild));
+        ActAsync(ButtonPress(customId, fake.MessagesSnapshot().LastOrDefault(m => m.Buttons.Any(b => b.CustomId == customId)), inGuild));
 
     /// <summary>Fills in the open modal: text inputs by question id, selects by choice value.</summary>
     public Task<DiscordPerson> Submit(IReadOnlyDictionary<string, string> answers)
@@ -76,7 +77,7 @@ public sealed class DiscordPerson(FakeDiscord fake, DiscordBot bot, string userI
         }
 
         OpenModal = null;
-        return ActAsync(NewInteraction(5, new JsonObject { ["custom_id"] = modal["custom_id"]!.GetValue<string>(), ["components"] = fields }, null));
+        return ActAsync(NewInteraction(5, new JsonObject { ["custom_id"] = modal["custom_id"]!.GetValue<string>(), ["components"] = DiscordShapes.Numbered(fields) }, null));
     }
 
     /// <summary>Types a message in the DM with the bot.</summary>
@@ -92,7 +93,7 @@ public sealed class DiscordPerson(FakeDiscord fake, DiscordBot bot, string userI
             ["content"] = text,
             ["type"] = 0,
             ["timestamp"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
-        });
+        }.WithUnusedMessageFields());
         await Wait.UntilAsync(() => bot.Queue.Accepted > accepted, $"the bot to take “{text}”");
         await bot.IdleAsync($"“{text}”");
         Last = fake.MessagesSnapshot().Skip(before).Where(m => m.ChannelId == DirectMessageChannel).ToList();
@@ -126,6 +127,7 @@ public sealed class DiscordPerson(FakeDiscord fake, DiscordBot bot, string userI
             interaction["context"] = 0;
         }
 
+        AddUnusedFields(interaction, inGuild);
         return interaction;
     }
 

@@ -272,9 +272,26 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     {
         var request = context.Request;
         var path = "/" + (string)context.Request.RouteValues["path"]!;
-        var (json, files) = await ReadBodyAsync(request);
         var route = RouteOf(request.Method, path);
-        var (status, answer, headers) = Handle(request, route, path, json, files);
+        string? json;
+        IReadOnlyList<RecordedFile> files;
+        int status;
+        JsonNode? answer;
+        Dictionary<string, string> headers = [];
+        try
+        {
+            (json, files) = await ReadBodyAsync(request);
+            (status, answer, headers) = files.Count > 0 && TakeUploadRefusal()
+                ? (413, new JsonObject { ["message"] = "Request entity too large", ["code"] = 40005 }, headers)
+                : Handle(request, route, path, json, files);
+        }
+        catch (InvalidFormBodyException exception)
+        {
+            json = null;
+            files = [];
+            (status, answer) = (400, new JsonObject { ["message"] = "Invalid Form Body", ["code"] = 50035, ["errors"] = new JsonObject { ["_errors"] = exception.Message } });
+        }
+
         lock (_lock)
         {
             Calls.Add(new RecordedCall(request.Method, route, path, request.Headers.Authorization, request.Headers.UserAgent, json, files, status));
@@ -535,20 +552,11 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         return $"{method} {route}";
     }
 
-    private static async Task<(string? Json, IReadOnlyList<RecordedFile> Files)> ReadBodyAsync(HttpRequest request)
+    private async Task<(string? Json, IReadOnlyList<RecordedFile> Files)> ReadBodyAsync(HttpRequest request)
     {
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync();
-            var files = new List<RecordedFile>();
-            foreach (var file in form.Files)
-            {
-                using var buffer = new MemoryStream();
-                await file.CopyToAsync(buffer);
-                files.Add(new RecordedFile(file.Name, file.FileName, file.ContentType, buffer.ToArray()));
-            }
-
-            return (form["payload_json"].ToString(), files);
+            return await ReadMultipartStrictlyAsync(request);
         }
 
         using var reader = new StreamReader(request.Body, Encoding.UTF8);

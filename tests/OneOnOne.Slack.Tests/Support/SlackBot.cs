@@ -65,7 +65,13 @@ public sealed class SlackBot : IAsyncDisposable
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
     };
 
-    public static async Task<SlackBot> StartAsync(FakeSlack slack, SlackTransport transport, IReadOnlyDictionary<string, string?>? extra = null)
+    public static Task<SlackBot> StartAsync(FakeSlack slack, SlackTransport transport, IReadOnlyDictionary<string, string?>? extra = null) =>
+        StartAsync(slack, transport, extra, configure: null);
+
+    /// <inheritdoc cref="StartAsync(FakeSlack, SlackTransport, IReadOnlyDictionary{string, string?}?)"/>
+    /// <param name="configure">Has the last word on the host's registrations, e.g. Kestrel's limits.</param>
+    public static async Task<SlackBot> StartAsync(
+        FakeSlack slack, SlackTransport transport, IReadOnlyDictionary<string, string?>? extra, Action<IHostApplicationBuilder>? configure)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"oneonone-slack-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
@@ -76,7 +82,11 @@ public sealed class SlackBot : IAsyncDisposable
         }
 
         var logs = new LogCapture();
-        var host = BotHost.Build([], settings, builder => builder.Logging.AddProvider(logs));
+        var host = BotHost.Build([], settings, builder =>
+        {
+            builder.Logging.AddProvider(logs);
+            configure?.Invoke(builder);
+        });
         await host.StartAsync();
         var address = host.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         var bot = new SlackBot(host, slack, transport, directory, address is null ? null : new Uri(address)) { Logs = logs };
