@@ -21,7 +21,7 @@ public sealed class DigestOptionsTests : IAsyncLifetime
         await _fake.DisposeAsync();
     }
 
-    [Fact(Skip = "Needs the engine's one-line `digest channel <channel> <day> <hh:mm> [zone]` (issue 11 item 13, another branch); passes once merged.")]
+    [Fact]
     public async Task A_channel_day_and_time_picked_together_are_all_kept()
     {
         var olivia = new DiscordPerson(_fake, _bot, "100000000000000001", "Olivia");
