@@ -18,11 +18,11 @@ public sealed class AnswerSlot<T>
     public void Decline() => _answer.TrySetResult(null);
 
     /// <summary>The answer, if it is handed over within <paramref name="window"/>; null otherwise, and no hand-over is taken after that.</summary>
-    public async Task<T?> WaitAsync(TimeSpan window)
+    public async Task<T?> WaitAsync(TimeSpan window, InlineAnswerClock clock)
     {
         if (!_answer.Task.IsCompleted)
         {
-            using var timeout = new CancellationTokenSource(window);
+            using var timeout = new CancellationTokenSource(window, clock.Time);
             await using (timeout.Token.UnsafeRegister(static state => ((AnswerSlot<T>)state!).Decline(), this))
             {
                 await _answer.Task;

@@ -33,6 +33,7 @@ internal sealed partial class InteractionDispatcher(
     ComponentPayloadStore payloads,
     FormOpener forms,
     IOptions<DiscordOptions> options,
+    InlineAnswerClock inlineClock,
     ILogger<InteractionDispatcher> logger)
 {
     /// <param name="interaction">As received and verified.</param>
@@ -166,7 +167,7 @@ internal sealed partial class InteractionDispatcher(
             return InteractionResponses.BusyFor(origin.Flags);
         }
 
-        return await slot.WaitAsync(options.Value.InlineAnswerWindow) ?? InteractionResponses.Defer(origin.Flags);
+        return await slot.WaitAsync(options.Value.InlineAnswerWindow, inlineClock) ?? InteractionResponses.Defer(origin.Flags);
     }
 
     private static InteractionResponse Message(InteractionOrigin origin, string text, List<Component>? components = null) =>

@@ -41,7 +41,7 @@ public sealed class InlineAnswer
     public void Decline() => _slot.Decline();
 
     /// <inheritdoc cref="AnswerSlot{T}.WaitAsync"/>
-    public Task<ResponseUrlMessage?> WaitAsync(TimeSpan window) => _slot.WaitAsync(window);
+    public Task<ResponseUrlMessage?> WaitAsync(TimeSpan window, InlineAnswerClock clock) => _slot.WaitAsync(window, clock);
 
     /// <summary>Called by the transport once it knows whether the acknowledgement carrying the answer was sent.</summary>
     public void ReportSent(bool sent) => _sent.TrySetResult(sent);

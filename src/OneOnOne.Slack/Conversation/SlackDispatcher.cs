@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OneOnOne.Core.Messaging;
 using OneOnOne.Slack.Requests;
 using OneOnOne.Slack.Rendering;
 
@@ -16,7 +17,8 @@ public sealed class SlackDispatcher(
     SlackFormSubmissions submissions,
     SlackIdentity identity,
     IHostApplicationLifetime lifetime,
-    IOptions<SlackOptions> options)
+    IOptions<SlackOptions> options,
+    InlineAnswerClock inlineClock)
 {
     public async ValueTask<SlackAck> AcceptAsync(SlackRequest request)
     {
@@ -47,7 +49,7 @@ public sealed class SlackDispatcher(
                     return SlackAck.Busy;
                 }
 
-                return await inline.WaitAsync(options.Value.InlineAnswerWindow) is { } answer ? SlackAck.Answer(answer, inline) : SlackAck.Empty;
+                return await inline.WaitAsync(options.Value.InlineAnswerWindow, inlineClock) is { } answer ? SlackAck.Answer(answer, inline) : SlackAck.Empty;
 
             case DirectMessageRequest or ButtonPressRequest or HomeOpenedRequest:
                 return queue.TryEnqueue(LaneOf(ActorOf(request)), ct => conversation.HandleAsync(request, ct))

@@ -4,7 +4,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using OneOnOne.Bot;
+using OneOnOne.Core.Messaging;
 using OneOnOne.Discord.Conversation;
 using OneOnOne.Testing;
 
@@ -128,6 +130,9 @@ public sealed class DiscordBot : IAsyncDisposable
         return BotHost.Build([], all, builder =>
         {
             builder.Logging.AddProvider(Logs);
+            // The quick-answer window never lapses by itself here: whether an answer rides on the acknowledgement
+            // must not depend on how busy this machine is.
+            builder.Services.AddSingleton(new InlineAnswerClock(new FakeTimeProvider()));
             configure?.Invoke(builder);
         });
     }

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using OneOnOne.Bot;
+using OneOnOne.Core.Messaging;
 using OneOnOne.Slack.Http;
 using OneOnOne.Slack.Tests.Fakes;
 using OneOnOne.Testing;
@@ -85,6 +87,9 @@ public sealed class SlackBot : IAsyncDisposable
         var host = BotHost.Build([], settings, builder =>
         {
             builder.Logging.AddProvider(logs);
+            // The quick-answer window never lapses by itself here: whether an answer rides on the acknowledgement
+            // must not depend on how busy this machine is.
+            builder.Services.AddSingleton(new InlineAnswerClock(new FakeTimeProvider()));
             configure?.Invoke(builder);
         });
         await host.StartAsync();
