@@ -73,9 +73,10 @@ public static class InvitationDraft
         else
         {
             parts.Add(organizer is null ? $"Hi {person}!" : $"Hi {person}, this is {organizer}.");
-            if (!Blank(d.Connection) && !SpeaksOfThem(d.Connection!))
+            var connection = !Blank(d.Connection) && !SpeaksOfThem(d.Connection!) ? d.Connection!.Trim() : null;
+            if (connection is not null)
             {
-                parts.Add(ConnectionSentence(d.Connection!.Trim()));
+                parts.Add(ConnectionSentence(connection));
             }
         }
 
@@ -83,7 +84,10 @@ public static class InvitationDraft
 
         // Invariant culture: the bot writes English, whatever the server's locale.
         var when = d.LocalStart.ToString("dddd d MMMM 'at' HH:mm", CultureInfo.InvariantCulture);
-        parts.Add($"Could we sit down for {Length(d.Minutes)} on {when}, {PlacePhrase(d.Place)}?");
+        // The method wants 1:1s face to face; when the organizer has chosen a call, the draft doesn't pretend otherwise.
+        parts.Add(MeetingSetupAdvice.ReadsAsCall(d.Place)
+            ? $"Could we talk for {Length(d.Minutes)} on {when}, {CallPhrase(d.Place!)}?"
+            : $"Could we meet face to face for {Length(d.Minutes)} on {when}, {PlacePhrase(d.Place)}?");
 
         // Asking, not telling: the method wants the other person to be free to say yes or offer another time.
         parts.Add("Would that work for you? If not, tell me what would suit you better and I'll fit around it.");
@@ -144,6 +148,13 @@ public static class InvitationDraft
 
         var trimmed = AddressedToThem(TrimEnd(place!.Trim()));
         return PlacePrepositions.Contains(FirstWord(trimmed)) ? trimmed : $"at {trimmed}";
+    }
+
+    /// <summary>"Zoom" → "on Zoom", "the phone" → "on the phone"; "over Zoom" stays as typed.</summary>
+    private static string CallPhrase(string place)
+    {
+        var trimmed = TrimEnd(place.Trim());
+        return PlacePrepositions.Contains(FirstWord(trimmed)) ? trimmed : $"on {trimmed}";
     }
 
     /// <summary>
