@@ -18,6 +18,10 @@ namespace OneOnOne.Core.Meetings;
 /// <param name="Minutes">Proposed length.</param>
 /// <param name="Place">Proposed place; null lets the other person choose.</param>
 /// <param name="MetBefore">They've held a 1:1 before, so this one follows up rather than introduces.</param>
+/// <param name="ReferredBy">
+/// Who suggested the organizer talk with them, from the organizer's own record; named in a first invitation,
+/// since a name they know is the best reason to say yes (METHOD.md §9).
+/// </param>
 public sealed record InvitationDetails(
     string PersonName,
     string? OrganizerName,
@@ -26,7 +30,8 @@ public sealed record InvitationDetails(
     DateTime LocalStart,
     int Minutes,
     string? Place,
-    bool MetBefore = false);
+    bool MetBefore = false,
+    string? ReferredBy = null);
 
 /// <summary>
 /// Drafts the message an organizer copies and sends to ask for a 1:1 (METHOD.md §3): who they are, how they know
@@ -77,6 +82,11 @@ public static class InvitationDraft
             if (connection is not null)
             {
                 parts.Add(ConnectionSentence(connection));
+            }
+
+            if (!Blank(d.ReferredBy) && !Names(connection, d.ReferredBy!))
+            {
+                parts.Add($"{d.ReferredBy!.Trim()} suggested I talk with you.");
             }
         }
 
@@ -156,6 +166,10 @@ public static class InvitationDraft
         var trimmed = TrimEnd(place.Trim());
         return PlacePrepositions.Contains(FirstWord(trimmed)) ? trimmed : $"on {trimmed}";
     }
+
+    /// <summary>The organizer's connection already names the referrer ("Maria suggested I get in touch").</summary>
+    private static bool Names(string? connection, string referrer) =>
+        !Blank(connection) && FirstName(referrer) is { } first && Words(connection!).Contains(first, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// "her office" → "your office": the organizer names the place as they think of it, about the invitee;

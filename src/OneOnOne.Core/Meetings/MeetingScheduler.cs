@@ -1,6 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using OneOnOne.Core.Domain;
 using OneOnOne.Core.Engine;
 using OneOnOne.Core.Messaging;
+using OneOnOne.Core.Storage;
 using OneOnOne.Core.Time;
 
 namespace OneOnOne.Core.Meetings;
@@ -9,7 +11,7 @@ namespace OneOnOne.Core.Meetings;
 /// Puts a 1:1 on the calendar (or moves it), re-plans its follow-ups, and hands back the confirmation
 /// with an invitation draft and a calendar file. Used by <c>schedule</c> and by "it moved" answers.
 /// </summary>
-public sealed class MeetingScheduler(MeetingBook book, MeetingTransitions transitions)
+public sealed class MeetingScheduler(IOneOnOneStore store, MeetingBook book, MeetingTransitions transitions)
 {
     /// <summary>The method suggests meeting within about two weeks of asking.</summary>
     public static readonly TimeSpan FarAhead = TimeSpan.FromDays(14);
@@ -45,12 +47,23 @@ public sealed class MeetingScheduler(MeetingBook book, MeetingTransitions transi
         (string? Place, int Minutes)? before = isMove ? (meeting.Place, meeting.DurationMinutes) : null;
         var update = await transitions.ScheduleAsync(
             meeting, start, minutes ?? (isMove ? meeting.DurationMinutes : Meeting.DefaultMinutes), place ?? meeting.Place, context.Now, ct);
-        return Confirmation(context, meeting, mine, update.Change.PreviousStart, before, await book.HasHeldAsync(context, meeting.PersonId, ct));
+        var invitation = new Invitation(
+            await book.HasHeldAsync(context, meeting.PersonId, ct), await ReferrerNameAsync(mine, ct));
+        return Confirmation(context, meeting, mine, update.Change.PreviousStart, before, invitation);
     }
+
+    /// <summary>Who referred them, by this organizer's own record only: another organizer's referral is theirs.</summary>
+    private async Task<string?> ReferrerNameAsync(Relationship mine, CancellationToken ct) =>
+        mine.ReferredBy?.Name ?? (mine.ReferredByPersonId is { } id
+            ? await store.People.Where(p => p.Id == id).Select(p => p.Name).SingleOrDefaultAsync(ct)
+            : null);
+
+    /// <summary>What the invitation draft needs beyond the meeting: whether they've met, and who referred them.</summary>
+    private sealed record Invitation(bool MetBefore, string? ReferredBy);
 
     private static Reply Confirmation(
         ConversationContext context, Meeting meeting, Relationship mine, DateTimeOffset? previousStart,
-        (string? Place, int Minutes)? previousSetup, bool metBefore)
+        (string? Place, int Minutes)? previousSetup, Invitation invitation)
     {
         var when = Zones.Describe(meeting.StartsAt!.Value, context.Zone, context.Now);
         var name = meeting.Person.Name;
@@ -81,7 +94,8 @@ public sealed class MeetingScheduler(MeetingBook book, MeetingTransitions transi
             Zones.ToLocal(meeting.StartsAt.Value, context.Zone),
             meeting.DurationMinutes,
             meeting.Place,
-            metBefore));
+            invitation.MetBefore,
+            invitation.ReferredBy));
         reply.Text("Here's an invitation you could send, in your own words of course:").Text(draft);
 
         var ics = CalendarInvite.Create(new CalendarInviteDetails(
