@@ -47,17 +47,20 @@ public static class MeetingSetupAdvice
     /// <param name="before">The booking's place and length before this change; null for a new booking.</param>
     public static IEnumerable<string> Notes(string? place, int minutes, (string? Place, int Minutes)? before)
     {
-        if (ReadsAsCall(place) && !(before is { } b1 && ReadsAsCall(b1.Place)))
+        var now = (Place: place, Minutes: minutes);
+        bool Newly(Func<(string? Place, int Minutes), bool> applies) => applies(now) && !(before is { } then && applies(then));
+
+        if (Newly(setup => ReadsAsCall(setup.Place)))
         {
             yield return CallNote;
         }
 
-        if (minutes < ShortMinutes && !(before is { } b2 && b2.Minutes < ShortMinutes))
+        if (Newly(setup => setup.Minutes < ShortMinutes))
         {
             yield return ShortNote;
         }
 
-        if (minutes > LongMinutes && !(before is { } b3 && b3.Minutes > LongMinutes))
+        if (Newly(setup => setup.Minutes > LongMinutes))
         {
             yield return LongNote;
         }
