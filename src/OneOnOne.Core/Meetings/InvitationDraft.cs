@@ -18,6 +18,10 @@ namespace OneOnOne.Core.Meetings;
 /// <param name="Minutes">Proposed length.</param>
 /// <param name="Place">Proposed place; null lets the other person choose.</param>
 /// <param name="MetBefore">They've held a 1:1 before, so this one follows up rather than introduces.</param>
+/// <param name="ReferredBy">
+/// Who suggested the organizer talk with them, from the organizer's own record; named in a first invitation,
+/// since a name they know is the best reason to say yes (METHOD.md §9).
+/// </param>
 public sealed record InvitationDetails(
     string PersonName,
     string? OrganizerName,
@@ -26,7 +30,8 @@ public sealed record InvitationDetails(
     DateTime LocalStart,
     int Minutes,
     string? Place,
-    bool MetBefore = false);
+    bool MetBefore = false,
+    string? ReferredBy = null);
 
 /// <summary>
 /// Drafts the message an organizer copies and sends to ask for a 1:1 (METHOD.md §3): who they are, how they know
@@ -73,9 +78,15 @@ public static class InvitationDraft
         else
         {
             parts.Add(organizer is null ? $"Hi {person}!" : $"Hi {person}, this is {organizer}.");
-            if (!Blank(d.Connection) && !SpeaksOfThem(d.Connection!))
+            var connection = !Blank(d.Connection) && !SpeaksOfThem(d.Connection!) ? d.Connection!.Trim() : null;
+            if (connection is not null)
             {
-                parts.Add(ConnectionSentence(d.Connection!.Trim()));
+                parts.Add(ConnectionSentence(connection));
+            }
+
+            if (!Blank(d.ReferredBy) && !Names(connection, d.ReferredBy!))
+            {
+                parts.Add($"{d.ReferredBy!.Trim()} suggested I talk with you.");
             }
         }
 
@@ -83,7 +94,10 @@ public static class InvitationDraft
 
         // Invariant culture: the bot writes English, whatever the server's locale.
         var when = d.LocalStart.ToString("dddd d MMMM 'at' HH:mm", CultureInfo.InvariantCulture);
-        parts.Add($"Could we sit down for {Length(d.Minutes)} on {when}, {PlacePhrase(d.Place)}?");
+        // The method wants 1:1s face to face; when the organizer has chosen a call, the draft doesn't pretend otherwise.
+        parts.Add(MeetingSetupAdvice.ReadsAsCall(d.Place)
+            ? $"Could we talk for {Length(d.Minutes)} on {when}, {CallPhrase(d.Place!)}?"
+            : $"Could we meet face to face for {Length(d.Minutes)} on {when}, {PlacePhrase(d.Place)}?");
 
         // Asking, not telling: the method wants the other person to be free to say yes or offer another time.
         parts.Add("Would that work for you? If not, tell me what would suit you better and I'll fit around it.");
@@ -145,6 +159,17 @@ public static class InvitationDraft
         var trimmed = AddressedToThem(TrimEnd(place!.Trim()));
         return PlacePrepositions.Contains(FirstWord(trimmed)) ? trimmed : $"at {trimmed}";
     }
+
+    /// <summary>"Zoom" → "on Zoom", "the phone" → "on the phone"; "over Zoom" stays as typed.</summary>
+    private static string CallPhrase(string place)
+    {
+        var trimmed = TrimEnd(place.Trim());
+        return PlacePrepositions.Contains(FirstWord(trimmed)) ? trimmed : $"on {trimmed}";
+    }
+
+    /// <summary>The organizer's connection already names the referrer ("Maria suggested I get in touch").</summary>
+    private static bool Names(string? connection, string referrer) =>
+        !Blank(connection) && FirstName(referrer) is { } first && Words(connection!).Contains(first, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// "her office" → "your office": the organizer names the place as they think of it, about the invitee;

@@ -1,6 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using OneOnOne.Core.Domain;
 using OneOnOne.Core.Engine;
 using OneOnOne.Core.Messaging;
+using OneOnOne.Core.Storage;
 using OneOnOne.Core.Time;
 
 namespace OneOnOne.Core.Meetings;
@@ -9,11 +11,8 @@ namespace OneOnOne.Core.Meetings;
 /// Puts a 1:1 on the calendar (or moves it), re-plans its follow-ups, and hands back the confirmation
 /// with an invitation draft and a calendar file. Used by <c>schedule</c> and by "it moved" answers.
 /// </summary>
-public sealed class MeetingScheduler(MeetingBook book, MeetingTransitions transitions)
+public sealed class MeetingScheduler(IOneOnOneStore store, MeetingBook book, MeetingTransitions transitions)
 {
-    /// <summary>The guides' ceiling for a 1:1; longer ones tire both people.</summary>
-    public const int LongMeetingMinutes = 60;
-
     /// <summary>The method suggests meeting within about two weeks of asking.</summary>
     public static readonly TimeSpan FarAhead = TimeSpan.FromDays(14);
 
@@ -45,12 +44,26 @@ public sealed class MeetingScheduler(MeetingBook book, MeetingTransitions transi
         }
 
         var isMove = meeting.Status == MeetingStatus.Scheduled;
+        (string? Place, int Minutes)? before = isMove ? (meeting.Place, meeting.DurationMinutes) : null;
         var update = await transitions.ScheduleAsync(
             meeting, start, minutes ?? (isMove ? meeting.DurationMinutes : Meeting.DefaultMinutes), place ?? meeting.Place, context.Now, ct);
-        return Confirmation(context, meeting, mine, update.Change.PreviousStart, await book.HasHeldAsync(context, meeting.PersonId, ct));
+        var invitation = new Invitation(
+            await book.HasHeldAsync(context, meeting.PersonId, ct), await ReferrerNameAsync(mine, ct));
+        return Confirmation(context, meeting, mine, update.Change.PreviousStart, before, invitation);
     }
 
-    private static Reply Confirmation(ConversationContext context, Meeting meeting, Relationship mine, DateTimeOffset? previousStart, bool metBefore)
+    /// <summary>Who referred them, by this organizer's own record only: another organizer's referral is theirs.</summary>
+    private async Task<string?> ReferrerNameAsync(Relationship mine, CancellationToken ct) =>
+        mine.ReferredBy?.Name ?? (mine.ReferredByPersonId is { } id
+            ? await store.People.Where(p => p.Id == id).Select(p => p.Name).SingleOrDefaultAsync(ct)
+            : null);
+
+    /// <summary>What the invitation draft needs beyond the meeting: whether they've met, and who referred them.</summary>
+    private sealed record Invitation(bool MetBefore, string? ReferredBy);
+
+    private static Reply Confirmation(
+        ConversationContext context, Meeting meeting, Relationship mine, DateTimeOffset? previousStart,
+        (string? Place, int Minutes)? previousSetup, Invitation invitation)
     {
         var when = Zones.Describe(meeting.StartsAt!.Value, context.Zone, context.Now);
         var name = meeting.Person.Name;
@@ -58,9 +71,9 @@ public sealed class MeetingScheduler(MeetingBook book, MeetingTransitions transi
             ? $"Moved your 1:1 with {name} from {Zones.Describe(before, context.Zone, context.Now)} to {when}. Reminders moved with it."
             : $"Scheduled: {name}, {when}, {meeting.DurationMinutes} minutes{(meeting.Place is null ? string.Empty : $" at {meeting.Place}")}.");
 
-        if (meeting.DurationMinutes > LongMeetingMinutes)
+        foreach (var note in MeetingSetupAdvice.Notes(meeting.Place, meeting.DurationMinutes, previousSetup))
         {
-            reply.Text($"That's over an hour. Most 1:1s take 30 to 45 minutes; a shorter one leaves them wanting more.");
+            reply.Text(note);
         }
 
         if (meeting.StartsAt - context.Now > FarAhead)
@@ -73,7 +86,7 @@ public sealed class MeetingScheduler(MeetingBook book, MeetingTransitions transi
             reply.Text($"You haven't prepared yet: `plan {name}` takes five minutes.");
         }
 
-        var invitation = InvitationDraft.Write(new InvitationDetails(
+        var draft = InvitationDraft.Write(new InvitationDetails(
             name,
             context.Organizer.OwnName,
             meeting.Prep.Connection ?? (mine.MetAt is null ? null : $"we met at {mine.MetAt}"),
@@ -81,8 +94,9 @@ public sealed class MeetingScheduler(MeetingBook book, MeetingTransitions transi
             Zones.ToLocal(meeting.StartsAt.Value, context.Zone),
             meeting.DurationMinutes,
             meeting.Place,
-            metBefore));
-        reply.Text("Here's an invitation you could send, in your own words of course:").Text(invitation);
+            invitation.MetBefore,
+            invitation.ReferredBy));
+        reply.Text("Here's an invitation you could send, in your own words of course:").Text(draft);
 
         var ics = CalendarInvite.Create(new CalendarInviteDetails(
             meeting.Id, $"1:1 with {name}", meeting.StartsAt.Value, meeting.DurationMinutes, meeting.Place, null, context.Now));
