@@ -78,6 +78,6 @@ public sealed class GuideCommandTests : IAsyncLifetime
     {
         var ana = _bot.Organizer("Ana");
 
-        (await ana.Command("help")).Expect("`guide [<topic>]`", "e.g. `guide ask`");
+        (await ana.Command("help")).Expect("New to 1:1s? `guide`", "`guide [<topic>]`", "e.g. `guide ask`");
     }
 }
