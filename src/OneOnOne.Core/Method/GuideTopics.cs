@@ -10,7 +10,7 @@ public static class GuideTopics
     private static readonly GuideTopic List = new(
         "list", "Your list and your goal", "your list of people and your goal for four weeks",
         """
-        Relationships are built one conversation at a time, so start with who you want to talk to.
+        Each 1:1 builds a relationship, so start with the people you want to sit down with.
         • Keep a list of about ten people you'd like a 1:1 with: people you met at an event, people someone referred to you, members of your team.
         • Set a goal: how many 1:1s you'll hold in the next four weeks. Progress is the 1:1s you held in that window.
         • There are three kinds of 1:1: recruitment (someone new), maintenance (checking in with a member about how their involvement is going) and escalation (asking a member to take on a new role).
@@ -51,7 +51,7 @@ public static class GuideTopics
     private static readonly GuideTopic Questions = new(
         "questions", "Questions that open people up", "questions that open people up",
         """
-        Open questions invite a story; questions answered with yes or no close one. Start easy and factual, then go deeper.
+        Open questions let people tell you what matters to them. Start with easy, factual ones, then go deeper.
         • To begin: What do you do for a living? How long have you been part of this community?
         • What moves them: What brought you to this work? Why do you keep at it? What issues do the people you serve face?
         • Their organization, if they have one: What does it do? How long has it been around? Which networks is it part of?
@@ -90,7 +90,7 @@ public static class GuideTopics
     private static readonly GuideTopic Referrals = new(
         "referrals", "Referrals", "growing your list from every conversation",
         """
-        Ask everyone you meet: who else should I talk to? That is how your list grows, and someone who points you to others is a well-connected person worth knowing.
+        Ask everyone you meet: who else should I talk to? That is how your list grows, and someone who points you to others is a sign of a well-connected person.
         • Note referrals in your reflection: they join your list, linked to the person who suggested them.
         • When you invite someone who was referred, say who suggested you talk.
         • Better still, ask the person who referred them to introduce you.
@@ -116,12 +116,12 @@ public static class GuideTopics
     private static readonly GuideTopic FollowUp = new(
         "follow-up", "Follow up and keep in touch", "following up and keeping in touch",
         """
-        What you do after a 1:1 is what turns it into a relationship.
+        After a 1:1, keep the relationship going.
         • Thank them soon, with a note or a call.
         • Confirm what they committed to, and book the next conversation if you agreed one.
         • Invite them to an event or training that fits what they care about. Greet them there, introduce them around, and talk it over afterwards.
         • Keep in touch: maintenance 1:1s keep a relationship alive, and escalation 1:1s invite someone into a new role.
-        I'll remind you of each of these at the right time.
+        I'll remind you to thank them, to confirm their commitment and to check in again.
         """,
         "`status` shows what's due and who you're waiting on.",
         "followup", "follow up", "follow", "thanks", "thank you", "maintain", "maintenance", "next step", "escalation");
