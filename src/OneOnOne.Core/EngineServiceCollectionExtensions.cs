@@ -62,6 +62,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<CommandIndex>();
         AddCommand<GoalCommand>(services);
         AddCommand<HelpCommand>(services);
+        AddCommand<GuideCommand>(services);
         AddCommand<ListCommand>(services);
         AddCommand<PlanCommand>(services);
         AddCommand<ScheduleCommand>(services);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OneOnOne.Core.Domain;
 using OneOnOne.Core.Flows;
+using OneOnOne.Core.Method;
 using OneOnOne.Discord.Api;
 using static OneOnOne.Discord.Api.CommandOptionType;
 
@@ -19,6 +20,9 @@ internal static class CommandCatalog
     private static readonly Subcommand[] Subcommands =
     [
         new("help", "Everything I can do, with examples", [], _ => "help"),
+        new("guide", "The method at a glance: one short screen per topic", [
+            Choices("topic", "Which part of the method", GuideTopics.All.Select(t => (t.Title, t.Name))),
+        ], o => Join("guide", o.String("topic"))),
         new("list", "Your list of people to sit down with", [], _ => "list"),
         new("add", "Add someone to your list", [
             PersonOption("Someone in this server"),
