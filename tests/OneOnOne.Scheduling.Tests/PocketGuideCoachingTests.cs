@@ -76,6 +76,18 @@ public sealed class PocketGuideCoachingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Another_organizers_referral_stays_theirs()
+    {
+        var ben = _bot.Organizer("Ben");
+        await ben.Command("list add Maria Lopez referred by Sam Reyes");
+
+        var guide = await GuideFor("list add Maria Lopez", "schedule Maria tomorrow 5pm");
+
+        Assert.DoesNotContain("Sam Reyes", guide);
+        Assert.DoesNotContain("Referred by", guide);
+    }
+
+    [Fact]
     public async Task The_next_guide_recalls_the_leads_you_did_not_follow_up()
     {
         var ana = _bot.Organizer("Ana");
