@@ -27,7 +27,7 @@ public sealed class PrepFlow(IOneOnOneStore store) : IFlow
         },
         new("purpose", "In a sentence for {person}: why would you like to meet? I'll put it in the invitation.", QuestionKind.Text)
         {
-            Hint = "One honest sentence, e.g. “hear what matters to you about the neighbourhood” or “talk about you leading the phone bank”.",
+            Hint = "For example: “hear what matters to you about the neighbourhood” or “talk about a new role”.",
         },
         new("ask", "What exactly will you ask {person} to do?", QuestionKind.Text)
         {
