@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using OneOnOne.Core.Domain;
 using OneOnOne.Core.Engine;
 using OneOnOne.Core.Flows;
@@ -31,6 +32,7 @@ public sealed class PlanCommand(IOneOnOneStore store, PersonResolver resolver, P
         var (person, mine) = (PersonLookup.Found)lookup;
         mine ??= await directory.EnsureMineAsync(context, person, ct);
         var meeting = await meetings.FindOpenAsync(context, person.Id, ct);
+        var firstEver = meeting is null && !await store.Meetings.AnyAsync(m => m.OrganizerId == context.Organizer.Id, ct);
         if (meeting is null)
         {
             meeting = meetings.Create(context, person, kind ?? await meetings.DefaultKindAsync(context, person.Id, ct));
@@ -46,13 +48,29 @@ public sealed class PlanCommand(IOneOnOneStore store, PersonResolver resolver, P
 
         await store.SaveChangesAsync(ct);
         var intro = Reply.WithText(KindAdvice(meeting.Kind, person.Name));
+        if (firstEver)
+        {
+            intro.Text(FirstTime);
+        }
+
         return intro.Append(await runner.StartAsync(context, new FlowStart(PrepFlow.Name, person.Id, meeting.Id), ct));
     }
 
+    /// <summary>METHOD.md §9: beginners wait for the perfect first 1:1; the guides say to start anyway.</summary>
+    private const string FirstTime =
+        "The first few 1:1s often feel awkward, and that's normal: they don't need to be perfect, they just need to happen.";
+
+    /// <summary>What this kind of 1:1 is for, and how to prepare for it (METHOD.md §1, §2, §8).</summary>
     private static string KindAdvice(MeetingKind kind, string name) => kind switch
     {
-        MeetingKind.Recruitment => $"A recruitment 1:1 with {name}: get to know them, share your story, and find what they care about.",
-        MeetingKind.Maintenance => $"A maintenance 1:1 with {name}: check in on how their involvement is going and what they need.",
-        _ => $"An escalation 1:1 with {name}: invite them into a new role or responsibility that fits what drives them.",
+        MeetingKind.Maintenance =>
+            $"A maintenance 1:1 with {name}: hear how their involvement is going and what they need, "
+            + "and look for a small next step that fits what they care about.",
+        MeetingKind.Escalation =>
+            $"An escalation 1:1 with {name}: you're inviting them into a new role or responsibility. "
+            + "Be clear about the role you have in mind and why it fits them, and come ready to ask.",
+        _ =>
+            $"A recruitment 1:1 with {name}: get to know them, share your story, and find what they care about. "
+            + "For a first meeting, keep the invitation general; it's fine to save the ask for a second meeting.",
     };
 }

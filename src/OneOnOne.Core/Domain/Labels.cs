@@ -16,6 +16,13 @@ public static class Labels
 
     public static string Of(MeetingKind kind) => kind.ToString().ToLowerInvariant();
 
+    /// <summary>The kind with its article, as it starts a phrase: "a recruitment", "an escalation".</summary>
+    public static string WithArticle(MeetingKind kind) => kind switch
+    {
+        MeetingKind.Escalation => "an " + Of(kind),
+        _ => "a " + Of(kind),
+    };
+
     public static string Of(AskAnswer answer) => answer.ToString().ToLowerInvariant();
 
     public static string Of(MeetingStatus status) => status switch

@@ -4,7 +4,7 @@ using OneOnOne.Core.Storage;
 
 namespace OneOnOne.Core.FollowUps;
 
-/// <summary>What an organizer noted after their earlier 1:1s with someone, for the pocket guide before the next one.</summary>
+/// <summary>What an organizer recorded about someone before, for the pocket guide before the next 1:1 with them.</summary>
 public static class EarlierNotes
 {
     /// <summary>
@@ -20,5 +20,19 @@ public static class EarlierNotes
             .SelectMany(m => m.Reflections)
             .AsNoTracking()
             .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The name of whoever referred the meeting's person to its organizer, as that organizer recorded it; never
+    /// another organizer's record of the same person.
+    /// </summary>
+    public static async Task<string?> ReferrerAsync(this IOneOnOneStore store, Meeting meeting, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(meeting);
+        return await store.Relationships
+            .Where(r => r.OrganizerId == meeting.OrganizerId && r.PersonId == meeting.PersonId && r.ReferredBy != null)
+            .Select(r => r.ReferredBy!.Name)
+            .FirstOrDefaultAsync(ct);
     }
 }

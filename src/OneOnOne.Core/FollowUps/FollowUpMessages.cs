@@ -28,7 +28,7 @@ public static class FollowUpMessages
         var reply = note.Kind switch
         {
             FollowUpKind.PocketGuide => PocketGuide.Build(
-                note.FollowUpId, note.Meeting ?? new Meeting(), about.Named ? about.Whom : string.Empty, note.Zone, note.Now, note.Earlier),
+                note.FollowUpId, note.Meeting ?? new Meeting(), about.Named ? about.Whom : string.Empty, note.Zone, note.Now, note.Earlier, note.ReferredBy),
             FollowUpKind.DidYouMeet => DidYouMeet(note, about),
             FollowUpKind.ReflectionPrompt => ReflectionPrompt(note, about),
             FollowUpKind.ThankYou => ThankYou(note, about),

@@ -29,4 +29,10 @@ public sealed record FollowUpNote(
     /// <see cref="EarlierNotes.EarlierNotesAsync"/>), so it can say what they noted last time.
     /// </summary>
     public IReadOnlyList<Reflection> Earlier { get; init; } = [];
+
+    /// <summary>
+    /// For the pocket guide: who referred the person, as the meeting's organizer recorded it (see
+    /// <see cref="EarlierNotes.ReferrerAsync"/>), so the guide can suggest asking them for an introduction.
+    /// </summary>
+    public string? ReferredBy { get; init; }
 }

@@ -1,19 +1,24 @@
 using OneOnOne.Core.Domain;
 using OneOnOne.Core.Engine;
+using OneOnOne.Core.Messaging;
 using OneOnOne.Core.Time;
 
 namespace OneOnOne.Core.FollowUps;
 
 /// <summary>
-/// The card an organizer reads on their phone shortly before a 1:1 (METHOD.md §4): when and where, the five acts,
-/// their own prep (what helps in the room), what they noted after earlier 1:1s with the same person, a few habits
-/// and a handful of open questions for this kind of meeting. Organizer-written text is clipped so the whole card
-/// stays within <see cref="MaxLength"/> characters.
+/// The card an organizer reads on their phone shortly before a 1:1 (METHOD.md §4, §9): when and where, what this kind
+/// of 1:1 is for, who referred the person, the five acts with the moves around the ask, their own prep (what helps in
+/// the room), what they noted after earlier 1:1s with the same person, open questions for this kind of meeting, the
+/// habits and what a 1:1 is not, and where to read more. Organizer-written text gets the room the rest leaves, so the
+/// whole card stays within <see cref="MaxLength"/> characters.
 /// </summary>
 public static class PocketGuide
 {
-    /// <summary>Most characters of text (header and text blocks together) the guide may use.</summary>
-    public const int MaxLength = 1800;
+    /// <summary>
+    /// Most characters of text (header and text blocks together) the guide may use: one Discord message holds 2,000,
+    /// and the reminder's reference and the platform's formatting need the rest.
+    /// </summary>
+    public const int MaxLength = 1900;
 
     private const int MaxName = 60;
     private const int MaxPlace = 60;
@@ -34,47 +39,94 @@ public static class PocketGuide
     private static readonly ReflectionField[] AboutThem =
         [ReflectionField.CaresAbout, ReflectionField.Excites, ReflectionField.Story, ReflectionField.CommonGround];
 
+    /// <summary>The five acts (METHOD.md §4), with the moves before and after the ask (§9) where they fall.</summary>
     private const string Acts =
         "The five acts\n"
-        + "1. Attention: say plainly why you asked to meet, and get acquainted.\n"
-        + "2. Interest: name what you hope to talk about together.\n"
-        + "3. Exploration: most of your time. Ask open questions, follow their stories, share yours.\n"
-        + "4. Exchange: offer information, support, an idea or a contact, and welcome theirs.\n"
-        + "5. Commitment: one clear, specific ask. At the least, a date to meet again.";
+        + "1. Attention: say why you asked to meet; open with easy facts, like their work or how long they've lived here.\n"
+        + "2. Interest: name what you hope to talk about.\n"
+        + "3. Exploration: most of the time. Open questions, their stories and yours; name the common ground you hear.\n"
+        + "4. Exchange: say what the campaign is doing and why; offer information, support or a contact.\n"
+        + "5. Commitment: an ask that fits what you learned; at least a date to meet again. Then thank them and say when you'll follow up.";
 
+    /// <summary>How to be in the room (METHOD.md §4, §9): the qualities that help, and what a 1:1 is not.</summary>
     private const string Habits =
         "Habits\n"
-        + "• Listen twice as much as you talk, and let them finish.\n"
-        + "• Phone away and on silent.\n"
+        + "• Be curious, non-judgmental and courageous. Not a survey, chit-chat, a debate, a sales pitch or an interview.\n"
+        + "• Listen twice as much as you talk, and let them finish. Phone away.\n"
         + "• Before you part, ask who else you should talk to.";
+
+    /// <summary>Where the whole method is, one command away (the <c>guide</c> command and its topics).</summary>
+    public const string MoreOnTheMethod = "More on the method: `guide`";
 
     private const string Deeper = "Then go deeper: Why? What was that like? Tell me more.";
 
     /// <param name="earlier">The organizer's own reflections on earlier 1:1s with this person, if any.</param>
+    /// <param name="referredBy">Who, as the organizer recorded it, pointed them to this person, if anyone.</param>
     public static Reply Build(
-        int followUpId, Meeting meeting, string personName, TimeZoneInfo zone, DateTimeOffset now, IEnumerable<Reflection>? earlier = null)
+        int followUpId,
+        Meeting meeting,
+        string personName,
+        TimeZoneInfo zone,
+        DateTimeOffset now,
+        IEnumerable<Reflection>? earlier = null,
+        string? referredBy = null)
     {
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(zone);
 
-        var name = FollowUpMessages.Clip(personName, MaxName);
-        var reply = new Reply()
-            .Header(name is null ? "Your 1:1 is coming up" : $"Your 1:1 with {name} is coming up")
-            .Text(WhenAndWhere(meeting, zone, now))
-            .Text(Acts);
-        var lastTime = LastTime(earlier ?? []);
-        var prep = PrepLines(meeting);
-        var budget = Budget(prep.Concat(lastTime).ToList());
-        reply.Text(PrepSummary(meeting, prep, budget));
-        if (lastTime.Count > 0)
-        {
-            reply.Text("Last time you noted\n" + string.Join('\n', lastTime.Select(line => line.Write(budget))));
-        }
+        var card = new Card(
+            FollowUpMessages.Clip(personName, MaxName),
+            WhenAndWhere(meeting, zone, now) + "\n" + Focus(meeting.Kind),
+            Introduction(referredBy),
+            meeting,
+            PrepLines(meeting),
+            LastTime(earlier ?? []));
 
-        return reply
-            .Text(QuestionsFor(meeting.Kind))
-            .Text(Habits)
+        // Measure the card with none of the organizer's words, then let their words have what room is left.
+        var room = Math.Min(MaxOwnWords - card.OwnLines.Sum(l => l.Label.Length + 3), MaxLength - TextLength(card.Write(_ => 0)));
+        var wanted = card.OwnLines.Sum(l => l.Wanted);
+        var budget = wanted <= room ? 1 : Math.Max(0, room) / (double)wanted;
+        return card.Write(line => Math.Max(MinClip, (int)(line.Wanted * budget)))
             .Buttons(FollowUpMessages.StandardRow(followUpId));
+    }
+
+    /// <summary>Everything the card says, with the organizer's own words written at the length it is given.</summary>
+    private sealed record Card(
+        string? Name, string Opening, string? Introduction, Meeting Meeting, IReadOnlyList<OwnLine> Prep, IReadOnlyList<OwnLine> LastTime)
+    {
+        public IEnumerable<OwnLine> OwnLines => Prep.Concat(LastTime);
+
+        public Reply Write(Func<OwnLine, int> length)
+        {
+            var reply = new Reply()
+                .Header(Name is null ? "Your 1:1 is coming up" : $"Your 1:1 with {Name} is coming up")
+                .Text(Opening);
+            if (Introduction is not null)
+            {
+                reply.Text(Introduction);
+            }
+
+            reply.Text(Acts).Text(PrepSummary(Meeting, Prep.Select(line => line.Write(length(line))).ToList()));
+            if (LastTime.Count > 0)
+            {
+                reply.Text("Last time you noted\n" + string.Join('\n', LastTime.Select(line => line.Write(length(line)))));
+            }
+
+            return reply
+                .Text(QuestionsFor(Meeting.Kind))
+                .Text(Habits)
+                .Text(MoreOnTheMethod);
+        }
+    }
+
+    /// <summary>Characters of text the card shows, one line break between blocks.</summary>
+    private static int TextLength(Reply reply)
+    {
+        var texts = reply.Blocks
+            .Select(b => b switch { HeaderBlock h => h.Text, TextBlock t => t.Text, _ => null })
+            .OfType<string>()
+            .ToList();
+        return texts.Sum(t => t.Length) + texts.Count - 1;
     }
 
     /// <summary>The open questions suggested for a kind of 1:1, without bullets.</summary>
@@ -106,7 +158,7 @@ public static class PocketGuide
 
     private static string WhenAndWhere(Meeting meeting, TimeZoneInfo zone, DateTimeOffset now)
     {
-        var parts = new List<string> { $"A {Labels.Of(meeting.Kind)} 1:1" };
+        var parts = new List<string> { $"{Capitalised(Labels.WithArticle(meeting.Kind))} 1:1" };
         if (meeting.StartsAt is { } start)
         {
             parts.Add(Zones.Describe(start, zone, now));
@@ -139,45 +191,61 @@ public static class PocketGuide
         var latest = NotedAnswer.Latest(earlier);
         var aboutThem = AboutThem.Select(f => latest.FirstOrDefault(a => a.Field == f)).FirstOrDefault(a => a is not null);
         var differently = latest.FirstOrDefault(a => a.Field == ReflectionField.DoDifferently);
-        return new[] { aboutThem, differently }
+        var leads = latest.FirstOrDefault(a => a.Field == ReflectionField.LeadsNotFollowed);
+        return new[] { aboutThem, differently, leads }
             .OfType<NotedAnswer>()
             .Select(a => new OwnLine(a.Field.Label, a.Text, MaxPrepLine))
             .ToList();
     }
 
-    /// <summary>
-    /// How many characters each line's text may take: its own cap, unless together they would pass
-    /// <see cref="MaxOwnWords"/>; then the long ones share what is left.
-    /// </summary>
-    private static double Budget(IReadOnlyList<OwnLine> lines)
+    private static string PrepSummary(Meeting meeting, List<string> lines)
     {
-        var labels = lines.Sum(l => l.Label.Length + 3);
-        var wanted = lines.Sum(l => l.Wanted);
-        return labels + wanted <= MaxOwnWords ? 1 : (double)(MaxOwnWords - labels) / wanted;
-    }
-
-    private static string PrepSummary(Meeting meeting, IReadOnlyList<OwnLine> prep, double budget)
-    {
-        var lines = prep.Select(line => line.Write(budget)).ToList();
         if (lines.Count == 0)
         {
             lines.Add("No prep saved. Take a minute now: what do you hope they'll agree to, and why would they want to?");
         }
 
-        if (string.IsNullOrWhiteSpace(meeting.Prep?.Ask) && meeting.Kind == MeetingKind.Recruitment)
+        if (string.IsNullOrWhiteSpace(meeting.Prep?.Ask) && NoAskYet(meeting.Kind) is { } noAsk)
         {
-            lines.Add("A first meeting can save the big ask for next time; just agree when you'll meet again.");
+            lines.Add(noAsk);
         }
 
         return "Your prep\n" + string.Join('\n', lines);
     }
+
+    private static string Capitalised(string phrase) => string.Concat(phrase[..1].ToUpperInvariant(), phrase[1..]);
+
+    /// <summary>What this kind of 1:1 is for (METHOD.md §1, §8), so the conversation leans the right way.</summary>
+    private static string Focus(MeetingKind kind) => kind switch
+    {
+        MeetingKind.Maintenance =>
+            "Focus: how their involvement is going and what they need, then a small next step that fits what they care about.",
+        MeetingKind.Escalation =>
+            "Focus: the role you have in mind. Show how it fits what drives them, ask clearly, and agree the first step.",
+        _ => "Focus: get to know them and what they care about, and share why you got involved.",
+    };
+
+    /// <summary>A first recruitment 1:1 may save its ask (METHOD.md §2); an escalation 1:1 is there for one.</summary>
+    private static string? NoAskYet(MeetingKind kind) => kind switch
+    {
+        MeetingKind.Recruitment => "A first meeting can save the big ask for next time; just agree when you'll meet again.",
+        MeetingKind.Escalation => "No ask saved: decide which role you'll invite them into before you go in.",
+        _ => null,
+    };
+
+    /// <summary>Someone they know opens the door (METHOD.md §9): the referrer can connect you, or be named as you open.</summary>
+    private static string? Introduction(string? referredBy) =>
+        FollowUpMessages.Clip(referredBy, MaxName) is { } referrer
+            ? $"Referred by {referrer}: ask them to introduce you, or name them when you open."
+            : null;
 
     /// <summary>One line of the organizer's own words, clipped to its cap, and shorter still when the card is full.</summary>
     private sealed record OwnLine(string Label, string Text, int Cap)
     {
         public int Wanted => Math.Min(Text.Length, Cap);
 
-        public string Write(double budget) => $"{Label}: {FollowUpMessages.Clip(Text, Math.Max(MinClip, (int)(Wanted * budget)))}";
+        /// <summary>The line with its text clipped to <paramref name="length"/> characters; just the label at 0.</summary>
+        public string Write(int length) => length <= 0 ? $"{Label}: " : $"{Label}: {FollowUpMessages.Clip(Text, length)}";
     }
 
     private static string QuestionsFor(MeetingKind kind) =>

@@ -27,11 +27,11 @@ public sealed class PrepFlow(IOneOnOneStore store) : IFlow
         },
         new("purpose", "In a sentence for {person}: why would you like to meet? I'll put it in the invitation.", QuestionKind.Text)
         {
-            Hint = "Keep it general for a first meeting, e.g. “hear what matters to you about the neighbourhood”.",
+            Hint = "For example: “hear what matters to you about the neighbourhood” or “talk about a new role”.",
         },
         new("ask", "What exactly will you ask {person} to do?", QuestionKind.Text)
         {
-            Hint = "In a first recruitment 1:1 it's fine to save the ask for the second meeting.",
+            Hint = "Make it specific, what and by when, e.g. “lead the Saturday shift in January”.",
         },
         new("alternatives", "If they say no or maybe, what could you offer instead?", QuestionKind.Text)
         {
@@ -58,7 +58,7 @@ public sealed class PrepFlow(IOneOnOneStore store) : IFlow
         var name = meeting.Person.Name;
         var reply = new Reply().Text($"Your prep for {name} is saved. You'll find it in `person {name}` and in the pocket guide before you meet.");
         reply.Text(prep.Ask is null
-            ? "No ask yet: that's fine for a first meeting. Listen for what they care about, and end by agreeing to meet again."
+            ? NoAskYet(meeting.Kind, name)
             : $"Your ask: {prep.Ask}" + (prep.Alternatives is null ? string.Empty : $"\nIf not: {prep.Alternatives}"));
         if (meeting.Status == MeetingStatus.Planned)
         {
@@ -67,4 +67,18 @@ public sealed class PrepFlow(IOneOnOneStore store) : IFlow
 
         return new FlowOutcome(reply);
     }
+
+    /// <summary>
+    /// A first recruitment 1:1 may save the ask (METHOD.md §2); a maintenance 1:1 still ends with a next step, and an
+    /// escalation 1:1 exists for its ask.
+    /// </summary>
+    private static string NoAskYet(MeetingKind kind, string name) => kind switch
+    {
+        MeetingKind.Recruitment =>
+            "No ask yet: that's fine for a first meeting. Listen for what they care about, and end by agreeing to meet again.",
+        MeetingKind.Maintenance =>
+            "No ask yet: listen for a small next step that fits what they care about, and agree when you'll talk again.",
+        _ =>
+            $"No ask yet, but an escalation 1:1 is there to invite {name} into a new role: decide what you'll ask before you meet (`plan {name}` again to add it).",
+    };
 }
