@@ -55,3 +55,22 @@ public sealed class NextStepPlanningTests
     private static IEnumerable<DateTimeOffset> CheckIns(IEnumerable<PlannedFollowUp> plan) =>
         plan.Where(p => p.Kind == FollowUpKind.MaintenanceCheckIn).Select(p => p.DueAt);
 }
+
+/// <summary>The two next-step timings are checked at start-up like every other pace.</summary>
+public sealed class NextStepOptionsTests
+{
+    [Theory]
+    [InlineData(nameof(FollowUpOptions.BookNextMeetingDelay))]
+    [InlineData(nameof(FollowUpOptions.NoNextStepCheckIn))]
+    public void A_zero_next_step_timing_is_refused_naming_the_setting(string setting)
+    {
+        var options = new FollowUpOptions();
+        typeof(FollowUpOptions).GetProperty(setting)!.SetValue(options, TimeSpan.Zero);
+
+        var result = new FollowUpOptionsValidator().Validate(null, options);
+
+        var problem = Assert.Single(result.Failures!);
+        Assert.StartsWith($"FollowUps:{setting}", problem, StringComparison.Ordinal);
+        Assert.Contains("longer than zero", problem, StringComparison.Ordinal);
+    }
+}
