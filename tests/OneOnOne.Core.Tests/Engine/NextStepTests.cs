@@ -106,6 +106,11 @@ public sealed class NextStepTests : IAsyncLifetime
         Assert.Contains("book your next conversation with Maria Lopez", text, StringComparison.Ordinal);
 
         (await _ana.Command("status")).Expect("book your next conversation with Maria Lopez");
+
+        var bookIt = FollowUpMessages.Compose(new FollowUpNote(nudge.Id, nudge.Kind, nudge.Person?.Name, nudge.PersonId, nudge.Meeting, zone, nudge.DueAt))
+            .Blocks.OfType<OneOnOne.Core.Messaging.ButtonsBlock>().SelectMany(b => b.Buttons).Single(b => b.Label == "Book it");
+        await _ana.Command("cancel");
+        (await _ana.Deliver(new OneOnOne.Core.Messaging.ButtonInput(bookIt.Payload))).Expect("When would you like to meet Maria Lopez?");
     }
 
     [Fact]
