@@ -25,6 +25,7 @@ public sealed class ConsoleEndToEndTests : IDisposable
             "1",
             "join the committee",
             "2026-12-18",
+            "Not yet",
             "Contributor",
             "we grew up on the same street",
             "skip", "skip", "skip", "skip",

@@ -20,6 +20,7 @@ public sealed partial class SimulatedClockEndToEndTests : IDisposable
             "/clock +2d",
             "met Maria",
             "skip",
+            "skip",
             "Contributor",
             "cancel",
             "status",

@@ -37,6 +37,7 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
         await ana.Press("Yes");
         await ana.Send("chair the next meeting");
         await ana.Send("skip");
+        await ana.Send("skip");
         await ana.Press("Contributor");
         await ana.Command("cancel");
         await ana.Command("level Maria active");
@@ -44,6 +45,7 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
         await ben.Command("met Sam");
         await ben.Press("Maybe");
         await ben.Send("wants to check with her partner");
+        await ben.Send("skip");
         await ben.Press("Follower");
         await ben.Command("cancel");
         await cy.Command("pause for 10 days");

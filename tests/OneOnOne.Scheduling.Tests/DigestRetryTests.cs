@@ -50,6 +50,7 @@ public sealed class DigestRetryTests : IAsyncLifetime
         await _ana.Press("Yes");
         await _ana.Send("chair the next meeting");
         await _ana.Send("skip");
+        await _ana.Send("skip");
         await _ana.Press("Contributor");
         await _ana.Command("cancel");
 

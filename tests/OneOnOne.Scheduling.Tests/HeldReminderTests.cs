@@ -40,6 +40,7 @@ public sealed class HeldReminderTests : IAsyncLifetime
         await _ana.Press("Maybe");
         await _ana.Send("skip");
         await _ana.Send("skip");
+        await _ana.Send("skip");
 
         // One answer makes it a reflection; a reflection with every question skipped would keep its reminders.
         await _ana.Send("we both grew up on Elm street");

@@ -28,6 +28,7 @@ public sealed class PocketGuideMemoryTests : IAsyncLifetime
         await ana.Command("met Maria");
         await ana.Send("skip");
         await ana.Send("skip");
+        await ana.Send("skip");
         var answers = new[]
         {
             "skip", "keeping her kids in their school", "skip", "skip", "skip", "skip", "skip", "talk less about myself", "skip", "skip",

@@ -55,6 +55,8 @@ public enum FollowUpKind
     MaintenanceCheckIn,
     GoalPace,
     UncontactedPeople,
+    /// <summary>The organizer left a 1:1 without the next conversation fixed ("not yet"): a nudge to book it.</summary>
+    BookNextMeeting,
 }
 
 public enum FollowUpStatus

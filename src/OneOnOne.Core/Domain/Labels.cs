@@ -47,6 +47,7 @@ public static class Labels
         FollowUpKind.MaintenanceCheckIn => "check in to keep in touch",
         FollowUpKind.GoalPace => "goal pace check",
         FollowUpKind.UncontactedPeople => "people on your list not yet contacted",
+        FollowUpKind.BookNextMeeting => "book your next conversation",
         _ => kind.ToString(),
     };
 

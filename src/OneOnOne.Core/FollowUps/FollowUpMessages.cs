@@ -36,6 +36,7 @@ public static class FollowUpMessages
             FollowUpKind.RevisitMaybe => RevisitMaybe(note, about),
             FollowUpKind.OfferNewDate => OfferNewDate(note, about),
             FollowUpKind.MaintenanceCheckIn => MaintenanceCheckIn(note, about),
+            FollowUpKind.BookNextMeeting => BookNextMeeting(note, about),
             FollowUpKind.GoalPace => GoalPace(note),
             FollowUpKind.UncontactedPeople => UncontactedPeople(note),
             _ => new Reply().Text($"A reminder from me: {Labels.Of(note.Kind)}.").Buttons(StandardRow(note.FollowUpId)),
@@ -203,6 +204,20 @@ public static class FollowUpMessages
         if (about.PersonId is { } personId)
         {
             reply.Buttons(Payloads.Command("Plan a check-in", PersonCommand("plan", personId) + " maintenance"));
+        }
+
+        return reply.Buttons(StandardRow(note.FollowUpId));
+    }
+
+    private static Reply BookNextMeeting(FollowUpNote note, About about)
+    {
+        var reply = new Reply()
+            .Text($"Time to book your next conversation with {about.Whom}: you hadn't fixed a date when you last met.")
+            .Text("Suggest a time while your last talk is still fresh, ideally face to face and within the next two weeks.");
+
+        if (about.PersonId is { } personId)
+        {
+            reply.Buttons(Payloads.Command("Book it", PersonCommand("schedule", personId)));
         }
 
         return reply.Buttons(StandardRow(note.FollowUpId));

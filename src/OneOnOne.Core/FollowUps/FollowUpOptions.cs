@@ -39,6 +39,18 @@ public sealed class FollowUpOptions
     /// <summary>After a "no" to the date (or a missed meeting), when to nudge for a new date.</summary>
     public TimeSpan OfferNewDateDelay { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// After a 1:1 that ended with the next conversation "not yet" fixed, when to nudge the organizer to book it:
+    /// soon enough that it can still fall within the two weeks the method suggests.
+    /// </summary>
+    public TimeSpan BookNextMeetingDelay { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>
+    /// After a 1:1 that ended with no ask and no next conversation booked, the check-in comes this soon at the
+    /// latest (METHOD.md §9: leave with the next step), instead of at the level's slower maintenance pace.
+    /// </summary>
+    public TimeSpan NoNextStepCheckIn { get; set; } = TimeSpan.FromDays(10);
+
     public TimeSpan CorePace { get; set; } = TimeSpan.FromDays(14);
 
     public TimeSpan ActivePace { get; set; } = TimeSpan.FromDays(28);

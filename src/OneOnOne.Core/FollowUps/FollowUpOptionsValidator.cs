@@ -21,6 +21,8 @@ internal sealed class FollowUpOptionsValidator : IValidateOptions<FollowUpOption
         NotNegative(nameof(FollowUpOptions.LateTolerance), options.LateTolerance);
 
         // These are paces and windows: zero would repeat forever or count nothing.
+        Positive(nameof(FollowUpOptions.BookNextMeetingDelay), options.BookNextMeetingDelay);
+        Positive(nameof(FollowUpOptions.NoNextStepCheckIn), options.NoNextStepCheckIn);
         Positive(nameof(FollowUpOptions.CorePace), options.CorePace);
         Positive(nameof(FollowUpOptions.ActivePace), options.ActivePace);
         Positive(nameof(FollowUpOptions.ContributorPace), options.ContributorPace);

@@ -63,6 +63,12 @@ public sealed class FollowUpPlanner(FollowUpOptions options)
     }
 
     /// <summary>
+    /// The nudge to book the next conversation, when the organizer left a 1:1 with it "not yet" fixed.
+    /// Planned once, when they say so; it is theirs, so re-planning the meeting leaves it alone.
+    /// </summary>
+    public PlannedFollowUp BookNext(DateTimeOffset now) => new(FollowUpKind.BookNextMeeting, now + options.BookNextMeetingDelay);
+
+    /// <summary>
     /// One nudge when the longest-waiting person the organizer has never met has been on the list for
     /// <see cref="FollowUpOptions.UncontactedAfter"/>; due now if they have waited longer already.
     /// </summary>
@@ -100,7 +106,19 @@ public sealed class FollowUpPlanner(FollowUpOptions options)
                 break;
         }
 
-        AddIfFresh(plan, FollowUpKind.MaintenanceCheckIn, heldAt + options.MaintenancePace(m.Level), now);
+        // A booked next 1:1 is the next step; it plans its own reminders and, once held, its own check-in.
+        if (!m.NextMeetingBooked)
+            AddIfFresh(plan, FollowUpKind.MaintenanceCheckIn, heldAt + CheckInGap(m), now);
+    }
+
+    /// <summary>
+    /// The level's maintenance pace, except after a 1:1 that ended with no ask and no next step: a relationship
+    /// left with nothing to carry it forward is picked up again within two weeks, whatever the level.
+    /// </summary>
+    private TimeSpan CheckInGap(MeetingFacts m)
+    {
+        var pace = options.MaintenancePace(m.Level);
+        return m.Answer is null && options.NoNextStepCheckIn < pace ? options.NoNextStepCheckIn : pace;
     }
 
     private DateTimeOffset PocketGuideTime(DateTimeOffset start, TimeZoneInfo? zone)

@@ -20,6 +20,7 @@ public static class FollowUpRelevance
             FollowUpKind.OfferNewDate => meeting is { Status: MeetingStatus.Missed }
                                          or { Answer: AskAnswer.No, NoReason: NoReason.Date },
             FollowUpKind.MaintenanceCheckIn => followUp.PersonId is not null,
+            FollowUpKind.BookNextMeeting => meeting is { Status: MeetingStatus.Held },
             _ => true,
         };
     }

@@ -24,17 +24,18 @@ public sealed class FollowUpSync(IOneOnOneStore store, FollowUpPlanner planner)
             ? []
             : await store.FollowUps.Where(f => f.MeetingId == meeting.Id).ToListAsync(ct);
 
-        // Snoozed copies are the organizer's own choice; the plan neither counts nor moves them,
-        // but a meeting that is off takes them with it.
+        // Snoozed copies and the nudge to book the next 1:1 are the organizer's own choice; the plan neither
+        // counts nor moves them, but a meeting that is off takes them with it.
         if (meeting.Status is MeetingStatus.Cancelled)
         {
             existing.Where(f => f.SnoozedFromId != null && f.IsOpen).ToList()
                 .ForEach(f => f.Status = FollowUpStatus.Cancelled);
         }
 
-        existing = existing.Where(f => f.SnoozedFromId == null && !IsFromEarlierSlot(f, meeting)).ToList();
+        existing = existing.Where(f => f.SnoozedFromId == null && f.Kind != FollowUpKind.BookNextMeeting && !IsFromEarlierSlot(f, meeting)).ToList();
         var zone = await ZoneOfAsync(meeting, ct);
-        var planned = planner.ForMeeting(MeetingFacts.From(meeting, meeting.Person.Level), now, zone);
+        var facts = MeetingFacts.From(meeting, meeting.Person.Level, await HasNextMeetingAsync(meeting, ct));
+        var planned = planner.ForMeeting(facts, now, zone);
         var changes = FollowUpReconciler.Reconcile(existing, planned);
 
         foreach (var row in changes.ToCancel)
@@ -68,6 +69,42 @@ public sealed class FollowUpSync(IOneOnOneStore store, FollowUpPlanner planner)
         return changes;
     }
 
+    /// <summary>
+    /// The organizer left the held 1:1 with the next conversation "not yet" fixed: plans the nudge to book it
+    /// and hands it back, so the reply can say when it comes. A 1:1 booked with the person withdraws it.
+    /// </summary>
+    public PlannedFollowUp PlanBookNext(Meeting meeting, DateTimeOffset now)
+    {
+        var nudge = planner.BookNext(now);
+        store.FollowUps.Add(new FollowUp
+        {
+            OrganizerId = meeting.OrganizerId,
+            PersonId = meeting.PersonId,
+            Meeting = meeting,
+            Kind = nudge.Kind,
+            DueAt = nudge.DueAt,
+            PlannedForStart = meeting.StartsAt,
+            Status = FollowUpStatus.Pending,
+            CreatedAt = now,
+        });
+        return nudge;
+    }
+
+    /// <summary>Whether a later 1:1 with the person is booked or held, which makes this held one's check-in pointless.</summary>
+    private async Task<bool> HasNextMeetingAsync(Meeting meeting, CancellationToken ct)
+    {
+        if (meeting.Status != MeetingStatus.Held || meeting.Id == 0)
+        {
+            return false;
+        }
+
+        var heldAt = meeting.HeldAt;
+        return await store.Meetings.AnyAsync(
+            m => m.OrganizerId == meeting.OrganizerId && m.PersonId == meeting.PersonId && m.Id != meeting.Id
+                 && (m.Status == MeetingStatus.Scheduled || (m.Status == MeetingStatus.Held && m.HeldAt > heldAt)),
+            ct);
+    }
+
     /// <summary>A reminder already sent for the slot the meeting had before it moved.</summary>
     private static bool IsFromEarlierSlot(FollowUp followUp, Meeting meeting) =>
         followUp.Kind is FollowUpKind.PocketGuide or FollowUpKind.DidYouMeet
@@ -87,14 +124,14 @@ public sealed class FollowUpSync(IOneOnOneStore store, FollowUpPlanner planner)
     }
 
     /// <summary>
-    /// A new 1:1 with the person makes the keep-in-touch check-in planned after an earlier one pointless;
-    /// the newer meeting plans its own.
+    /// A new 1:1 with the person makes the keep-in-touch check-in planned after an earlier one pointless,
+    /// and the nudge to book it done; the newer meeting plans its own.
     /// </summary>
     private async Task CancelOlderCheckInsAsync(Meeting meeting, CancellationToken ct)
     {
         var stale = await store.FollowUps
             .Where(f => f.OrganizerId == meeting.OrganizerId && f.PersonId == meeting.PersonId
-                        && f.Kind == FollowUpKind.MaintenanceCheckIn
+                        && (f.Kind == FollowUpKind.MaintenanceCheckIn || f.Kind == FollowUpKind.BookNextMeeting)
                         && (f.Status == FollowUpStatus.Pending || f.Status == FollowUpStatus.Held)
                         && f.MeetingId != meeting.Id)
             .ToListAsync(ct);

@@ -20,6 +20,7 @@ public static class FollowUpTitle
             FollowUpKind.RevisitMaybe => $"come back to {person}'s maybe",
             FollowUpKind.OfferNewDate => $"offer {person} a new date",
             FollowUpKind.MaintenanceCheckIn => $"check in with {person}",
+            FollowUpKind.BookNextMeeting => $"book your next conversation with {person}",
             _ => $"{Labels.Of(kind)} ({person})",
         };
 

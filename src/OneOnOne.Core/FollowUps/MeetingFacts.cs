@@ -4,6 +4,7 @@ namespace OneOnOne.Core.FollowUps;
 
 /// <summary>The facts about a 1:1 that decide its follow-ups; everything else about a meeting is irrelevant to them.</summary>
 /// <param name="Level">The person's current level on the engagement pyramid; sets the maintenance pace.</param>
+/// <param name="NextMeetingBooked">A later 1:1 with the person is already booked (or held): it plans its own follow-ups.</param>
 public sealed record MeetingFacts(
     MeetingStatus Status,
     DateTimeOffset? StartsAt,
@@ -14,12 +15,13 @@ public sealed record MeetingFacts(
     DateTimeOffset? CommitmentDueAt,
     bool CommitmentDone,
     bool ReflectionDone,
-    EngagementLevel? Level)
+    EngagementLevel? Level,
+    bool NextMeetingBooked = false)
 {
     public DateTimeOffset? EndsAt => StartsAt?.AddMinutes(DurationMinutes);
 
     /// <summary>Reads the facts from a meeting. Its <see cref="Meeting.Reflections"/> must be loaded.</summary>
-    public static MeetingFacts From(Meeting m, EngagementLevel? level) => new(
+    public static MeetingFacts From(Meeting m, EngagementLevel? level, bool nextMeetingBooked = false) => new(
         m.Status,
         m.StartsAt,
         m.DurationMinutes,
@@ -29,5 +31,6 @@ public sealed record MeetingFacts(
         m.CommitmentDueAt,
         CommitmentDone: m.CommitmentDoneAt is not null,
         ReflectionDone: m.IsReflectedOn,
-        level);
+        level,
+        nextMeetingBooked);
 }

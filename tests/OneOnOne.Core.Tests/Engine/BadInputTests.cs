@@ -130,7 +130,8 @@ public sealed class BadInputTests : IAsyncLifetime
         await ana.Command("met Maria");
         (await ana.Send("perhaps")).Expect("Please pick one of: Yes, Maybe, No");
         (await ana.Send("no")).Expect("date and time, or to the activity");
-        (await ana.Send("the activity")).Expect("engagement pyramid");
+        (await ana.Send("the activity")).Expect("Did you and Maria agree on your next conversation?");
+        (await ana.Send("not yet")).Expect("engagement pyramid");
     }
 
     [Fact]

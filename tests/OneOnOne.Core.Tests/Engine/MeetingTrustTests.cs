@@ -41,6 +41,7 @@ public sealed class MeetingTrustTests : IAsyncLifetime
         await _ana.Press("No");
         await _ana.Press("The date or time");
         await _ana.Send("skip");
+        await _ana.Send("skip");
         await _ana.Command("cancel");
 
         var offer = await FollowUpId(FollowUpKind.OfferNewDate);

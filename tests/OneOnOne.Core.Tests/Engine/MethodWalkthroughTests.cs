@@ -44,8 +44,9 @@ public sealed class MethodWalkthroughTests : IAsyncLifetime
         Assert.Contains(ana.Buttons, b => b.Label == "Yes");
         (await ana.Press("Yes")).Expect("What exactly did Maria Lopez commit to?");
         (await ana.Send("join the committee and bring a neighbour")).Expect("By when?");
-        (await ana.Send("next friday")).Expect("engagement pyramid");
-        (await ana.Press("Contributor")).Expect("said yes", "Reflecting on your 1:1 with Maria Lopez");
+        (await ana.Send("next friday")).Expect("agree on your next conversation");
+        (await ana.Press("Not yet")).Expect("engagement pyramid");
+        (await ana.Press("Contributor")).Expect("said yes", "remind you on Mon 30 Nov to book your next conversation", "Reflecting on your 1:1 with Maria Lopez");
 
         await ana.Send("we both grew up in the same neighbourhood");
         await ana.Send("keeping her kids in their school");

@@ -96,6 +96,7 @@ public sealed class PrivacyTests : IAsyncLifetime
         await ana.Press("Yes");
         await ana.Send("bring the tuba and two neighbours");
         await ana.Send("next friday");
+        await ana.Send("skip");
         await ana.Press("Contributor");
         await ana.Send("we both love marmalade");
         await ana.Send("the lighthouse restoration");
@@ -112,6 +113,7 @@ public sealed class PrivacyTests : IAsyncLifetime
         await ana.Command("met Olu");
         await ana.Press("Maybe");
         await ana.Send("waiting for the quokka decision");
+        await ana.Send("skip");
         await ana.Send("skip");
         await ana.Command("cancel");
     }

@@ -19,10 +19,10 @@ public sealed partial class StepCounterTests : IAsyncLifetime
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Theory]
-    [InlineData("Yes", 4)]
-    [InlineData("No", 3)]
-    [InlineData("Maybe", 3)]
-    [InlineData("Skip", 2)]
+    [InlineData("Yes", 5)]
+    [InlineData("No", 4)]
+    [InlineData("Maybe", 4)]
+    [InlineData("Skip", 3)]
     public async Task The_outcome_counter_stays_true_whatever_they_answered(string answer, int asked)
     {
         var ana = _bot.Organizer("Ana");
@@ -34,6 +34,7 @@ public sealed partial class StepCounterTests : IAsyncLifetime
             ["answer"] = answer,
             ["no-reason"] = "The activity",
             ["due"] = "next friday",
+            ["next"] = "Not yet",
             ["level"] = "Contributor",
         });
 
@@ -63,7 +64,10 @@ public sealed partial class StepCounterTests : IAsyncLifetime
         var ana = _bot.Organizer("Ana");
         await ana.Command("list add Maria");
         await ana.Command("met Maria");
-        (await ana.Press("Yes")).Expect("(2/4) What exactly did Maria commit to?");
+        (await ana.Press("Yes")).Expect("(2 of up to 6) What exactly did Maria commit to?");
+        await ana.Send("join the committee");
+        await ana.Send("next friday");
+        (await ana.Press("Not yet")).Expect("(5/5) Where is Maria on the engagement pyramid now?");
     }
 
     /// <summary>Answers every question of <paramref name="flow"/> (a few words unless scripted) and returns the counter each showed.</summary>

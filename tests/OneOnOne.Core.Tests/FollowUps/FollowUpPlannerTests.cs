@@ -104,7 +104,7 @@ public class FollowUpPlannerTests
     }
 
     [Fact]
-    public void A_held_meeting_without_an_answer_gets_reflection_prompts_a_thank_you_and_a_check_in()
+    public void A_held_meeting_without_an_answer_gets_reflection_prompts_a_thank_you_and_a_check_in_within_two_weeks()
     {
         var plan = planner.ForMeeting(Held(Now) with { Level = EngagementLevel.Active }, Now);
 
@@ -113,7 +113,7 @@ public class FollowUpPlannerTests
                 new(FollowUpKind.ReflectionPrompt, Now.AddHours(2)),
                 new(FollowUpKind.ThankYou, Now.AddHours(3)),
                 new(FollowUpKind.ReflectionPrompt, Now.AddDays(1)),
-                new PlannedFollowUp(FollowUpKind.MaintenanceCheckIn, Now.AddDays(28)),
+                new PlannedFollowUp(FollowUpKind.MaintenanceCheckIn, Now.AddDays(10)),
             ],
             plan);
     }
@@ -215,7 +215,7 @@ public class FollowUpPlannerTests
     [InlineData(null, 56)]
     public void The_maintenance_check_in_comes_sooner_the_more_engaged_the_person_is(EngagementLevel? level, int days)
     {
-        var plan = planner.ForMeeting(Held(Now) with { Level = level }, Now);
+        var plan = planner.ForMeeting(Held(Now) with { Level = level, Answer = AskAnswer.Yes }, Now);
 
         Assert.Equal([Now.AddDays(days)], DueTimes(plan, FollowUpKind.MaintenanceCheckIn));
     }

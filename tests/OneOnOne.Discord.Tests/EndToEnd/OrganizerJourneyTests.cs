@@ -79,9 +79,12 @@ public sealed class OrganizerJourneyTests : IAsyncLifetime
         await olivia.Type("come to the housing meeting");
         olivia.Expect("By when?");
         await olivia.Type("in 3 days at noon");
+        olivia.Expect("agree on your next conversation");
+        await olivia.Press("Not yet");
         olivia.Expect("engagement pyramid");
         await olivia.Press("Contributor");
-        olivia.Expect("Maria Lopez said yes: come to the housing meeting", "Reflecting on your 1:1 with Maria Lopez");
+        olivia.Expect("Maria Lopez said yes: come to the housing meeting", "to book your next conversation with Maria Lopez",
+            "Reflecting on your 1:1 with Maria Lopez");
         Assert.Contains(olivia.Last.SelectMany(m => m.Buttons), b => b.Label == "Answer in a form");
 
         await olivia.Type("we both grew up here");

@@ -48,8 +48,11 @@ public sealed class WalkthroughTests
         await ana.Command("met Maria", "How did Maria Lopez answer your ask?");
         await ana.Press("Yes", "What exactly did Maria Lopez commit to?");
         await ana.Type("join the committee", "By when?");
-        await ana.Type("next friday", "engagement pyramid");
+        await ana.Type("next friday", "agree on your next conversation");
+        await ana.Press("Yes, on a date", "When is your next conversation with Maria Lopez?");
+        await ana.Type("dec 10 6pm", "engagement pyramid");
         var outcome = await ana.Press("Contributor", "Maria Lopez said yes: join the committee");
+        Assert.Contains("Scheduled: Maria Lopez, Thu 10 Dec, 18:00", outcome.AllText);
         Assert.Contains("Reflecting on your 1:1 with Maria Lopez", outcome.AllText);
         Assert.Contains(outcome.Buttons, b => b.ActionId == SlackMessageRenderer.FormActionId);
 

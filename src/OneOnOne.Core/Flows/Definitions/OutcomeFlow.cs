@@ -2,15 +2,30 @@ using Microsoft.EntityFrameworkCore;
 using OneOnOne.Core.Domain;
 using OneOnOne.Core.Engine;
 using OneOnOne.Core.FollowUps;
+using OneOnOne.Core.Meetings;
 using OneOnOne.Core.People;
 using OneOnOne.Core.Storage;
+using OneOnOne.Core.Time;
 
 namespace OneOnOne.Core.Flows.Definitions;
 
-/// <summary>Right after a 1:1 (METHOD.md §5 and §7): the answer to the ask, the commitment, and the person's level.</summary>
-public sealed class OutcomeFlow(IOneOnOneStore store, LevelHistory levels, FollowUpSync followUps) : IFlow
+/// <summary>
+/// Right after a 1:1 (METHOD.md §5, §7 and §9): the answer to the ask, the commitment, the next conversation, and the
+/// person's level.
+/// </summary>
+/// <remarks>
+/// The next conversation is one choice with buttons, and a date question only when there is a date: a tap answers
+/// the common cases, and "not yet" never has to be told apart from a date typed in the same box.
+/// </remarks>
+public sealed class OutcomeFlow(
+    IOneOnOneStore store, LevelHistory levels, FollowUpSync followUps, PeopleDirectory directory, MeetingScheduler scheduler) : IFlow
 {
     public const string Name = "outcome";
+
+    private const string NextStep = "next";
+    private const string NextWhen = "next-when";
+    private const string OnADate = "on-a-date";
+    private const string NotYet = "not-yet";
 
     public FlowDefinition Definition { get; } = new(Name, 1, "How your 1:1 with {person} went",
     [
@@ -40,6 +55,18 @@ public sealed class OutcomeFlow(IOneOnOneStore store, LevelHistory levels, Follo
             MustBeFuture = true,
             ShownIf = new ShowIf("answer", "yes"),
         },
+        new(NextStep, "Did you and {person} agree on your next conversation?", QuestionKind.Choice)
+        {
+            Hint = "Leaving with the next one on the calendar keeps the relationship going. Skip if it doesn't apply.",
+            Choices = [new(OnADate, "Yes, on a date"), new(NotYet, "Not yet")],
+        },
+        new(NextWhen, "When is your next conversation with {person}?", QuestionKind.DateTime)
+        {
+            Required = true,
+            MustBeFuture = true,
+            Hint = "For example `tue 18:30` or `next friday 9am`.",
+            ShownIf = new ShowIf(NextStep, OnADate),
+        },
         new("level", "Where is {person} on the engagement pyramid now?", QuestionKind.Level),
     ]);
 
@@ -60,8 +87,22 @@ public sealed class OutcomeFlow(IOneOnOneStore store, LevelHistory levels, Follo
             levels.Record(context, person, level);
         }
 
+        // Booked first (and saved with it), so the held 1:1 sees its successor and plans no check-in of its own.
+        var booking = answers.Get(NextStep) == OnADate && AnswerParser.ReadInstant(answers.Get(NextWhen)) is { } nextStart
+            ? await scheduler.BookAsync(context, person, await directory.EnsureMineAsync(context, person, ct), nextStart, null, null, ct)
+            : null;
         await followUps.SyncAsync(meeting, context.Now, ct);
+
         var reply = new Reply().Text(Summary(meeting, person.Name));
+        if (booking is not null)
+        {
+            reply.Append(booking);
+        }
+        else
+        {
+            await SayWhatComesNextAsync(context, meeting, answers.Get(NextStep) == NotYet, reply, ct);
+        }
+
         reply.Text("Now, while it's fresh, a short reflection. It's just for you.");
         return new FlowOutcome(reply, new FlowStart(ReflectionFlow.Name, person.Id, meeting.Id));
     }
@@ -84,6 +125,35 @@ public sealed class OutcomeFlow(IOneOnOneStore store, LevelHistory levels, Follo
         return $"Your 1:1 with {name} stays recorded as held, without their answer" +
                (context.Organizer.Goal is > 0 ? ", and it counts toward your goal." : ".") +
                (reflectionReminder ? $" I'll still remind you to reflect on it, or you can now with `reflect {name}`." : string.Empty);
+    }
+
+    /// <summary>
+    /// Without a next 1:1 booked: the nudge to book it when they said "not yet", and the early check-in the planner
+    /// gives a 1:1 that ended with no ask (read back from the rows, so the date said is the date planned).
+    /// </summary>
+    private async Task SayWhatComesNextAsync(ConversationContext context, Meeting meeting, bool notYet, Reply reply, CancellationToken ct)
+    {
+        var name = meeting.Person.Name;
+        if (notYet)
+        {
+            var nudge = followUps.PlanBookNext(meeting, context.Now);
+            reply.Text($"I'll remind you on {Zones.DescribeDate(nudge.DueAt, context.Zone, context.Now)} to book your next conversation with {name}.");
+        }
+
+        if (meeting.Answer is null)
+        {
+            // Saved rows and the ones this sync added or moved, as they stand now.
+            await store.FollowUps.Where(f => f.MeetingId == meeting.Id).LoadAsync(ct);
+            var checkIn = store.FollowUps.Local
+                .Where(f => (f.Meeting == meeting || f.MeetingId == meeting.Id)
+                            && f.Kind == FollowUpKind.MaintenanceCheckIn && f.Status == FollowUpStatus.Pending)
+                .Min(f => (DateTimeOffset?)f.DueAt);
+            if (checkIn is { } due)
+            {
+                reply.Text($"No ask and no next date this time, so I'll remind you to check in with {name} on "
+                    + $"{Zones.DescribeDate(due, context.Zone, context.Now)}, before the relationship goes quiet.");
+            }
+        }
     }
 
     private static string Summary(Meeting meeting, string name) => meeting.Answer switch
