@@ -40,6 +40,7 @@ public sealed class FollowUpEndToEndTests : IDisposable
             "Yes",
             "come to the housing meeting",
             "skip",
+            "Not yet",
             "Contributor",
             "cancel",
             "/clock +3h");
