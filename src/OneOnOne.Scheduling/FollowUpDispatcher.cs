@@ -157,6 +157,7 @@ public sealed partial class FollowUpDispatcher(
             followUp.Id, followUp.Kind, followUp.Person?.Name, followUp.PersonId, followUp.Meeting, zone, now)
         {
             Earlier = followUp is { Kind: FollowUpKind.PocketGuide, Meeting: { } meeting } ? await store.EarlierNotesAsync(meeting, ct) : [],
+            Level = followUp.Person?.Level,
         });
         var outbound = new Outbound(new ToUser(AddressOf(organizer)), message.Blocks, DeliveryKey: $"followup:{followUp.Id}");
         try

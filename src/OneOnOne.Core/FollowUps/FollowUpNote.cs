@@ -29,4 +29,10 @@ public sealed record FollowUpNote(
     /// <see cref="EarlierNotes.EarlierNotesAsync"/>), so it can say what they noted last time.
     /// </summary>
     public IReadOnlyList<Reflection> Earlier { get; init; } = [];
+
+    /// <summary>
+    /// Where the person stands on the pyramid when the nudge goes out (it may have changed since the meeting), so a
+    /// maintenance check-in can suggest the step that fits; null when they are not placed yet.
+    /// </summary>
+    public EngagementLevel? Level { get; init; }
 }
