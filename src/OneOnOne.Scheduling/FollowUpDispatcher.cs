@@ -158,6 +158,7 @@ public sealed partial class FollowUpDispatcher(
         {
             Earlier = followUp is { Kind: FollowUpKind.PocketGuide, Meeting: { } meeting } ? await store.EarlierNotesAsync(meeting, ct) : [],
             ReferredBy = followUp is { Kind: FollowUpKind.PocketGuide, Meeting: { } referred } ? await store.ReferrerAsync(referred, ct) : null,
+            Level = followUp.Person?.Level,
         });
         var outbound = new Outbound(new ToUser(AddressOf(organizer)), message.Blocks, DeliveryKey: $"followup:{followUp.Id}");
         try

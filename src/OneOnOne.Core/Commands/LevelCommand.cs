@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OneOnOne.Core.Domain;
 using OneOnOne.Core.Engine;
@@ -14,7 +15,9 @@ public sealed class LevelCommand(IOneOnOneStore store, PersonResolver resolver, 
     public CommandHelp Help { get; } = new(7, "level <person> <follower|contributor|active|core>",
         "Place someone on the engagement pyramid; I keep the history", "level Maria active");
 
-    private const string Levels = "follower, contributor, active (supporter), core (leader)";
+    /// <summary>Every level with what it means, one a line, for when the organizer has to pick one.</summary>
+    private static readonly string Levels = string.Join('\n',
+        Enum.GetValues<EngagementLevel>().Select(level => $"• {Labels.WithMeaning(level)}"));
 
     public async Task<Reply> ExecuteAsync(ConversationContext context, string arguments, CancellationToken ct)
     {
@@ -37,9 +40,12 @@ public sealed class LevelCommand(IOneOnOneStore store, PersonResolver resolver, 
         var person = ((PersonLookup.Found)lookup).Person;
         if (level is null)
         {
-            return Reply.WithText(levelText.Length == 0
-                ? $"Which level for {person.Name}? Levels: {Levels}. For example `level {person.Name} active`."
-                : $"“{levelText}” isn't a level. Levels: {Levels}. For example `level {person.Name} active`.");
+            return new Reply()
+                .Text(levelText.Length == 0 ? $"Which level for {person.Name}?" : $"“{levelText}” isn't a level. The levels are:")
+                .Text(Levels)
+                .Text($"For example `level {person.Name} active`, or `follower`, `contributor`, `core`.")
+                .Buttons(Enum.GetValues<EngagementLevel>().Select(choice => Payloads.Command(
+                    Labels.ChoiceOf(choice), string.Create(CultureInfo.InvariantCulture, $"level #{person.Id} {choice.ToString().ToLowerInvariant()}"))));
         }
 
         var before = person.Level;
@@ -50,8 +56,9 @@ public sealed class LevelCommand(IOneOnOneStore store, PersonResolver resolver, 
 
         await store.SaveChangesAsync(ct);
         var verb = before is null ? "is now placed as" : level > before ? "moved up to" : "is now";
-        return Reply.WithText($"{person.Name} {verb} {Labels.Of(level.Value)}" +
-                              (before is null ? "." : $" (was {Labels.Of(before.Value)}). `person {person.Name}` shows every change."));
+        var was = before is null ? string.Empty : $" (was {Labels.Of(before.Value)})";
+        var history = before is null ? string.Empty : $" `person {person.Name}` shows every change.";
+        return Reply.WithText($"{person.Name} {verb} {Labels.Of(level.Value)}{was}: {Labels.Meaning(level.Value)}.{history}");
     }
 
     /// <summary>"Sam Ortiz core leader" → ("Sam Ortiz", "core leader"): the last one or two words, when they are a level.</summary>

@@ -14,6 +14,29 @@ public static class Labels
 
     public static string Of(EngagementLevel? level) => level is { } known ? Of(known) : "not placed yet";
 
+    /// <summary>
+    /// What a level says about someone, in one line from the guide's pyramid (METHOD.md §7). Shown wherever a
+    /// level is chosen; at most 75 characters so it fits a Slack option description (Discord allows 100).
+    /// </summary>
+    public static string Meaning(EngagementLevel level) => level switch
+    {
+        EngagementLevel.Follower => "cares and follows along, not ready to do more yet",
+        EngagementLevel.Contributor => "pitches in now and then, not at everything",
+        EngagementLevel.Active => "backs most of what we do, not ready to lead",
+        EngagementLevel.Core => "takes the lead and can be counted on",
+        _ => string.Empty,
+    };
+
+    /// <summary>"Active supporter: backs most of what we do, not ready to lead".</summary>
+    public static string WithMeaning(EngagementLevel level) => $"{ChoiceOf(level)}: {Meaning(level)}";
+
+    /// <summary>A level as a choice, a button or a heading: "Active supporter".</summary>
+    public static string ChoiceOf(EngagementLevel level)
+    {
+        var label = Of(level);
+        return char.ToUpperInvariant(label[0]) + label[1..];
+    }
+
     public static string Of(MeetingKind kind) => kind.ToString().ToLowerInvariant();
 
     /// <summary>The kind with its article, as it starts a phrase: "a recruitment", "an escalation".</summary>

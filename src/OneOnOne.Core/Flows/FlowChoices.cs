@@ -12,11 +12,8 @@ public static class FlowChoices
         new("no", "No"),
     ];
 
-    public static readonly IReadOnlyList<Choice> Levels =
-    [
-        new(nameof(EngagementLevel.Follower).ToLowerInvariant(), "Follower"),
-        new(nameof(EngagementLevel.Contributor).ToLowerInvariant(), "Contributor"),
-        new(nameof(EngagementLevel.Active).ToLowerInvariant(), "Active supporter"),
-        new(nameof(EngagementLevel.Core).ToLowerInvariant(), "Core leader"),
-    ];
+    /// <summary>The pyramid, lowest rung first; each level carries its meaning, so it is chosen for what it says about the person.</summary>
+    public static readonly IReadOnlyList<Choice> Levels = Enum.GetValues<EngagementLevel>()
+        .Select(level => new Choice(level.ToString().ToLowerInvariant(), Labels.ChoiceOf(level), Labels.Meaning(level)))
+        .ToList();
 }

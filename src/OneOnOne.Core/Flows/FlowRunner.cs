@@ -249,6 +249,13 @@ public sealed class FlowRunner(IOneOnOneStore store, IEnumerable<IFlow> flows, W
             reply.Text(help);
         }
 
+        // A button holds a word; what picking it means is said once, above the buttons, on every platform.
+        var meanings = choices.Where(c => c.Description is not null).Select(c => $"• {c.Label}: {c.Description}").ToList();
+        if (meanings.Count > 0)
+        {
+            reply.Text(string.Join('\n', meanings));
+        }
+
         var buttons = choices.Select(c => Payloads.Answer(c.Label, run.Id, question.Id, c.Value)).ToList();
         if (buttons.Count > 0 && !question.Required)
         {

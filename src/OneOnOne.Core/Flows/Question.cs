@@ -13,7 +13,11 @@ public enum QuestionKind
     YesMaybeNo,
 }
 
-public sealed record Choice(string Value, string Label);
+/// <summary>
+/// One answer to pick. <see cref="Description"/>, when set, says in a line what picking it means; platforms show it
+/// under the label (a select option's description), and a question asked in a message lists it.
+/// </summary>
+public sealed record Choice(string Value, string Label, string? Description = null);
 
 /// <summary>
 /// Shows a question only when an earlier answer is one of the given values, or, with no values,

@@ -199,11 +199,15 @@ public static class FollowUpMessages
         var reply = new Reply()
             .Text($"It's been a while since your 1:1 with {about.Whom}{last}.")
             .Text("A short check-in keeps the relationship alive: ask how their involvement is going, "
-                + "what they enjoy, and what they need from you.");
+                + "what they enjoy, and what they need from you.")
+            .Text(MovingUp.Step(about.Who, about.Named ? about.Whom : null, note.Level, note.Meeting));
 
         if (about.PersonId is { } personId)
         {
-            reply.Buttons(Payloads.Command("Plan a check-in", PersonCommand("plan", personId) + " maintenance"));
+            var checkIn = Payloads.Command("Plan a check-in", PersonCommand("plan", personId) + " maintenance");
+            reply.Buttons(note.Level is EngagementLevel.Active
+                ? [checkIn, Payloads.Command("Plan an escalation 1:1", PersonCommand("plan", personId) + " escalation")]
+                : [checkIn]);
         }
 
         return reply.Buttons(StandardRow(note.FollowUpId));

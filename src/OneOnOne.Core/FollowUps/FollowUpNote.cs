@@ -35,4 +35,10 @@ public sealed record FollowUpNote(
     /// <see cref="EarlierNotes.ReferrerAsync"/>), so the guide can suggest asking them for an introduction.
     /// </summary>
     public string? ReferredBy { get; init; }
+
+    /// <summary>
+    /// Where the person stands on the pyramid when the nudge goes out (it may have changed since the meeting), so a
+    /// maintenance check-in can suggest the step that fits; null when they are not placed yet.
+    /// </summary>
+    public EngagementLevel? Level { get; init; }
 }

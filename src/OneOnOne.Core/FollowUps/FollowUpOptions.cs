@@ -51,14 +51,20 @@ public sealed class FollowUpOptions
     /// </summary>
     public TimeSpan NoNextStepCheckIn { get; set; } = TimeSpan.FromDays(10);
 
+    // Check-in paces by level (METHOD.md §7–§8: the aim is to move people up, so the least engaged are not the
+    // least contacted). Core leaders carry the work and need support every two weeks; contributors are one small
+    // task and a debrief away from regular involvement, so two weeks too; followers said they aren't ready to do
+    // more yet, so every three weeks keeps the door open without pressing; active supporters are at most things
+    // already, so the organizer sees them in between.
+
     public TimeSpan CorePace { get; set; } = TimeSpan.FromDays(14);
 
-    public TimeSpan ActivePace { get; set; } = TimeSpan.FromDays(28);
+    public TimeSpan ActivePace { get; set; } = TimeSpan.FromDays(21);
 
-    public TimeSpan ContributorPace { get; set; } = TimeSpan.FromDays(42);
+    public TimeSpan ContributorPace { get; set; } = TimeSpan.FromDays(14);
 
     /// <summary>Also the pace for a person whose level is not known yet.</summary>
-    public TimeSpan FollowerPace { get; set; } = TimeSpan.FromDays(56);
+    public TimeSpan FollowerPace { get; set; } = TimeSpan.FromDays(21);
 
     /// <summary>How long someone can wait on the list without a meeting before the organizer is nudged.</summary>
     public TimeSpan UncontactedAfter { get; set; } = TimeSpan.FromDays(14);
@@ -103,7 +109,7 @@ public sealed class FollowUpOptions
     /// <summary>Most follow-ups one dispatch pass sends; the rest wait for the next pass moments later.</summary>
     public int DispatchBatchSize { get; set; } = 500;
 
-    /// <summary>Time between maintenance check-ins: the more engaged, the more often.</summary>
+    /// <summary>Time between maintenance check-ins, by where the person stands on the pyramid.</summary>
     public TimeSpan MaintenancePace(EngagementLevel? level) => level switch
     {
         EngagementLevel.Core => CorePace,

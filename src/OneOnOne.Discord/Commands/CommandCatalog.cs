@@ -47,7 +47,8 @@ internal static class CommandCatalog
         new("met", "You held a 1:1: their answer, the commitment, their level", PersonOptions(), o => Join("met", o.Person())),
         new("reflect", "Reflect on a 1:1 you held", PersonOptions(), o => Join("reflect", o.Person())),
         new("level", "Place someone on the engagement pyramid", [
-            Choices("level", "Where they are now", FlowChoices.Levels.Select(c => (c.Label, c.Value)), required: true),
+            // A command choice has no description, so its name carries the level's meaning.
+            Choices("level", "Where they are now", FlowChoices.Levels.Select(c => (c.Description is null ? c.Label : $"{c.Label}: {c.Description}", c.Value)), required: true),
             .. PersonOptions(),
         ], o => Join("level", o.Person(), o.String("level"))),
         new("note", "A private note about someone; only you will see it", [

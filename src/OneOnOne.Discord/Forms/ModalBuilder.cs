@@ -64,6 +64,7 @@ internal static class ModalBuilder
         {
             Label = Clip.To(c.Label, 100),
             Value = c.Value,
+            Description = c.Description is { } description ? Clip.To(description, 100) : null,
             Default = string.Equals(c.Value, saved, StringComparison.OrdinalIgnoreCase) ? true : null,
         }).ToList(),
     };

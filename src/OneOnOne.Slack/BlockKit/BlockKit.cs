@@ -76,7 +76,11 @@ public sealed record PlainTextInputElement : BlockElement
     public string? InitialValue { get; init; }
 }
 
-public sealed record OptionObject(TextObject Text, string Value);
+public sealed record OptionObject(TextObject Text, string Value)
+{
+    /// <summary>A line under the option's text (plain text, at most <see cref="BlockKitLimits.OptionDescription"/> characters).</summary>
+    public TextObject? Description { get; init; }
+}
 
 public sealed record StaticSelectElement(IReadOnlyList<OptionObject> Options) : BlockElement
 {
@@ -123,6 +127,7 @@ public static class BlockKitLimits
     public const int Placeholder = 150;
     public const int OptionText = 75;
     public const int OptionValue = 150;
+    public const int OptionDescription = 75;
     public const int SelectOptions = 100;
     public const int PrivateMetadata = 3000;
 }

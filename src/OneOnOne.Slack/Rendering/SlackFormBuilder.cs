@@ -83,7 +83,12 @@ public static class SlackFormBuilder
         {
             var options = choices.Take(BlockKitLimits.SelectOptions).Select(c => new OptionObject(
                 TextObject.Plain(SlackFormat.Truncate(c.Label, BlockKitLimits.OptionText)),
-                SlackFormat.Truncate(c.Value, BlockKitLimits.OptionValue))).ToList();
+                SlackFormat.Truncate(c.Value, BlockKitLimits.OptionValue))
+            {
+                Description = c.Description is { } description
+                    ? TextObject.Plain(SlackFormat.Truncate(description, BlockKitLimits.OptionDescription))
+                    : null,
+            }).ToList();
             return options.Count <= ChoicesAsRadio
                 ? new RadioButtonsElement(options) { ActionId = AnswerActionId }
                 : new StaticSelectElement(options) { ActionId = AnswerActionId, Placeholder = TextObject.Plain("Choose one") };

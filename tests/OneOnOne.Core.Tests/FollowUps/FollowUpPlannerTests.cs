@@ -209,11 +209,11 @@ public class FollowUpPlannerTests
 
     [Theory]
     [InlineData(EngagementLevel.Core, 14)]
-    [InlineData(EngagementLevel.Active, 28)]
-    [InlineData(EngagementLevel.Contributor, 42)]
-    [InlineData(EngagementLevel.Follower, 56)]
-    [InlineData(null, 56)]
-    public void The_maintenance_check_in_comes_sooner_the_more_engaged_the_person_is(EngagementLevel? level, int days)
+    [InlineData(EngagementLevel.Active, 21)]
+    [InlineData(EngagementLevel.Contributor, 14)]
+    [InlineData(EngagementLevel.Follower, 21)]
+    [InlineData(null, 21)]
+    public void The_maintenance_check_in_comes_at_the_pace_of_the_persons_level(EngagementLevel? level, int days)
     {
         var plan = planner.ForMeeting(Held(Now) with { Level = level, Answer = AskAnswer.Yes }, Now);
 
@@ -228,7 +228,7 @@ public class FollowUpPlannerTests
         var plan = planner.ForMeeting(Held(heldAt) with { Answer = AskAnswer.Maybe }, Now);
 
         Assert.Equal(
-            [new(FollowUpKind.RevisitMaybe, heldAt.AddDays(3)), new PlannedFollowUp(FollowUpKind.MaintenanceCheckIn, heldAt.AddDays(56))],
+            [new(FollowUpKind.RevisitMaybe, heldAt.AddDays(3)), new PlannedFollowUp(FollowUpKind.MaintenanceCheckIn, heldAt.AddDays(21))],
             plan);
     }
 

@@ -156,7 +156,7 @@ public class FollowUpReconcilerTests
         var first = Row(1, FollowUpKind.ReflectionPrompt, Now.AddHours(-1), FollowUpStatus.Sent);
         var second = Row(2, FollowUpKind.ReflectionPrompt, Now.AddHours(20));
         var thankYou = Row(3, FollowUpKind.ThankYou, Now.AddHours(-1), FollowUpStatus.Done);
-        var checkIn = Row(4, FollowUpKind.MaintenanceCheckIn, Now.AddHours(-3).AddDays(56));
+        var checkIn = Row(4, FollowUpKind.MaintenanceCheckIn, Now.AddHours(-3).AddDays(21));
         var reflected = Scheduled(Now.AddHours(-3)) with
         {
             Status = MeetingStatus.Held, HeldAt = Now.AddHours(-3), ReflectionDone = true, Answer = AskAnswer.Yes,
