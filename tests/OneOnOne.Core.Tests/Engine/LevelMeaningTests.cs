@@ -33,6 +33,7 @@ public sealed class LevelMeaningTests : IAsyncLifetime
         _bot.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromHours(9));
         await ana.Command("met Maria");
 
+        await ana.Send("skip");
         (await ana.Send("skip")).Expect("engagement pyramid").Expect(Meanings);
         Assert.Equal(["Follower", "Contributor", "Active supporter", "Core leader", "Skip"], ana.Buttons.Select(b => b.Label));
 
