@@ -1,3 +1,5 @@
+using OneOnOne.Core.Domain;
+
 namespace OneOnOne.Core.Method;
 
 /// <summary>
@@ -101,12 +103,12 @@ public static class GuideTopics
     // METHOD.md §7, and §9 (small steps up).
     private static readonly GuideTopic Pyramid = new(
         "pyramid", "The engagement pyramid", "the engagement pyramid, and moving people up",
-        """
+        $"""
         Everyone you meet sits somewhere on the pyramid, and it changes over time. The team's aim is to help people move up.
-        1. Follower: cares and keeps up with news, not ready to do more right now.
-        2. Contributor: pitches in, though not at everything.
-        3. Active supporter: supports most activities, not ready to lead.
-        4. Core leader: takes the lead; you can count on them.
+        1. {Labels.WithMeaning(EngagementLevel.Follower)}.
+        2. {Labels.WithMeaning(EngagementLevel.Contributor)}.
+        3. {Labels.WithMeaning(EngagementLevel.Active)}.
+        4. {Labels.WithMeaning(EngagementLevel.Core)}.
         Move people up in small steps: invite them to a meeting or event tied to what they care about, greet them and introduce them to others there, give them a small task, and talk it over with them afterwards.
         """,
         "`level Maria contributor` records where someone is; `people` shows your whole pyramid.",
