@@ -53,17 +53,7 @@ public sealed class FollowUpSync(IOneOnOneStore store, FollowUpPlanner planner)
 
         foreach (var item in changes.ToAdd)
         {
-            store.FollowUps.Add(new FollowUp
-            {
-                OrganizerId = meeting.OrganizerId,
-                PersonId = meeting.PersonId,
-                Meeting = meeting,
-                Kind = item.Kind,
-                DueAt = item.DueAt,
-                PlannedForStart = meeting.StartsAt,
-                Status = FollowUpStatus.Pending,
-                CreatedAt = now,
-            });
+            Add(meeting, item, now);
         }
 
         return changes;
@@ -76,19 +66,22 @@ public sealed class FollowUpSync(IOneOnOneStore store, FollowUpPlanner planner)
     public PlannedFollowUp PlanBookNext(Meeting meeting, DateTimeOffset now)
     {
         var nudge = planner.BookNext(now);
+        Add(meeting, nudge, now);
+        return nudge;
+    }
+
+    private void Add(Meeting meeting, PlannedFollowUp planned, DateTimeOffset now) =>
         store.FollowUps.Add(new FollowUp
         {
             OrganizerId = meeting.OrganizerId,
             PersonId = meeting.PersonId,
             Meeting = meeting,
-            Kind = nudge.Kind,
-            DueAt = nudge.DueAt,
+            Kind = planned.Kind,
+            DueAt = planned.DueAt,
             PlannedForStart = meeting.StartsAt,
             Status = FollowUpStatus.Pending,
             CreatedAt = now,
         });
-        return nudge;
-    }
 
     /// <summary>Whether a later 1:1 with the person is booked or held, which makes this held one's check-in pointless.</summary>
     private async Task<bool> HasNextMeetingAsync(Meeting meeting, CancellationToken ct)
