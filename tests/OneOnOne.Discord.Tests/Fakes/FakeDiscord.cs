@@ -150,12 +150,12 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
     // ---------------------------------------------------------------- scripting
 
-    /// <summary>The next <paramref name="times"/> calls whose route contains <paramref name="route"/> fail this way.</summary>
-    public void Fail(string route, int times, int status, double retryAfter = 0, bool global = false)
+    /// <summary>The next <paramref name="times"/> calls whose route contains <paramref name="route"/> fail this way, with Discord's JSON error <paramref name="code"/> if given.</summary>
+    public void Fail(string route, int times, int status, double retryAfter = 0, bool global = false, int? code = null)
     {
         for (var i = 0; i < times; i++)
         {
-            _faults.Enqueue(new Fault(route, status, retryAfter, global));
+            _faults.Enqueue(new Fault(route, status, retryAfter, global, Code: code));
         }
     }
 
@@ -335,7 +335,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
             if (fault.Code is { } code)
             {
-                var message = code switch { 50001 => "Missing Access", 50013 => "Missing Permissions", _ => "Forbidden" };
+                var message = code switch { 10008 => "Unknown Message", 50001 => "Missing Access", 50013 => "Missing Permissions", _ => "Forbidden" };
                 return (fault.Status, new JsonObject { ["message"] = message, ["code"] = code }, headers);
             }
 
