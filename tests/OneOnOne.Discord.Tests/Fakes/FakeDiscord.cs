@@ -34,9 +34,9 @@ public sealed record PostedMessage(string Id, string ChannelId, string Via, stri
         .Select(c => (c!["label"]!.GetValue<string>(), c["custom_id"]!.GetValue<string>()))
         .ToList();
 
-    public string Text => Content + string.Concat((Body["embeds"] as JsonArray ?? [])
-        .SelectMany(e => e?["fields"] as JsonArray ?? [])
-        .Select(f => $"\n{f?["name"]}: {f?["value"]}"));
+    public string Text => Content + string.Concat((Body["embeds"] as JsonArray ?? []).Select(e =>
+        (e?["description"] is { } description ? $"\n{description}" : string.Empty) +
+        string.Concat((e?["fields"] as JsonArray ?? []).Select(f => $"\n{f?["name"]}: {f?["value"]}"))));
 }
 
 /// <summary>
