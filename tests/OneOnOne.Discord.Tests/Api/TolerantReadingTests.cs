@@ -31,7 +31,7 @@ public sealed class TolerantReadingTests
         Assert.Equal("5", interaction.Invoker!.Id);
         Assert.Equal(string.Empty, interaction.Invoker.Username);
         Assert.Null(interaction.Invoker.GlobalName);
-        Assert.Null(interaction.Message!.Attachments);
+        Assert.Equal("10", interaction.Message!.ChannelId);
     }
 
     [Fact]

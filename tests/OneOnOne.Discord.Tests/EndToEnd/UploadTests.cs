@@ -43,6 +43,9 @@ public sealed class UploadTests : IAsyncLifetime
         Assert.StartsWith("oneonone-export-", file.FileName, StringComparison.Ordinal);
         Assert.Contains(_fake.PartHeaders, h => h == "form-data; name=\"payload_json\"");
         Assert.Contains(_fake.PartHeaders, h => h == $"form-data; name=\"files[0]\"; filename=\"{file.FileName}\"");
+
+        // Discord's answer names the uploaded file by a snowflake id, unlike the index the upload gave it.
+        Assert.DoesNotContain(_bot.Logs.Lines, l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Warning);
     }
 
     [Fact]

@@ -516,13 +516,27 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         return message;
     }
 
-    private static JsonObject MessageJson(PostedMessage message) => new()
+    /// <summary>The message as Discord returns it from a send or an edit: uploaded files come back as attachments with snowflake ids.</summary>
+    private JsonObject MessageJson(PostedMessage message) => new JsonObject
     {
+        ["type"] = 0,
         ["id"] = message.Id,
         ["channel_id"] = message.ChannelId,
         ["content"] = message.Content,
-        ["author"] = new JsonObject { ["id"] = BotUserId, ["username"] = "oneonone", ["bot"] = true },
-    };
+        ["author"] = new JsonObject { ["id"] = BotUserId, ["username"] = "oneonone", ["discriminator"] = "1234", ["bot"] = true, ["global_name"] = null },
+        ["embeds"] = message.Body["embeds"]?.DeepClone() ?? new JsonArray(),
+        ["components"] = DiscordShapes.Numbered(message.Body["components"]?.DeepClone() as JsonArray ?? []),
+        ["attachments"] = new JsonArray([.. message.Files.Select(f => (JsonNode)new JsonObject
+        {
+            ["id"] = NextId(),
+            ["filename"] = f.FileName,
+            ["size"] = f.Content.Length,
+            ["url"] = $"{BaseUrl}/attachments/{message.ChannelId}/{f.FileName}",
+            ["proxy_url"] = $"{BaseUrl}/attachments/{message.ChannelId}/{f.FileName}",
+            ["content_type"] = f.ContentType,
+        })]),
+        ["flags"] = message.Flags ?? 0,
+    }.WithUnusedMessageFields();
 
     private string DirectMessageChannelOfLocked(string userId)
     {
