@@ -17,6 +17,13 @@ public sealed partial class PauseCommand(IOneOnOneStore store) : ICommand
 
     public async Task<Reply> ExecuteAsync(ConversationContext context, string arguments, CancellationToken ct)
     {
+        // Discord's pause has an "until" and a "days" option; both filled in arrive as one line.
+        if (BothEnds().IsMatch(arguments))
+        {
+            return Reply.WithText("That's both an end date and a number of days; a pause needs just one of the two. " +
+                                  "For example `pause until dec 28` or `pause for 14 days`.");
+        }
+
         if (!TryReadEnd(arguments, context, out var until, out var passed, out var unclear))
         {
             var readings = ComingReadings(arguments, context);
@@ -125,4 +132,8 @@ public sealed partial class PauseCommand(IOneOnOneStore store) : ICommand
 
     [GeneratedRegex(@"^until\s+", RegexOptions.IgnoreCase)]
     private static partial Regex UntilPrefix();
+
+    /// <summary>"until dec 28 for 7 days" or "for 7 days until dec 28".</summary>
+    [GeneratedRegex(@"^\s*(until\s+\S.*\s+for\s+[0-9]{1,3}\s*(days?|d|weeks?|w)|for\s+[0-9]{1,3}\s*(days?|d|weeks?|w)\s+until\s+\S.*)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex BothEnds();
 }

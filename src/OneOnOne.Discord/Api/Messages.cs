@@ -1,6 +1,11 @@
 namespace OneOnOne.Discord.Api;
 
-/// <summary>A message as Discord reports it (Gateway MESSAGE_CREATE, or the result of a send).</summary>
+/// <summary>
+/// A message as Discord reports it (Gateway MESSAGE_CREATE, or the result of a send or an edit), with only
+/// what the bot reads. Its attachments, for one, are left out: Discord names each by a snowflake string,
+/// while the upload's <see cref="AttachmentInfo.Id"/> is a small integer index, and reading one as the
+/// other failed every reply that carried a file.
+/// </summary>
 public sealed class DiscordMessage
 {
     public string Id { get; set; } = string.Empty;
@@ -16,8 +21,6 @@ public sealed class DiscordMessage
     public int? Type { get; set; }
 
     public string? WebhookId { get; set; }
-
-    public List<AttachmentInfo>? Attachments { get; set; }
 }
 
 /// <summary>The body of Create Message, Edit Original Response and Execute Webhook.</summary>
@@ -41,6 +44,7 @@ public sealed class MessagePayload
     public bool? EnforceNonce { get; set; }
 }
 
+/// <summary>A file named in a message's JSON when it is uploaded with it: <see cref="Id"/> is its index among the parts.</summary>
 public sealed class AttachmentInfo
 {
     public int? Id { get; set; }
@@ -48,8 +52,6 @@ public sealed class AttachmentInfo
     public string? Filename { get; set; }
 
     public string? Description { get; set; }
-
-    public string? Url { get; set; }
 }
 
 /// <summary>Which mentions in a message may ping; we never ping, since text often echoes what people typed.</summary>

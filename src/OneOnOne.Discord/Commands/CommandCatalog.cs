@@ -11,11 +11,23 @@ namespace OneOnOne.Discord.Commands;
 /// The <c>/one-on-one</c> command: how it is registered (one subcommand per engine command, with
 /// typed options) and how a use of it reads as the engine's command text, e.g.
 /// <c>/one-on-one plan person:@Maria kind:recruitment</c> → <c>plan &lt;@123|Maria&gt; recruitment</c>.
-/// Bulk overwrite replaces every command the application has, so this is the complete list.
+/// Bulk overwrite replaces every command the application has, so this is the complete list. A test holds
+/// it to the engine's grammar: every engine command has a subcommand here or a reason in
+/// <see cref="LeftOut"/>, and every use of a subcommand reads as its engine command.
 /// </summary>
 internal static class CommandCatalog
 {
     public const string Name = "one-on-one";
+
+    /// <summary>
+    /// Engine commands with no subcommand, each for a reason. Typed in the DM with the bot they still work.
+    /// Discord allows 25 subcommands, and <c>/one-on-one</c> has them all.
+    /// </summary>
+    public static IReadOnlySet<string> LeftOut { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        // What the buttons under each reminder send ("followup 12 snooze-day"); no one needs to type it.
+        "followup",
+    };
 
     private static readonly Subcommand[] Subcommands =
     [
@@ -63,6 +75,9 @@ internal static class CommandCatalog
         new("timezone", "Your time zone, for every time I show or read", [
             Text("zone", "e.g. Europe/Berlin or America/Chicago"),
         ], o => Join("timezone", o.String("zone"))),
+        new("dates", "How you write dates like 12/03: 12 March or 3 December", [
+            Choices("order", "Which comes first", [("Day first: 12/03 is 12 March", "day-first"), ("Month first: 12/03 is 3 December", "month-first"), ("Ask me when a date could be either", "ask")]),
+        ], o => Join("dates", o.String("order"))),
         new("export", "A spreadsheet (CSV) of your people and 1:1s", [], _ => "export"),
         new("forget", "Erase what you recorded about someone (I'll ask first)", PersonOptions(), o => Join("forget", o.Person())),
         new("digest", "Preview the weekly team digest, or choose its channel and time", [

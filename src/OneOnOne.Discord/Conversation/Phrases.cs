@@ -12,6 +12,10 @@ internal static class Phrases
 
     public const string UnknownCommand = "I don't know that command. `/one-on-one help` shows everything I can do.";
 
+    // A request Discord sent that the bot can't read, or a kind it doesn't handle (a new interaction or component type).
+    public const string Unreadable =
+        "Sorry, I couldn't make sense of that one, so nothing has changed. Please try again, or `/one-on-one help` shows everything I can do.";
+
     public const string FormClosed =
         "Those questions are already closed, so there's no form to fill in. `/one-on-one status` shows where you are.";
 

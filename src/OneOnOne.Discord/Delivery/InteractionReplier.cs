@@ -31,6 +31,13 @@ internal sealed partial class InteractionReplier(
     /// </summary>
     public static readonly TimeSpan AcknowledgementWait = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// The pauses before each new try of an edit or follow-up that met 10008 Unknown Message. Right after a
+    /// deferral, Discord may not have made the "thinking…" message yet (platform notes B9); a moment later it has.
+    /// </summary>
+    public static readonly IReadOnlyList<TimeSpan> UnknownMessageBackoff =
+        [TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1)];
+
     public async Task DeliverAsync(InteractionOrigin origin, IReadOnlyList<Outbound> outbounds, Task acknowledged, FormPageRef? form, CancellationToken ct)
     {
         foreach (var elsewhere in outbounds.Where(o => o.To is not ToSender))
@@ -88,9 +95,9 @@ internal sealed partial class InteractionReplier(
 
         try
         {
-            await rest.EditOriginalResponseAsync(origin.ApplicationId, origin.Token, RenderedMessage.Text(
+            await OnceOriginalExistsAsync(() => rest.EditOriginalResponseAsync(origin.ApplicationId, origin.Token, RenderedMessage.Text(
                 $"I've sent you the questions in our DMs (https://discord.com/channels/@me/{channel}). " +
-                "Answer there by typing or with the buttons; only you can see them.").Payload, null, ct);
+                "Answer there by typing or with the buttons; only you can see them.").Payload, null, ct), ct);
         }
         catch (DiscordApiException exception)
         {
@@ -110,11 +117,13 @@ internal sealed partial class InteractionReplier(
                 if (i == 0)
                 {
                     // Ephemerality was fixed when the reply was deferred; the edit can't change it.
-                    await attachments.SendAsync(messages[0], m => rest.EditOriginalResponseAsync(origin.ApplicationId, origin.Token, m.WithFlags(null).Payload, m.Files, ct));
+                    await attachments.SendAsync(messages[0], m => OnceOriginalExistsAsync(
+                        () => rest.EditOriginalResponseAsync(origin.ApplicationId, origin.Token, m.WithFlags(null).Payload, m.Files, ct), ct));
                 }
                 else
                 {
-                    await attachments.SendAsync(messages[i], m => rest.CreateFollowupAsync(origin.ApplicationId, origin.Token, m.WithFlags(origin.Flags).Payload, m.Files, ct));
+                    await attachments.SendAsync(messages[i], m => OnceOriginalExistsAsync(
+                        () => rest.CreateFollowupAsync(origin.ApplicationId, origin.Token, m.WithFlags(origin.Flags).Payload, m.Files, ct), ct));
                 }
             }
             catch (DiscordApiException exception) when (exception.InteractionExpired)
@@ -141,6 +150,26 @@ internal sealed partial class InteractionReplier(
                 }
 
                 return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends a call that needs the interaction's first message, trying again after a short pause while
+    /// Discord says that message doesn't exist (yet). Still unknown after the last pause, the 10008 stands.
+    /// </summary>
+    private async Task<T> OnceOriginalExistsAsync<T>(Func<Task<T>> send, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await send();
+            }
+            catch (DiscordApiException exception) when (exception.Code == DiscordApiException.UnknownMessage && attempt < UnknownMessageBackoff.Count)
+            {
+                LogOriginalNotYet(attempt + 1);
+                await Task.Delay(UnknownMessageBackoff[attempt], time, ct);
             }
         }
     }
@@ -248,6 +277,9 @@ internal sealed partial class InteractionReplier(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An interaction's first response hadn't left after the wait; editing it anyway")]
     private partial void LogAckUnknown();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "An interaction's first message wasn't there yet (10008); trying again shortly (try {Attempt})")]
+    private partial void LogOriginalNotYet(int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An interaction's token had expired; answering in a DM instead")]
     private partial void LogTokenExpired();

@@ -10,7 +10,8 @@ namespace OneOnOne.Discord.Gateway;
 /// <summary>
 /// Routes the Gateway's dispatches: interactions are answered (a REST callback) beside the socket's
 /// read loop, DMs go to <see cref="DirectMessageHandler"/>. Everything else is ignored. Nothing that
-/// arrives malformed gets past here.
+/// arrives malformed gets past here; an interaction that can't be read is still answered with a private
+/// apology when its id and token can be found.
 /// </summary>
 internal sealed partial class GatewayDispatchRouter(
     InteractionDispatcher interactions,
@@ -37,8 +38,11 @@ internal sealed partial class GatewayDispatchRouter(
         {
             switch (eventName)
             {
-                case "INTERACTION_CREATE" when data.Deserialize(DiscordRead.Interaction) is { } interaction:
+                case "INTERACTION_CREATE" when data.Deserialize(DiscordRead.Interaction) is { Id.Length: > 0, Token.Length: > 0 } interaction:
                     queue.RunBeside(ct => AnswerAsync(interaction, ct));
+                    break;
+                case "INTERACTION_CREATE":
+                    AnswerUnreadable(data);
                     break;
                 case "MESSAGE_CREATE" when data.Deserialize(DiscordRead.Message) is { } message:
                     directMessages.Handle(message);
@@ -49,6 +53,28 @@ internal sealed partial class GatewayDispatchRouter(
         {
             LogMalformed(eventName, exception.Message);
         }
+    }
+
+    private void AnswerUnreadable(JsonElement data)
+    {
+        if (!InteractionKeys.TryFind(data, out var id, out var token))
+        {
+            LogMalformed("INTERACTION_CREATE", "no id and token to answer it with");
+            return;
+        }
+
+        LogUnreadable();
+        queue.RunBeside(async ct =>
+        {
+            try
+            {
+                await rest.RespondToInteractionAsync(id, token, InteractionResponses.Unreadable, ct);
+            }
+            catch (DiscordApiException exception)
+            {
+                LogAckFailed(exception.Message);
+            }
+        });
     }
 
     private async Task AnswerAsync(Interaction interaction, CancellationToken ct)
@@ -83,6 +109,9 @@ internal sealed partial class GatewayDispatchRouter(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a malformed {EventName}: {Reason}")]
     private partial void LogMalformed(string eventName, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Answered an INTERACTION_CREATE the bot can't read with an apology")]
+    private partial void LogUnreadable();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Couldn't answer an interaction in time: {Reason}")]
     private partial void LogAckFailed(string reason);

@@ -4,10 +4,6 @@ namespace OneOnOne.Discord.Interactions;
 
 /// <summary>
 /// The first answer to an interaction, whichever way it travels: the HTTP response body, or a
-/// callback over REST for the Gateway.
+/// callback over REST for the Gateway. A duplicate whose first answer isn't ready yet has none.
 /// </summary>
-internal sealed record InteractionDecision(InteractionResponse? Response, bool Duplicate = false)
-{
-    /// <summary>Not an interaction anyone can be answered for: no answer at all.</summary>
-    public static readonly InteractionDecision Invalid = new(Response: null);
-}
+internal sealed record InteractionDecision(InteractionResponse? Response, bool Duplicate = false);

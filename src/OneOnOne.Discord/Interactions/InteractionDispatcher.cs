@@ -47,7 +47,9 @@ internal sealed partial class InteractionDispatcher(
 
         if (InteractionOrigin.From(interaction) is not { } origin)
         {
-            return InteractionDecision.Invalid;
+            // No one to answer in the conversation, but whoever pressed or typed something still sees words.
+            LogUnreadable(interaction.Type);
+            return new InteractionDecision(InteractionResponses.Unreadable);
         }
 
         if (!recent.TryClaim(interaction.Id, out var first))
@@ -65,7 +67,7 @@ internal sealed partial class InteractionDispatcher(
                 InteractionType.MessageComponent => await ComponentAsync(origin, interaction.Data, acknowledged, ct),
                 InteractionType.ModalSubmit => await ModalSubmitAsync(origin, interaction.Data, acknowledged),
                 InteractionType.Autocomplete => new InteractionResponse { Type = InteractionCallbackType.AutocompleteResult, Data = new() { Choices = [] } },
-                _ => Message(origin, Phrases.UnknownCommand),
+                _ => Unsupported(interaction.Type),
             };
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -85,6 +87,12 @@ internal sealed partial class InteractionDispatcher(
 
     private async Task<InteractionResponse> ComponentAsync(InteractionOrigin origin, InteractionData? data, Task acknowledged, CancellationToken ct)
     {
+        if (data?.ComponentType is { } type && type != ComponentType.Button)
+        {
+            // Every component the bot posts on a message is a button; a select or anything newer isn't ours to act on.
+            return Unsupported(InteractionType.MessageComponent, type);
+        }
+
         var customId = data?.CustomId ?? string.Empty;
         if (FormIds.TryParseOpen(customId, out var page))
         {
@@ -170,11 +178,23 @@ internal sealed partial class InteractionDispatcher(
         return await slot.WaitAsync(options.Value.InlineAnswerWindow, inlineClock) ?? InteractionResponses.Defer(origin.Flags);
     }
 
+    private InteractionResponse Unsupported(InteractionType type, int? componentType = null)
+    {
+        LogUnsupported(type, componentType);
+        return InteractionResponses.Unreadable;
+    }
+
     private static InteractionResponse Message(InteractionOrigin origin, string text, List<Component>? components = null) =>
         InteractionResponses.Message(text, origin.Flags, components);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Answered a duplicate {Type} interaction as before, without handling it again")]
     private partial void LogDuplicate(InteractionType type);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Answered a {Type} interaction that names no user, token or id with an apology")]
+    private partial void LogUnreadable(InteractionType type);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Answered a {Type} interaction (component type {ComponentType}) the bot doesn't handle with an apology")]
+    private partial void LogUnsupported(InteractionType type, int? componentType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The queue is full; told someone the bot is busy")]
     private partial void LogBusy();

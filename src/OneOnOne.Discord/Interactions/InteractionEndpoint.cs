@@ -8,8 +8,10 @@ namespace OneOnOne.Discord.Interactions;
 /// <summary>
 /// <c>POST /discord/interactions</c>, Discord's "Interactions Endpoint URL": verify the signature over
 /// the raw bytes, parse, let the dispatcher decide the answer, write it. Unsigned or wrongly signed → 401
-/// (Discord tests this), unreadable → 400, and never a 5xx: past verification, a failure still
-/// answers the person with an apology. A client that hangs up or stalls mid-body is a Debug line.
+/// (Discord tests this) and never a 5xx. Past verification the request is Discord's, so whoever caused
+/// it sees words: a body the bot can't read, or a failure, is answered with a private apology rather
+/// than a 400, which Discord would show as "This interaction failed". A client that hangs up or stalls
+/// mid-body is a Debug line.
 /// </summary>
 internal sealed partial class InteractionEndpoint(
     InteractionVerifier verifier, SignatureFailureWatch signatures, InteractionDispatcher dispatcher, ILogger<InteractionEndpoint> logger)
@@ -75,7 +77,8 @@ internal sealed partial class InteractionEndpoint(
 
         if (interaction is null)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            LogUnreadable();
+            await WriteAsync(context, InteractionResponses.Unreadable);
             return;
         }
 
@@ -108,10 +111,16 @@ internal sealed partial class InteractionEndpoint(
 
         if (decision.Response is not { } response)
         {
+            // A copy of an interaction whose first delivery is still being answered: that one gets the answer.
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
 
+        await WriteAsync(context, response);
+    }
+
+    private async Task WriteAsync(HttpContext context, InteractionResponse response)
+    {
         var json = InteractionResponses.Json(response);
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
@@ -141,6 +150,9 @@ internal sealed partial class InteractionEndpoint(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "A client went away before its request body arrived or its answer left ({Reason})")]
     private partial void LogAbandoned(string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Answered a signed request whose body is not an interaction object with an apology")]
+    private partial void LogUnreadable();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Failed to answer an interaction received over HTTP")]
     private partial void LogFailed(Exception exception);

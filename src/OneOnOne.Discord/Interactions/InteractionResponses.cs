@@ -24,8 +24,11 @@ internal static class InteractionResponses
 
     public static readonly InteractionResponse Busy = Message(Phrases.Busy, null);
 
+    /// <summary>For an interaction the bot can't read: always private, since it may not even know where it was used.</summary>
+    public static readonly InteractionResponse Unreadable = Message(Phrases.Unreadable, MessageFlags.Ephemeral);
+
     // Responses compare by reference: these very instances.
-    private static readonly Dictionary<InteractionResponse, byte[]> Serialized = new[] { Pong, DeferredPrivately, Deferred, BusyPrivately, Busy }
+    private static readonly Dictionary<InteractionResponse, byte[]> Serialized = new[] { Pong, DeferredPrivately, Deferred, BusyPrivately, Busy, Unreadable }
         .ToDictionary(r => r, r => JsonSerializer.SerializeToUtf8Bytes(r, DiscordJson.Default.InteractionResponse));
 
     public static InteractionResponse Defer(int? flags) => flags is null ? Deferred : DeferredPrivately;

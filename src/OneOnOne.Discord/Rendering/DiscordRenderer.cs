@@ -6,8 +6,9 @@ namespace OneOnOne.Discord.Rendering;
 
 /// <summary>
 /// Renders the engine's neutral blocks as Discord messages: text as content (split under 2,000
-/// characters), fields as an embed, buttons as action rows (5 a row, 5 rows a message), files as
-/// attachments. Text that follows buttons starts a new message, so every question sits right above its
+/// characters, unless it fits one embed's description instead: one message answers in the first
+/// response, as <c>help</c> does, where two would need a deferral), fields as an embed, buttons as
+/// action rows (5 a row, 5 rows a message), files as attachments. Text that follows buttons starts a new message, so every question sits right above its
 /// own buttons. The first question of prep and reflection also gets "Answer in a form".
 /// </summary>
 internal sealed partial class DiscordRenderer(ComponentPayloadStore payloads, FlowCatalog flows)
@@ -19,6 +20,7 @@ internal sealed partial class DiscordRenderer(ComponentPayloadStore payloads, Fl
     public const int MaxFieldName = 256;
     public const int MaxFieldValue = 1024;
     public const int MaxFiles = 10;
+    public const int MaxEmbedDescription = 4096;
 
     /// <param name="blocks">What the engine said.</param>
     /// <param name="form">The form whose submit these blocks answer, so its errors can offer to reopen it.</param>
@@ -97,7 +99,14 @@ internal sealed partial class DiscordRenderer(ComponentPayloadStore payloads, Fl
     /// <summary>Ends the draft: long text becomes several messages, the last one carrying the embeds, buttons and files.</summary>
     private static Draft Flush(Draft draft, List<RenderedMessage> messages)
     {
-        var pieces = TextSplitter.Split(draft.Text.ToString());
+        var text = draft.Text.ToString().Trim();
+        if (text.Length > TextSplitter.MaxContentLength && text.Length <= MaxEmbedDescription && draft.Embeds.Count == 0)
+        {
+            draft.Embeds.Add(new Embed { Description = text });
+            text = string.Empty;
+        }
+
+        var pieces = TextSplitter.Split(text);
         for (var i = 0; i < pieces.Count - 1; i++)
         {
             messages.Add(RenderedMessage.Text(pieces[i]));

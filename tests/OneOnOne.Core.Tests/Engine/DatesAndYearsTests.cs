@@ -152,6 +152,18 @@ public sealed class DatesAndYearsTests : IAsyncLifetime
         (await ana.Command("pause until the day after tomorrow")).Expect("Reminders paused until Sat 28 Nov, 08:00");
     }
 
+    [Theory]
+    [InlineData("pause until dec 28 for 7 days")]
+    [InlineData("pause for 2 weeks until dec 28")]
+    public async Task A_pause_given_both_an_end_date_and_a_number_of_days_asks_for_one_of_the_two(string command)
+    {
+        var ana = _bot.Organizer("Ana");
+
+        (await ana.Command(command)).Expect("just one of the two", "`pause until dec 28`", "`pause for 14 days`").ExpectNot("Until when");
+
+        Assert.Null(await _bot.QueryAsync(s => s.Organizers.Select(o => o.PausedUntil).SingleOrDefaultAsync()));
+    }
+
     [Fact]
     public async Task A_pause_refusal_says_which_limit_was_crossed()
     {

@@ -31,7 +31,7 @@ public sealed class TolerantReadingTests
         Assert.Equal("5", interaction.Invoker!.Id);
         Assert.Equal(string.Empty, interaction.Invoker.Username);
         Assert.Null(interaction.Invoker.GlobalName);
-        Assert.Null(interaction.Message!.Attachments);
+        Assert.Equal("10", interaction.Message!.ChannelId);
     }
 
     [Fact]
@@ -44,6 +44,29 @@ public sealed class TolerantReadingTests
         var used = Assert.Single(interaction.Data!.Options!);
         Assert.Equal("help", used.Name);
         Assert.Empty(used.Options!);
+    }
+
+    [Fact]
+    public void A_modal_with_component_types_the_bot_never_sends_still_gives_its_text_answers()
+    {
+        // A checkbox answers with a boolean, a file upload with attachment ids, a text display with nothing.
+        const string json = """
+            {"id":"1","type":5,"token":"t","user":{"id":"5","username":"x"},
+             "data":{"custom_id":"f:1:prep:0","components":[
+               {"type":18,"id":1,"component":{"type":4,"id":2,"custom_id":"goal","value":"come on the 12th"}},
+               {"type":18,"id":3,"component":{"type":23,"id":4,"custom_id":"agree","value":true}},
+               {"type":18,"id":5,"component":{"type":19,"id":6,"custom_id":"file","values":["1180000000000000000"]}},
+               {"type":10,"id":7},
+               {"type":18,"id":8,"component":{"type":21,"id":9,"custom_id":"level","value":"core"}}],
+               "resolved":{"attachments":{"1180000000000000000":{"id":"1180000000000000000","filename":"a.png","size":1}}}}}
+            """;
+
+        var interaction = JsonSerializer.Deserialize(Encoding.UTF8.GetBytes(json), DiscordRead.Interaction)!;
+        var answers = OneOnOne.Discord.Interactions.ModalAnswers.Read(interaction.Data!.Components);
+
+        Assert.Equal("come on the 12th", answers["goal"]);
+        Assert.Equal("core", answers["level"]);
+        Assert.False(answers.ContainsKey("agree"));
     }
 
     [Theory]

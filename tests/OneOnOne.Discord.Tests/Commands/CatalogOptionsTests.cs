@@ -1,16 +1,12 @@
-using System.Globalization;
-using System.Text.Json;
 using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Commands;
+using static OneOnOne.Discord.Tests.Commands.CommandUses;
 
 namespace OneOnOne.Discord.Tests.Commands;
 
 /// <summary>Every option <c>/one-on-one</c> registers is honoured: filled in, it shows in the engine's command text.</summary>
 public sealed class CatalogOptionsTests
 {
-    private const string MemberId = "123456789012345678";
-    private const string ChannelId = "800000000000000010";
-
     [Fact]
     public void A_digest_channel_with_a_day_time_and_zone_is_one_line_the_engine_reads()
     {
@@ -59,34 +55,4 @@ public sealed class CatalogOptionsTests
 
         Assert.True(ignored.Count == 0, "Options that change nothing: " + string.Join("; ", ignored));
     }
-
-    /// <summary>A value a person could fill in: a choice's first value, the smallest integer allowed, a member, a channel, or some text.</summary>
-    private static CommandOptionValue Sample(CommandOption option) => option.Type switch
-    {
-        CommandOptionType.String when option.Choices is [var first, ..] => Value(option.Name, option.Type, first.Value.GetString()!),
-        CommandOptionType.String => Value(option.Name, option.Type, $"some {option.Name}"),
-        CommandOptionType.Integer => new CommandOptionValue
-        {
-            Name = option.Name,
-            Type = option.Type,
-            Value = JsonSerializer.SerializeToElement(option.MinValue?.GetInt64() ?? 1),
-        },
-        CommandOptionType.User => Value(option.Name, option.Type, MemberId),
-        CommandOptionType.Channel => Value(option.Name, option.Type, ChannelId),
-        _ => throw new InvalidOperationException($"No sample for option type {option.Type.ToString(CultureInfo.InvariantCulture)} ({option.Name})."),
-    };
-
-    private static CommandOptionValue Value(string name, int type, string value) =>
-        new() { Name = name, Type = type, Value = JsonSerializer.SerializeToElement(value) };
-
-    private static InteractionData Use(string subcommand, params CommandOptionValue[] options) => new()
-    {
-        Name = CommandCatalog.Name,
-        Options = [new CommandOptionValue { Name = subcommand, Type = CommandOptionType.SubCommand, Options = [.. options] }],
-        Resolved = new ResolvedData
-        {
-            Users = new() { [MemberId] = new DiscordUser { Id = MemberId, Username = "maria", GlobalName = "Maria Lopez" } },
-            Channels = new() { [ChannelId] = new DiscordChannel { Id = ChannelId, Type = 0, Name = "team" } },
-        },
-    };
 }

@@ -36,7 +36,8 @@ public sealed class DeliveryTests : IAsyncLifetime
     [Fact]
     public async Task An_interaction_delivered_twice_is_answered_once()
     {
-        var interaction = _olivia.NewInteraction(2, HelpCommand(), FakeDiscord.GuildId);
+        // An upload is always deferred, then edited in: two steps that must each happen once.
+        var interaction = _olivia.NewInteraction(2, Subcommand("export"), FakeDiscord.GuildId);
         var id = interaction["id"]!.GetValue<string>();
         _fake.RegisterInteraction(id, interaction["token"]!.GetValue<string>(), _olivia.UserId);
 

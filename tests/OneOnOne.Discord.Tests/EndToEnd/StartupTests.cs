@@ -26,7 +26,7 @@ public sealed class StartupTests
 
             var olivia = new DiscordPerson(fake, bot, "100000000000000001", "Olivia");
             await olivia.Command("help");
-            Assert.Equal(5, olivia.LastResponse!["type"]!.GetValue<int>());
+            Assert.Equal(4, olivia.LastResponse!["type"]!.GetValue<int>());
             Assert.Equal(64, olivia.LastResponse!["data"]!["flags"]!.GetValue<int>());
             olivia.Expect("What I can do");
         }

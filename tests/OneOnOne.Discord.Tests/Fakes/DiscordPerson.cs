@@ -28,6 +28,9 @@ public sealed partial class DiscordPerson(FakeDiscord fake, DiscordBot bot, stri
 
     public JsonObject? OpenModal { get; private set; }
 
+    /// <summary>The interaction whose answer opened <see cref="OpenModal"/>: its submit comes from the same place.</summary>
+    private JsonObject? _modalOpenedBy;
+
     public static (string Name, int Type, JsonNode Value) Option(string name, string value) => (name, 3, JsonValue.Create(value));
 
     public static (string Name, int Type, JsonNode Value) Option(string name, long value) => (name, 4, JsonValue.Create(value));
@@ -61,23 +64,12 @@ public sealed partial class DiscordPerson(FakeDiscord fake, DiscordBot bot, stri
     public Task<DiscordPerson> PressCustomId(string customId, string? inGuild = null) =>
         ActAsync(ButtonPress(customId, fake.MessagesSnapshot().LastOrDefault(m => m.Buttons.Any(b => b.CustomId == customId)), inGuild));
 
-    /// <summary>Fills in the open modal: text inputs by question id, selects by choice value.</summary>
+    /// <summary>Fills in the open modal (text inputs by question id, selects by choice value) and submits it over the Gateway.</summary>
     public Task<DiscordPerson> Submit(IReadOnlyDictionary<string, string> answers)
     {
-        var modal = OpenModal ?? throw new InvalidOperationException($"{Name} has no modal open.");
-        var fields = new JsonArray();
-        foreach (var label in modal["components"]!.AsArray())
-        {
-            var input = label!["component"]!;
-            var id = input["custom_id"]!.GetValue<string>();
-            var value = answers.GetValueOrDefault(id, string.Empty);
-            fields.Add(input["type"]!.GetValue<int>() == 3
-                ? new JsonObject { ["type"] = 18, ["component"] = new JsonObject { ["type"] = 3, ["custom_id"] = id, ["values"] = value.Length == 0 ? new JsonArray() : new JsonArray(value) } }
-                : new JsonObject { ["type"] = 18, ["component"] = new JsonObject { ["type"] = 4, ["custom_id"] = id, ["value"] = value } });
-        }
-
+        var submit = ModalSubmit(answers);
         OpenModal = null;
-        return ActAsync(NewInteraction(5, new JsonObject { ["custom_id"] = modal["custom_id"]!.GetValue<string>(), ["components"] = DiscordShapes.Numbered(fields) }, null));
+        return ActAsync(submit);
     }
 
     /// <summary>Types a message in the DM with the bot.</summary>
@@ -142,7 +134,7 @@ public sealed partial class DiscordPerson(FakeDiscord fake, DiscordBot bot, stri
         LastResponse = fake.ResponsesTo(id)[0];
         if (LastResponse["type"]!.GetValue<int>() == 9)
         {
-            OpenModal = LastResponse["data"]!.AsObject();
+            Opened(LastResponse["data"]!.AsObject(), interaction);
         }
 
         await bot.IdleAsync($"{Name}'s interaction");

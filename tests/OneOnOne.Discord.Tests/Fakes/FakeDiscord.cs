@@ -34,9 +34,9 @@ public sealed record PostedMessage(string Id, string ChannelId, string Via, stri
         .Select(c => (c!["label"]!.GetValue<string>(), c["custom_id"]!.GetValue<string>()))
         .ToList();
 
-    public string Text => Content + string.Concat((Body["embeds"] as JsonArray ?? [])
-        .SelectMany(e => e?["fields"] as JsonArray ?? [])
-        .Select(f => $"\n{f?["name"]}: {f?["value"]}"));
+    public string Text => Content + string.Concat((Body["embeds"] as JsonArray ?? []).Select(e =>
+        (e?["description"] is { } description ? $"\n{description}" : string.Empty) +
+        string.Concat((e?["fields"] as JsonArray ?? []).Select(f => $"\n{f?["name"]}: {f?["value"]}"))));
 }
 
 /// <summary>
@@ -150,12 +150,12 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
     // ---------------------------------------------------------------- scripting
 
-    /// <summary>The next <paramref name="times"/> calls whose route contains <paramref name="route"/> fail this way.</summary>
-    public void Fail(string route, int times, int status, double retryAfter = 0, bool global = false)
+    /// <summary>The next <paramref name="times"/> calls whose route contains <paramref name="route"/> fail this way, with Discord's JSON error <paramref name="code"/> if given.</summary>
+    public void Fail(string route, int times, int status, double retryAfter = 0, bool global = false, int? code = null)
     {
         for (var i = 0; i < times; i++)
         {
-            _faults.Enqueue(new Fault(route, status, retryAfter, global));
+            _faults.Enqueue(new Fault(route, status, retryAfter, global, Code: code));
         }
     }
 
@@ -335,7 +335,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
             if (fault.Code is { } code)
             {
-                var message = code switch { 50001 => "Missing Access", 50013 => "Missing Permissions", _ => "Forbidden" };
+                var message = code switch { 10008 => "Unknown Message", 50001 => "Missing Access", 50013 => "Missing Permissions", _ => "Forbidden" };
                 return (fault.Status, new JsonObject { ["message"] = message, ["code"] = code }, headers);
             }
 
@@ -516,13 +516,27 @@ public sealed partial class FakeDiscord : IAsyncDisposable
         return message;
     }
 
-    private static JsonObject MessageJson(PostedMessage message) => new()
+    /// <summary>The message as Discord returns it from a send or an edit: uploaded files come back as attachments with snowflake ids.</summary>
+    private JsonObject MessageJson(PostedMessage message) => new JsonObject
     {
+        ["type"] = 0,
         ["id"] = message.Id,
         ["channel_id"] = message.ChannelId,
         ["content"] = message.Content,
-        ["author"] = new JsonObject { ["id"] = BotUserId, ["username"] = "oneonone", ["bot"] = true },
-    };
+        ["author"] = new JsonObject { ["id"] = BotUserId, ["username"] = "oneonone", ["discriminator"] = "1234", ["bot"] = true, ["global_name"] = null },
+        ["embeds"] = message.Body["embeds"]?.DeepClone() ?? new JsonArray(),
+        ["components"] = DiscordShapes.Numbered(message.Body["components"]?.DeepClone() as JsonArray ?? []),
+        ["attachments"] = new JsonArray([.. message.Files.Select(f => (JsonNode)new JsonObject
+        {
+            ["id"] = NextId(),
+            ["filename"] = f.FileName,
+            ["size"] = f.Content.Length,
+            ["url"] = $"{BaseUrl}/attachments/{message.ChannelId}/{f.FileName}",
+            ["proxy_url"] = $"{BaseUrl}/attachments/{message.ChannelId}/{f.FileName}",
+            ["content_type"] = f.ContentType,
+        })]),
+        ["flags"] = message.Flags ?? 0,
+    }.WithUnusedMessageFields();
 
     private string DirectMessageChannelOfLocked(string userId)
     {

@@ -107,12 +107,12 @@ public sealed class PayloadFuzzTests(FuzzBot host) : IClassFixture<FuzzBot>
         }
         catch (JsonException)
         {
-            return; // The endpoint answers 400.
+            return; // The endpoint answers with an apology.
         }
 
         if (interaction is null || InteractionOrigin.From(interaction) is null)
         {
-            return; // Not an interaction anyone can be answered for: 400.
+            return; // No one to answer in the conversation: the dispatcher answers with an apology.
         }
 
         var data = interaction.Data;

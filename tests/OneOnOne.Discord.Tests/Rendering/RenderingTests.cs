@@ -33,6 +33,19 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void Text_too_long_for_one_message_but_short_enough_for_an_embed_is_one_message_with_the_text_in_an_embed()
+    {
+        var lines = Enumerable.Range(1, 50).Select(i => $"• line {i}: " + new string('x', 40)).ToList();
+
+        var message = Assert.Single(_renderer.Render([new HeaderBlock("What I can do"), new TextBlock(string.Join('\n', lines))]));
+
+        Assert.Null(message.Payload.Content);
+        var text = Assert.Single(message.Payload.Embeds!).Description!;
+        Assert.InRange(text.Length, 2001, DiscordRenderer.MaxEmbedDescription);
+        Assert.Equal(["**What I can do**", .. lines], text.Split('\n'));
+    }
+
+    [Fact]
     public void Buttons_fill_rows_of_five_and_messages_of_five_rows()
     {
         var buttons = Enumerable.Range(1, 32).Select(i => Payloads.Command($"Person {i}", $"plan #{i}")).ToList();
