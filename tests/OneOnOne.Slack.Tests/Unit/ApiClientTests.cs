@@ -17,13 +17,12 @@ public sealed class ApiClientTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _slack = await FakeSlack.StartAsync();
-        _services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-        _api = new SlackApiClient(
-            _services.GetRequiredService<IHttpClientFactory>(),
-            Options.Create(new SlackOptions { BotToken = FakeSlack.BotToken, AppToken = FakeSlack.AppToken, ApiBaseUrl = _slack.ApiBaseUrl }),
-            new SlackRateLimits(TimeProvider.System),
-            TimeProvider.System,
-            NullLogger<SlackApiClient>.Instance);
+        _services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(Options.Create(new SlackOptions { BotToken = FakeSlack.BotToken, AppToken = FakeSlack.AppToken, ApiBaseUrl = _slack.ApiBaseUrl }))
+            .AddSlackWebApi()
+            .BuildServiceProvider();
+        _api = _services.GetRequiredService<SlackApiClient>();
     }
 
     public async Task DisposeAsync()
@@ -65,7 +64,7 @@ public sealed class ApiClientTests : IAsyncLifetime
         Assert.Equal("DUANA", await _api.OpenDirectMessageAsync("UANA", CancellationToken.None));
         Assert.Equal(3, _slack.Calls("conversations.open").Count);
 
-        _slack.Fail("conversations.open", null, Enumerable.Repeat(Fault.ServerError(), SlackApiClient.MaxFailedAttempts).ToArray());
+        _slack.Fail("conversations.open", null, Enumerable.Repeat(Fault.ServerError(), SlackWebApi.MaxFailedAttempts).ToArray());
         var error = await Assert.ThrowsAsync<SlackApiException>(() => _api.OpenDirectMessageAsync("UANA", CancellationToken.None));
         Assert.True(error.Transient);
         Assert.Equal("http_503", error.Error);
