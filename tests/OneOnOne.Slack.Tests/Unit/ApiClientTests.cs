@@ -71,6 +71,21 @@ public sealed class ApiClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_post_whose_answer_was_lost_is_reported_not_sent_twice_while_a_read_is_tried_again()
+    {
+        _slack.Fail("chat.postMessage", "C0LOST", Fault.HangUp());
+        var lost = await Assert.ThrowsAsync<SlackApiException>(() => _api.PostMessageAsync("C0LOST", "hello", null, CancellationToken.None));
+        Assert.Equal(("connection_failed", true), (lost.Error, lost.Transient));
+        Assert.Single(_slack.Calls("chat.postMessage"));
+
+        _slack.AddUser("UANA", "Ana Garcia");
+        _slack.Fail("users.info", null, Fault.HangUp());
+        var ana = await _api.GetUserAsync("UANA", CancellationToken.None);
+        Assert.Equal("Ana Garcia", ana.RealName);
+        Assert.Equal(2, _slack.Calls("users.info").Count);
+    }
+
+    [Fact]
     public async Task Users_are_read_by_query_with_the_token_in_the_header_and_cached()
     {
         _slack.AddUser("UANA", "Ana Garcia", "America/Los_Angeles", "ana");
