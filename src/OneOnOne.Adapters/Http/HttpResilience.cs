@@ -73,7 +73,7 @@ public static class HttpResilience
     }
 
     /// <summary>Whether a failed attempt may be tried again (see the remarks on <see cref="HttpResilience"/>).</summary>
-    internal static bool MayRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request) => outcome switch
+    private static bool MayRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request) => outcome switch
     {
         { Result: { } response } => response.StatusCode >= HttpStatusCode.InternalServerError,
         { Exception: HttpRequestException failure } when NeverSent(failure) => true,

@@ -9,7 +9,7 @@ namespace OneOnOne.Discord.Rest;
 internal static class DiscordRest
 {
     /// <summary>429s waited out per call before giving up; each wait is as long as Discord asked.</summary>
-    public const int MaxRateLimitWaits = 10;
+    private const int MaxRateLimitWaits = 10;
 
     public static IServiceCollection AddDiscordRest(this IServiceCollection services)
     {

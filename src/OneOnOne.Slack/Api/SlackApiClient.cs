@@ -1,8 +1,10 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using OneOnOne.Adapters.Http;
 using OneOnOne.Slack.BlockKit;
 using Polly.Timeout;
 
@@ -17,6 +19,13 @@ namespace OneOnOne.Slack.Api;
 public sealed partial class SlackApiClient(IHttpClientFactory httpClients, IOptions<SlackOptions> options)
 {
     public const string HttpClientName = "OneOnOne.Slack";
+
+    /// <summary>
+    /// Methods that come to the same however often they are called (they read, open what exists, or set a
+    /// state), so an attempt whose answer was lost is sent again. Anything that posts is not: see <see cref="HttpResilience"/>.
+    /// </summary>
+    private static readonly FrozenSet<string> Repeatable =
+        FrozenSet.Create(StringComparer.Ordinal, "auth.test", "conversations.open", "chat.update", "views.update", "views.publish", "files.getUploadURLExternal");
 
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
@@ -136,6 +145,11 @@ public sealed partial class SlackApiClient(IHttpClientFactory httpClients, IOpti
     {
         using var request = new HttpRequestMessage(call.Verb, call.Uri) { Content = call.Content };
         request.Options.Set(SlackRateLimits.KeyOption, call.RateKey);
+        if (Repeatable.Contains(call.Name))
+        {
+            request.SetResendWhenUnanswered(true);
+        }
+
         if (call.Token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", call.Token);

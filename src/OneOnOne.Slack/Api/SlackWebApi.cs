@@ -11,7 +11,7 @@ internal static class SlackWebApi
     public const int MaxFailedAttempts = 5;
 
     /// <summary>Rate-limited answers are expected under load, so they get more tries than failures do.</summary>
-    public const int MaxRateLimitedAttempts = 12;
+    private const int MaxRateLimitedAttempts = 12;
 
     private static readonly HttpResilienceOptions Resilience = new()
     {

@@ -71,7 +71,7 @@ public sealed class ApiClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_post_whose_answer_was_lost_is_reported_not_sent_twice_while_a_read_is_tried_again()
+    public async Task A_post_whose_answer_was_lost_is_reported_not_sent_twice_while_a_repeatable_call_is_tried_again()
     {
         _slack.Fail("chat.postMessage", "C0LOST", Fault.HangUp());
         var lost = await Assert.ThrowsAsync<SlackApiException>(() => _api.PostMessageAsync("C0LOST", "hello", null, CancellationToken.None));
@@ -83,6 +83,11 @@ public sealed class ApiClientTests : IAsyncLifetime
         var ana = await _api.GetUserAsync("UANA", CancellationToken.None);
         Assert.Equal("Ana Garcia", ana.RealName);
         Assert.Equal(2, _slack.Calls("users.info").Count);
+
+        // A post, but one that opens the DM that exists or finds it: the same however often it is sent.
+        _slack.Fail("conversations.open", null, Fault.HangUp());
+        Assert.Equal("DUANA", await _api.OpenDirectMessageAsync("UANA", CancellationToken.None));
+        Assert.Equal(2, _slack.Calls("conversations.open").Count);
     }
 
     [Fact]
