@@ -38,7 +38,7 @@ internal sealed partial class DiscordRestClient(IHttpClientFactory clients, IOpt
     /// <summary>Replaces every command of the application (globally, or in one server) with <paramref name="commands"/>.</summary>
     public async Task<List<ApplicationCommand>> OverwriteCommandsAsync(string applicationId, string? guildId, List<ApplicationCommand> commands, CancellationToken ct) =>
         await SendAsync(DiscordRoute.Commands(HttpMethod.Put, applicationId, guildId),
-            () => JsonBody(commands, DiscordJson.Default.ListApplicationCommand), DiscordJson.Default.ListApplicationCommand, ct) ?? [];
+            JsonBody(commands, DiscordJson.Default.ListApplicationCommand), DiscordJson.Default.ListApplicationCommand, ct) ?? [];
 
     /// <summary>The servers the bot is in (Discord's first page, up to 200).</summary>
     public async Task<List<PartialGuild>> GetCurrentUserGuildsAsync(CancellationToken ct) =>
@@ -47,10 +47,10 @@ internal sealed partial class DiscordRestClient(IHttpClientFactory clients, IOpt
     /// <summary>Opens (or finds) the DM channel with a user.</summary>
     public async Task<DiscordChannel> CreateDmAsync(string userId, CancellationToken ct) =>
         (await SendAsync(DiscordRoute.CreateDm(),
-            () => JsonBody(new CreateDmRequest { RecipientId = userId }, DiscordJson.Default.CreateDmRequest), DiscordJson.Default.DiscordChannel, ct))!;
+            JsonBody(new CreateDmRequest { RecipientId = userId }, DiscordJson.Default.CreateDmRequest), DiscordJson.Default.DiscordChannel, ct))!;
 
     public async Task<DiscordMessage> CreateMessageAsync(string channelId, MessagePayload message, IReadOnlyList<FileUpload>? files, CancellationToken ct) =>
-        (await SendAsync(DiscordRoute.CreateMessage(channelId), () => MessageBody(message, files), DiscordJson.Default.DiscordMessage, ct))!;
+        (await SendAsync(DiscordRoute.CreateMessage(channelId), MessageBody(message, files), DiscordJson.Default.DiscordMessage, ct))!;
 
     public async Task<List<DiscordChannel>> GetGuildChannelsAsync(string guildId, CancellationToken ct) =>
         await SendAsync(DiscordRoute.GuildChannels(guildId), null, DiscordJson.Default.ListDiscordChannel, ct) ?? [];
@@ -61,7 +61,7 @@ internal sealed partial class DiscordRestClient(IHttpClientFactory clients, IOpt
         try
         {
             await SendAsync(DiscordRoute.InteractionCallback(interactionId, token),
-                () => JsonBody(response, DiscordJson.Default.InteractionResponse), (JsonTypeInfo<DiscordMessage>?)null, ct);
+                JsonBody(response, DiscordJson.Default.InteractionResponse), (JsonTypeInfo<DiscordMessage>?)null, ct);
         }
         catch (DiscordApiException exception) when (exception.Code == DiscordApiException.AlreadyAcknowledged)
         {
@@ -71,16 +71,16 @@ internal sealed partial class DiscordRestClient(IHttpClientFactory clients, IOpt
 
     /// <summary>Replaces the interaction's first reply, e.g. a deferral's "thinking…", with the real message.</summary>
     public async Task<DiscordMessage?> EditOriginalResponseAsync(string applicationId, string token, MessagePayload message, IReadOnlyList<FileUpload>? files, CancellationToken ct) =>
-        await SendAsync(DiscordRoute.EditOriginal(applicationId, token), () => MessageBody(message, files), DiscordJson.Default.DiscordMessage, ct);
+        await SendAsync(DiscordRoute.EditOriginal(applicationId, token), MessageBody(message, files), DiscordJson.Default.DiscordMessage, ct);
 
     /// <summary>Another message in answer to the same interaction, within its token's 15 minutes.</summary>
     public async Task<DiscordMessage?> CreateFollowupAsync(string applicationId, string token, MessagePayload message, IReadOnlyList<FileUpload>? files, CancellationToken ct) =>
-        await SendAsync(DiscordRoute.Followup(applicationId, token), () => MessageBody(message, files), DiscordJson.Default.DiscordMessage, ct);
+        await SendAsync(DiscordRoute.Followup(applicationId, token), MessageBody(message, files), DiscordJson.Default.DiscordMessage, ct);
 
-    private async Task<T?> SendAsync<T>(DiscordRoute route, Func<HttpContent>? body, JsonTypeInfo<T>? result, CancellationToken ct)
+    private async Task<T?> SendAsync<T>(DiscordRoute route, HttpContent? body, JsonTypeInfo<T>? result, CancellationToken ct)
         where T : class
     {
-        using var request = new HttpRequestMessage(route.Method, route.Path) { Content = body?.Invoke() };
+        using var request = new HttpRequestMessage(route.Method, route.Path) { Content = body };
         request.Options.Set(DiscordRateLimitHandler.RouteOption, route);
         request.SetResendWhenUnanswered(route.ResendWhenUnanswered);
         if (route.Timeout is { } timeout)
