@@ -32,16 +32,7 @@ public static class DiscordHostingExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddHttpClient(DiscordRestClient.HttpClientName, (provider, client) =>
-            {
-                client.BaseAddress = provider.GetRequiredService<IOptions<DiscordOptions>>().Value.ApiBase;
-                client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", DiscordRestClient.UserAgent);
-                client.Timeout = TimeSpan.FromSeconds(30);
-            })
-            // The default request logs print URLs, and interaction URLs carry tokens.
-            .RemoveAllLoggers();
-        services.AddSingleton<RateLimiter>();
-        services.AddSingleton<DiscordRestClient>();
+        services.AddDiscordRest();
 
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<DiscordReadiness>();

@@ -27,11 +27,7 @@ public static class SlackHostingExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
-            // The default request logs carry URLs, and response URLs are secrets.
-            .RemoveAllLoggers();
-        services.AddSingleton<SlackRateLimits>();
-        services.AddSingleton<SlackApiClient>();
+        services.AddSlackWebApi();
         services.AddSingleton<SlackIdentity>();
         services.AddSingleton<SlackReadiness>();
         services.AddSingleton<SlackUserDirectory>();

@@ -1,21 +1,25 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Moq;
 using OneOnOne.Core.Domain;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Testing;
+using static OneOnOne.Scheduling.Tests.Dispatching;
 
 namespace OneOnOne.Scheduling.Tests;
 
 /// <summary>The nudges about an organizer's own practice: pace against the goal, and people never contacted.</summary>
 public sealed class OrganizerNudgeTests : IAsyncLifetime
 {
-    private readonly RecordingMessenger _platform = new();
+    private readonly Mock<IPlatformMessenger> _platform = new();
     private readonly BotHarness _bot;
     private readonly Conversation _ana;
 
     public OrganizerNudgeTests()
     {
-        _bot = new BotHarness(services => services.AddOneOnOneDispatch().AddSingleton<IPlatformMessenger>(_platform));
+        _platform.SetupGet(p => p.Platform).Returns("test");
+        _platform.Setup(p => p.SendAsync(It.IsAny<Outbound>(), It.IsAny<CancellationToken>())).ReturnsAsync("msg-1");
+        _bot = new BotHarness(services => services.AddOneOnOneDispatch().AddSingleton(_platform.Object));
         _ana = _bot.Organizer("Ana");
     }
 
@@ -36,6 +40,7 @@ public sealed class OrganizerNudgeTests : IAsyncLifetime
         Assert.Equal(FollowUpStatus.Pending, await StatusOf(FollowUpKind.GoalPace));
         await Dispatch(TimeSpan.FromDays(1));
         Assert.Equal(FollowUpStatus.Sent, await StatusOf(FollowUpKind.GoalPace));
+        VerifyReachedThePlatform("a little behind on your 1:1 goal", Times.Once());
     }
 
     [Fact]
@@ -46,6 +51,7 @@ public sealed class OrganizerNudgeTests : IAsyncLifetime
 
         await Dispatch(TimeSpan.FromDays(14.1));
         Assert.Equal(FollowUpStatus.Cancelled, await StatusOf(FollowUpKind.GoalPace));
+        VerifyReachedThePlatform("a little behind on your 1:1 goal", Times.Never());
     }
 
     [Fact]
@@ -57,6 +63,7 @@ public sealed class OrganizerNudgeTests : IAsyncLifetime
 
         await Dispatch(TimeSpan.FromDays(14.1));
         Assert.Equal(FollowUpStatus.Sent, await StatusOf(FollowUpKind.UncontactedPeople));
+        VerifyReachedThePlatform("still waiting to hear from you", Times.Once());
 
         await _ana.Command("list add Lee");
         await _ana.Command("schedule Lee 2026-12-12 10:00");
@@ -73,6 +80,10 @@ public sealed class OrganizerNudgeTests : IAsyncLifetime
         await _ana.Command($"met {name}");
         await _ana.Command("cancel");
     }
+
+    /// <summary>Whether the nudge saying <paramref name="words"/> went out to Ana, and how often.</summary>
+    private void VerifyReachedThePlatform(string words, Times times) =>
+        _platform.Verify(p => p.SendAsync(It.Is<Outbound>(o => Text(o).Contains(words, StringComparison.Ordinal)), It.IsAny<CancellationToken>()), times);
 
     private Task<FollowUpStatus> StatusOf(FollowUpKind kind) =>
         _bot.QueryAsync(s => s.FollowUps.Where(f => f.Kind == kind).Select(f => f.Status).SingleAsync());

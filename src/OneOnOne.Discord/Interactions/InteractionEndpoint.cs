@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using OneOnOne.Adapters.Http;
 using OneOnOne.Discord.Api;
 
 namespace OneOnOne.Discord.Interactions;

@@ -4,46 +4,27 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OneOnOne.Adapters.Http;
 using OneOnOne.Discord.Api;
+using Polly.Timeout;
 
 namespace OneOnOne.Discord.Rest;
 
 /// <summary>
 /// The typed Discord REST client: one method per call the bot makes. Every call goes through
-/// <see cref="SendAsync{T}"/>, which waits for the rate limits, retries 429s after the time Discord
-/// names and 5xx or broken connections with backoff, and turns refusals into <see cref="DiscordApiException"/>.
+/// <see cref="SendAsync{T}"/>, which tells the HTTP client underneath (see <see cref="DiscordRest"/>:
+/// rate limits, 429s waited out, 5xx and broken connections tried again) what the route is and
+/// whether it may be sent again, and turns refusals into <see cref="DiscordApiException"/>.
 /// </summary>
-internal sealed partial class DiscordRestClient
+internal sealed partial class DiscordRestClient(IHttpClientFactory clients, IOptions<DiscordOptions> options)
 {
     public const string HttpClientName = "discord";
 
     /// <summary>Discord blocks clients without a <c>DiscordBot (url, version)</c> user agent.</summary>
     public const string UserAgent = "DiscordBot (https://github.com/oneonone-bot/oneonone, 1.0)";
 
-    /// <summary>429s waited out per call before giving up; each wait is as long as Discord asked.</summary>
-    private const int MaxRateLimitWaits = 10;
-
-    /// <summary>Only keeps an absurd <c>retry_after</c> from overflowing a TimeSpan; anything this long fails the call.</summary>
-    private const double MaxRetryAfterSeconds = 86_400;
-
     private static readonly MediaTypeHeaderValue Json = new("application/json");
-
-    private readonly IHttpClientFactory _clients;
-    private readonly RateLimiter _limiter;
-    private readonly DiscordOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger<DiscordRestClient> _logger;
-
-    public DiscordRestClient(IHttpClientFactory clients, RateLimiter limiter, IOptions<DiscordOptions> options, TimeProvider time, ILogger<DiscordRestClient> logger)
-    {
-        _clients = clients;
-        _limiter = limiter;
-        _options = options.Value;
-        _time = time;
-        _logger = logger;
-    }
 
     public async Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken ct) =>
         (await SendAsync(DiscordRoute.GatewayBot(), null, DiscordJson.Default.GatewayBotInfo, ct))!;
@@ -57,7 +38,7 @@ internal sealed partial class DiscordRestClient
     /// <summary>Replaces every command of the application (globally, or in one server) with <paramref name="commands"/>.</summary>
     public async Task<List<ApplicationCommand>> OverwriteCommandsAsync(string applicationId, string? guildId, List<ApplicationCommand> commands, CancellationToken ct) =>
         await SendAsync(DiscordRoute.Commands(HttpMethod.Put, applicationId, guildId),
-            () => JsonBody(commands, DiscordJson.Default.ListApplicationCommand), DiscordJson.Default.ListApplicationCommand, ct) ?? [];
+            JsonBody(commands, DiscordJson.Default.ListApplicationCommand), DiscordJson.Default.ListApplicationCommand, ct) ?? [];
 
     /// <summary>The servers the bot is in (Discord's first page, up to 200).</summary>
     public async Task<List<PartialGuild>> GetCurrentUserGuildsAsync(CancellationToken ct) =>
@@ -66,10 +47,10 @@ internal sealed partial class DiscordRestClient
     /// <summary>Opens (or finds) the DM channel with a user.</summary>
     public async Task<DiscordChannel> CreateDmAsync(string userId, CancellationToken ct) =>
         (await SendAsync(DiscordRoute.CreateDm(),
-            () => JsonBody(new CreateDmRequest { RecipientId = userId }, DiscordJson.Default.CreateDmRequest), DiscordJson.Default.DiscordChannel, ct))!;
+            JsonBody(new CreateDmRequest { RecipientId = userId }, DiscordJson.Default.CreateDmRequest), DiscordJson.Default.DiscordChannel, ct))!;
 
     public async Task<DiscordMessage> CreateMessageAsync(string channelId, MessagePayload message, IReadOnlyList<FileUpload>? files, CancellationToken ct) =>
-        (await SendAsync(DiscordRoute.CreateMessage(channelId), () => MessageBody(message, files), DiscordJson.Default.DiscordMessage, ct))!;
+        (await SendAsync(DiscordRoute.CreateMessage(channelId), MessageBody(message, files), DiscordJson.Default.DiscordMessage, ct))!;
 
     public async Task<List<DiscordChannel>> GetGuildChannelsAsync(string guildId, CancellationToken ct) =>
         await SendAsync(DiscordRoute.GuildChannels(guildId), null, DiscordJson.Default.ListDiscordChannel, ct) ?? [];
@@ -80,7 +61,7 @@ internal sealed partial class DiscordRestClient
         try
         {
             await SendAsync(DiscordRoute.InteractionCallback(interactionId, token),
-                () => JsonBody(response, DiscordJson.Default.InteractionResponse), (JsonTypeInfo<DiscordMessage>?)null, ct);
+                JsonBody(response, DiscordJson.Default.InteractionResponse), (JsonTypeInfo<DiscordMessage>?)null, ct);
         }
         catch (DiscordApiException exception) when (exception.Code == DiscordApiException.AlreadyAcknowledged)
         {
@@ -90,136 +71,66 @@ internal sealed partial class DiscordRestClient
 
     /// <summary>Replaces the interaction's first reply, e.g. a deferral's "thinking…", with the real message.</summary>
     public async Task<DiscordMessage?> EditOriginalResponseAsync(string applicationId, string token, MessagePayload message, IReadOnlyList<FileUpload>? files, CancellationToken ct) =>
-        await SendAsync(DiscordRoute.EditOriginal(applicationId, token), () => MessageBody(message, files), DiscordJson.Default.DiscordMessage, ct);
+        await SendAsync(DiscordRoute.EditOriginal(applicationId, token), MessageBody(message, files), DiscordJson.Default.DiscordMessage, ct);
 
     /// <summary>Another message in answer to the same interaction, within its token's 15 minutes.</summary>
     public async Task<DiscordMessage?> CreateFollowupAsync(string applicationId, string token, MessagePayload message, IReadOnlyList<FileUpload>? files, CancellationToken ct) =>
-        await SendAsync(DiscordRoute.Followup(applicationId, token), () => MessageBody(message, files), DiscordJson.Default.DiscordMessage, ct);
+        await SendAsync(DiscordRoute.Followup(applicationId, token), MessageBody(message, files), DiscordJson.Default.DiscordMessage, ct);
 
-    private async Task<T?> SendAsync<T>(DiscordRoute route, Func<HttpContent>? body, JsonTypeInfo<T>? result, CancellationToken ct)
+    private async Task<T?> SendAsync<T>(DiscordRoute route, HttpContent? body, JsonTypeInfo<T>? result, CancellationToken ct)
         where T : class
     {
-        var http = _clients.CreateClient(HttpClientName);
-        var failures = 0;
-        var rateLimits = 0;
-        while (true)
+        using var request = new HttpRequestMessage(route.Method, route.Path) { Content = body };
+        request.Options.Set(DiscordRateLimitHandler.RouteOption, route);
+        request.SetResendWhenUnanswered(route.ResendWhenUnanswered);
+        if (route.Timeout is { } timeout)
         {
-            var bucket = await _limiter.WaitAsync(route, ct);
-
-            // A request (and its content) can be sent once, so every attempt builds its own.
-            using var request = new HttpRequestMessage(route.Method, route.Path) { Content = body?.Invoke() };
-            if (route.UsesBotToken)
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bot", _options.Token);
-            }
-
-            HttpResponseMessage response;
-            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            if (route.Timeout is { } timeout)
-            {
-                attempt.CancelAfter(timeout);
-            }
-
-            try
-            {
-                response = await http.SendAsync(request, attempt.Token);
-            }
-            catch (Exception exception)
-            {
-                // Whatever happened, this call no longer holds the bucket.
-                _limiter.Observe(route, bucket, null);
-                if (exception is not HttpRequestException && (exception is not TaskCanceledException || ct.IsCancellationRequested))
-                {
-                    throw;
-                }
-
-                if (!route.ResendWhenUnanswered && !NeverSent(exception))
-                {
-                    throw new DiscordApiException($"Discord didn't answer {route} in time; it may have arrived, so it isn't sent again.", null, null, transient: true, exception);
-                }
-
-                if (++failures > _options.MaxRetries)
-                {
-                    throw new DiscordApiException($"Discord could not be reached for {route}.", null, null, transient: true, exception);
-                }
-
-                LogRetry(route.ToString(), "no answer", failures);
-                await Task.Delay(Backoff(failures), _time, ct);
-                continue;
-            }
-
-            using (response)
-            {
-                _limiter.Observe(route, bucket, response.Headers);
-                if (response.StatusCode == HttpStatusCode.TooManyRequests)
-                {
-                    var (retryAfter, global) = await ReadRateLimitAsync(response, ct);
-                    _limiter.OnRateLimited(bucket, retryAfter, global);
-                    if (retryAfter > RateLimiter.LongestWait)
-                    {
-                        throw RateLimiter.TooLong(route, retryAfter);
-                    }
-
-                    if (++rateLimits > MaxRateLimitWaits)
-                    {
-                        throw new DiscordApiException($"Discord kept rate limiting {route}.", response.StatusCode, null, transient: true);
-                    }
-
-                    LogRateLimited(route.ToString(), retryAfter.TotalMilliseconds, global);
-                    continue;
-                }
-
-                if ((int)response.StatusCode >= 500 && ++failures <= _options.MaxRetries)
-                {
-                    LogRetry(route.ToString(), ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), failures);
-                    await Task.Delay(Backoff(failures), _time, ct);
-                    continue;
-                }
-
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw await RefusalAsync(route, response, ct);
-                }
-
-                if (result is null || response.StatusCode == HttpStatusCode.NoContent)
-                {
-                    return null;
-                }
-
-                await using var stream = await response.Content.ReadAsStreamAsync(ct);
-                return await JsonSerializer.DeserializeAsync(stream, result, ct);
-            }
+            request.SetAttemptTimeout(timeout);
         }
-    }
 
-    /// <summary>True when the connection failed before the request could go out, so sending it again can't repeat it.</summary>
-    private static bool NeverSent(Exception exception) => exception is HttpRequestException
-    {
-        HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError,
-    };
+        if (route.UsesBotToken)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bot", options.Value.Token);
+        }
 
-    /// <summary>Exponential with full jitter, so many retries after one outage don't arrive together.</summary>
-    private TimeSpan Backoff(int attempt) =>
-        _options.RetryBaseDelay * Math.Pow(2, attempt - 1) * (0.5 + Random.Shared.NextDouble() / 2);
-
-    private static async Task<(TimeSpan RetryAfter, bool Global)> ReadRateLimitAsync(HttpResponseMessage response, CancellationToken ct)
-    {
-        var global = response.Headers.TryGetValues("X-RateLimit-Global", out var flags) && flags.Any(f => f.Equals("true", StringComparison.OrdinalIgnoreCase));
-        double? seconds = null;
+        HttpResponseMessage response;
         try
         {
-            var error = await response.Content.ReadFromJsonAsync(DiscordJson.Default.DiscordError, ct);
-            seconds = error?.RetryAfter;
-            global |= error?.Global == true;
+            response = await clients.CreateClient(HttpClientName).SendAsync(request, ct);
         }
-        catch (JsonException)
+        catch (HttpRequestException exception)
         {
-            // Cloudflare's own 429 is HTML; the Retry-After header still holds.
+            throw new DiscordApiException($"Discord could not be reached for {route}.", null, null, transient: true, exception);
+        }
+        catch (TimeoutRejectedException exception)
+        {
+            throw new DiscordApiException($"Discord didn't answer {route} in time.", null, null, transient: true, exception);
         }
 
-        seconds ??= response.Headers.RetryAfter?.Delta?.TotalSeconds;
-        // Not clamped to what the bot will wait: a longer ask fails the call instead (see RateLimiter.LongestWait).
-        return (TimeSpan.FromSeconds(Math.Clamp(seconds ?? 1, 0, MaxRetryAfterSeconds)), global);
+        using (response)
+        {
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                // The policy gave up: Discord asked for longer than the bot waits, or kept asking.
+                var (retryAfter, _) = await RateLimitAnswer.ReadAsync(response, ct);
+                throw retryAfter > RateLimiter.LongestWait
+                    ? RateLimiter.TooLong(route, retryAfter)
+                    : new DiscordApiException($"Discord kept rate limiting {route}.", response.StatusCode, null, transient: true);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await RefusalAsync(route, response, ct);
+            }
+
+            if (result is null || response.StatusCode == HttpStatusCode.NoContent)
+            {
+                return null;
+            }
+
+            await using var stream = await response.Content.ReadAsStreamAsync(ct);
+            return await JsonSerializer.DeserializeAsync(stream, result, ct);
+        }
     }
 
     private static async Task<DiscordApiException> RefusalAsync(DiscordRoute route, HttpResponseMessage response, CancellationToken ct)
@@ -285,10 +196,4 @@ internal sealed partial class DiscordRestClient
     /// <summary>A quoted-string of printable ASCII: our names and file names are, and anything else becomes '_' rather than break the header.</summary>
     private static string Quoted(string value) =>
         "\"" + new string(value.Select(c => c is >= ' ' and <= '~' and not ('"' or '\\') ? c : '_').ToArray()) + "\"";
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rate limited on {Route}; retrying in {Milliseconds} ms (global: {Global})")]
-    private partial void LogRateLimited(string route, double milliseconds, bool global);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Route} failed ({Reason}); retry {Attempt}")]
-    private partial void LogRetry(string route, string reason, int attempt);
 }

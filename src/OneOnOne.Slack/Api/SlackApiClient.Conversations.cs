@@ -11,7 +11,7 @@ public sealed partial class SlackApiClient
     public async Task<SlackChannelInfo> GetChannelInfoAsync(string channelId, CancellationToken ct)
     {
         // Like users.info, no JSON body: the channel goes in the query string, the token stays in the header.
-        var root = await CallAsync("conversations.info", HttpMethod.Get, $"?channel={Uri.EscapeDataString(channelId)}", static () => null, channelId, ct);
+        var root = await CallAsync("conversations.info", HttpMethod.Get, $"?channel={Uri.EscapeDataString(channelId)}", content: null, channelId, ct);
         var channel = root.Get("channel");
         return new SlackChannelInfo(channel.Str("id") ?? channelId, channel.Str("name"), Bool(channel, "is_member"), channel.Flag("is_archived"));
     }

@@ -1,35 +1,32 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OneOnOne.Adapters.Http;
 using OneOnOne.Slack.BlockKit;
+using Polly.Timeout;
 
 namespace OneOnOne.Slack.Api;
 
 /// <summary>
 /// The Slack Web API methods the bot uses, typed. Every call: bearer token in the header (never in
 /// the body or the URL), <c>ok:false</c> turned into a <see cref="SlackApiException"/> carrying
-/// Slack's error code, 429 answered by waiting <c>Retry-After</c> for that method and channel only,
-/// and 5xx or a dropped connection retried a few times with growing pauses.
+/// Slack's error code. The HTTP client underneath (see <see cref="SlackWebApi"/>) waits out 429s for
+/// that method and channel only, and tries 5xx and broken connections again with growing pauses.
 /// </summary>
-public sealed partial class SlackApiClient(
-    IHttpClientFactory httpClients,
-    IOptions<SlackOptions> options,
-    SlackRateLimits limits,
-    TimeProvider time,
-    ILogger<SlackApiClient> logger)
+public sealed partial class SlackApiClient(IHttpClientFactory httpClients, IOptions<SlackOptions> options)
 {
     public const string HttpClientName = "OneOnOne.Slack";
 
-    /// <summary>Rate-limited answers are expected under load, so they get more tries than failures do; each kind is counted apart.</summary>
-    internal const int MaxRateLimitedAttempts = 12;
+    /// <summary>
+    /// Methods that come to the same however often they are called (they read, open what exists, or set a
+    /// state), so an attempt whose answer was lost is sent again. Anything that posts is not: see <see cref="HttpResilience"/>.
+    /// </summary>
+    private static readonly FrozenSet<string> Repeatable =
+        FrozenSet.Create(StringComparer.Ordinal, "auth.test", "conversations.open", "chat.update", "views.update", "views.publish", "files.getUploadURLExternal");
 
-    internal const int MaxFailedAttempts = 5;
-
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan LongestRetryAfter = TimeSpan.FromMinutes(5);
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
     public async Task<SlackIdentityInfo> AuthTestAsync(CancellationToken ct)
@@ -65,7 +62,7 @@ public sealed partial class SlackApiClient(
     public async Task<SlackUser> GetUserAsync(string userId, CancellationToken ct)
     {
         // users.info takes no JSON body: arguments go in the query string, the token stays in the header.
-        var root = await CallAsync("users.info", HttpMethod.Get, $"?user={Uri.EscapeDataString(userId)}", static () => null, channel: null, ct);
+        var root = await CallAsync("users.info", HttpMethod.Get, $"?user={Uri.EscapeDataString(userId)}", content: null, channel: null, ct);
         var user = root.Get("user");
         var profile = user.Get("profile");
         return new SlackUser(
@@ -99,7 +96,7 @@ public sealed partial class SlackApiClient(
     public async Task<SlackUploadTicket> GetUploadUrlAsync(string fileName, int length, CancellationToken ct)
     {
         // Form arguments only: this method rejects JSON bodies.
-        var root = await CallAsync("files.getUploadURLExternal", HttpMethod.Post, string.Empty, () => new FormUrlEncodedContent(
+        var root = await CallAsync("files.getUploadURLExternal", HttpMethod.Post, string.Empty, new FormUrlEncodedContent(
         [
             new("filename", fileName),
             new("length", length.ToString(CultureInfo.InvariantCulture)),
@@ -110,13 +107,12 @@ public sealed partial class SlackApiClient(
     }
 
     /// <summary>Sends the file's bytes to the one-off upload URL. No token: the URL itself is the permission.</summary>
-    public async Task UploadBytesAsync(Uri uploadUrl, byte[] content, string contentType, CancellationToken ct) =>
-        await SendAsync(new Call("file upload", HttpMethod.Post, uploadUrl, () =>
-        {
-            var body = new ByteArrayContent(content);
-            body.Headers.ContentType = MediaTypeHeaderValue.TryParse(contentType, out var type) ? type : new MediaTypeHeaderValue("application/octet-stream");
-            return body;
-        }, Token: null, RateKey: "file upload", ExpectJson: false), ct);
+    public async Task UploadBytesAsync(Uri uploadUrl, byte[] content, string contentType, CancellationToken ct)
+    {
+        var body = new ByteArrayContent(content);
+        body.Headers.ContentType = MediaTypeHeaderValue.TryParse(contentType, out var type) ? type : new MediaTypeHeaderValue("application/octet-stream");
+        await SendAsync(new Call("file upload", HttpMethod.Post, uploadUrl, body, Token: null, RateKey: "file upload", ExpectJson: false), ct);
+    }
 
     public Task CompleteUploadAsync(string fileId, string? title, string? channelId, CancellationToken ct) =>
         CallJsonAsync("files.completeUploadExternal", new CompleteUploadBody([new UploadedFile(fileId, title)], channelId), channelId, ct);
@@ -126,7 +122,7 @@ public sealed partial class SlackApiClient(
     {
         var token = options.Value.AppToken ?? throw new InvalidOperationException("Slack:AppToken is needed for Socket Mode.");
         var root = await SendAsync(new Call("apps.connections.open", HttpMethod.Post, MethodUri("apps.connections.open", string.Empty),
-            () => new FormUrlEncodedContent([]), token, "apps.connections.open", ExpectJson: true), ct);
+            new FormUrlEncodedContent([]), token, "apps.connections.open", ExpectJson: true), ct);
         return Uri.TryCreate(root.Str("url"), UriKind.Absolute, out var url)
             ? url
             : throw new SlackApiException("apps.connections.open", "invalid_response", transient: true);
@@ -134,81 +130,59 @@ public sealed partial class SlackApiClient(
 
     /// <summary>Answers an interaction through its response URL. The URL is a secret: it is never logged.</summary>
     public async Task PostToResponseUrlAsync(Uri responseUrl, ResponseUrlMessage message, CancellationToken ct) =>
-        await SendAsync(new Call("response_url", HttpMethod.Post, responseUrl, () => JsonContent(message),
+        await SendAsync(new Call("response_url", HttpMethod.Post, responseUrl, JsonContent(message),
             Token: null, RateKey: "response_url", ExpectJson: false), ct);
 
     private Task<JsonElement> CallJsonAsync<TBody>(string method, TBody body, string? channel, CancellationToken ct) =>
-        CallAsync(method, HttpMethod.Post, string.Empty, () => JsonContent(body), channel, ct);
+        CallAsync(method, HttpMethod.Post, string.Empty, JsonContent(body), channel, ct);
 
-    private Task<JsonElement> CallAsync(string method, HttpMethod verb, string query, Func<HttpContent?> content, string? channel, CancellationToken ct) =>
+    private Task<JsonElement> CallAsync(string method, HttpMethod verb, string query, HttpContent? content, string? channel, CancellationToken ct) =>
         SendAsync(new Call(method, verb, MethodUri(method, query), content,
             options.Value.BotToken ?? throw new InvalidOperationException("Slack:BotToken is not set."),
             SlackRateLimits.KeyFor(method, channel), ExpectJson: true), ct);
 
     private async Task<JsonElement> SendAsync(Call call, CancellationToken ct)
     {
-        var http = httpClients.CreateClient(HttpClientName);
-        var (rateLimited, failed) = (0, 0);
-        while (true)
+        using var request = new HttpRequestMessage(call.Verb, call.Uri) { Content = call.Content };
+        request.Options.Set(SlackRateLimits.KeyOption, call.RateKey);
+        if (Repeatable.Contains(call.Name))
         {
-            await limits.WaitAsync(call.RateKey, ct);
-            using var request = new HttpRequestMessage(call.Verb, call.Uri) { Content = call.Content() };
-            if (call.Token is not null)
+            request.SetResendWhenUnanswered(true);
+        }
+
+        if (call.Token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", call.Token);
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await httpClients.CreateClient(HttpClientName).SendAsync(request, ct);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new SlackApiException(call.Name, "connection_failed", transient: true, exception);
+        }
+        catch (TimeoutRejectedException exception)
+        {
+            throw new SlackApiException(call.Name, "timeout", transient: true, exception);
+        }
+
+        using (response)
+        {
+            // What the client's policy gave up on: too many 429s or too long a wait, or Slack still failing.
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", call.Token);
+                throw new SlackApiException(call.Name, "ratelimited", transient: true);
             }
 
-            HttpResponseMessage response;
-            try
+            if (response.StatusCode >= HttpStatusCode.InternalServerError)
             {
-                response = await http.SendAsync(request, ct);
-            }
-            catch (HttpRequestException exception)
-            {
-                if (++failed >= MaxFailedAttempts)
-                {
-                    throw new SlackApiException(call.Name, "connection_failed", transient: true, exception);
-                }
-
-                LogRetrying(call.Name, "connection failed", failed);
-                await Task.Delay(Backoff(failed), time, ct);
-                continue;
-            }
-            catch (TaskCanceledException exception) when (!ct.IsCancellationRequested)
-            {
-                // A timeout: Slack may have acted on the request, so it is not repeated blindly.
-                throw new SlackApiException(call.Name, "timeout", transient: true, exception);
+                throw new SlackApiException(call.Name, $"http_{(int)response.StatusCode}", transient: true);
             }
 
-            using (response)
-            {
-                if (response.StatusCode == HttpStatusCode.TooManyRequests)
-                {
-                    var wait = RetryAfter(response);
-                    limits.Pause(call.RateKey, wait);
-                    if (++rateLimited >= MaxRateLimitedAttempts)
-                    {
-                        throw new SlackApiException(call.Name, "ratelimited", transient: true);
-                    }
-
-                    LogRateLimited(call.Name, wait.TotalSeconds);
-                    continue;
-                }
-
-                if ((int)response.StatusCode >= 500)
-                {
-                    if (++failed >= MaxFailedAttempts)
-                    {
-                        throw new SlackApiException(call.Name, $"http_{(int)response.StatusCode}", transient: true);
-                    }
-
-                    LogRetrying(call.Name, $"HTTP {(int)response.StatusCode}", failed);
-                    await Task.Delay(Backoff(failed), time, ct);
-                    continue;
-                }
-
-                return await ReadAsync(call, response, ct);
-            }
+            return await ReadAsync(call, response, ct);
         }
     }
 
@@ -247,16 +221,6 @@ public sealed partial class SlackApiClient(
         return root;
     }
 
-    private TimeSpan RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        var wait = header?.Delta ?? (header?.Date is { } date ? date - time.GetUtcNow() : TimeSpan.FromSeconds(1));
-        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > LongestRetryAfter ? LongestRetryAfter : wait;
-    }
-
-    private static TimeSpan Backoff(int attempt) =>
-        FirstBackoff * Math.Pow(2, attempt - 1) * (0.8 + (Random.Shared.NextDouble() * 0.4));
-
     private Uri MethodUri(string method, string query) => new(options.Value.ApiBaseUri, method + query);
 
     private static ByteArrayContent JsonContent<T>(T body)
@@ -266,13 +230,7 @@ public sealed partial class SlackApiClient(
         return content;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Slack rate-limited {Method}; waiting {Seconds} s before trying again")]
-    private partial void LogRateLimited(string method, double seconds);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack call {Method} failed ({Reason}) on attempt {Attempt}; retrying")]
-    private partial void LogRetrying(string method, string reason, int attempt);
-
-    private sealed record Call(string Name, HttpMethod Verb, Uri Uri, Func<HttpContent?> Content, string? Token, string RateKey, bool ExpectJson);
+    private sealed record Call(string Name, HttpMethod Verb, Uri Uri, HttpContent? Content, string? Token, string RateKey, bool ExpectJson);
 
     private sealed record PostMessageBody(string Channel, string Text, IReadOnlyList<LayoutBlock>? Blocks)
     {

@@ -8,6 +8,9 @@ namespace OneOnOne.Slack.Api;
 /// </summary>
 public sealed class SlackRateLimits(TimeProvider time)
 {
+    /// <summary>Where a request carries its key, for <see cref="SlackRateLimitHandler"/>.</summary>
+    public static readonly HttpRequestOptionsKey<string> KeyOption = new("OneOnOne.Slack.RateKey");
+
     private readonly ConcurrentDictionary<string, DateTimeOffset> _notBefore = new(StringComparer.Ordinal);
 
     public static string KeyFor(string method, string? channel) => channel is null ? method : $"{method}#{channel}";

@@ -564,6 +564,12 @@ public sealed partial class FakeSlack : IAsyncDisposable
 
     private static async Task AnswerFaultAsync(HttpContext context, Fault fault)
     {
+        if (fault == Fault.HangUp())
+        {
+            context.Abort();
+            return;
+        }
+
         context.Response.StatusCode = fault.Status;
         if (fault.RetryAfterSeconds is { } seconds)
         {
@@ -761,4 +767,7 @@ public sealed record Fault(int Status, int? RetryAfterSeconds, string? Error)
     public static Fault ServerError(int status = 503) => new(status, null, null);
 
     public static Fault NotOk(string error) => new(200, null, error);
+
+    /// <summary>The request arrives, then the connection drops with no answer: did Slack act on it? The bot can't know.</summary>
+    public static Fault HangUp() => new(0, null, null);
 }

@@ -17,13 +17,12 @@ public sealed class ApiClientTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _slack = await FakeSlack.StartAsync();
-        _services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-        _api = new SlackApiClient(
-            _services.GetRequiredService<IHttpClientFactory>(),
-            Options.Create(new SlackOptions { BotToken = FakeSlack.BotToken, AppToken = FakeSlack.AppToken, ApiBaseUrl = _slack.ApiBaseUrl }),
-            new SlackRateLimits(TimeProvider.System),
-            TimeProvider.System,
-            NullLogger<SlackApiClient>.Instance);
+        _services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(Options.Create(new SlackOptions { BotToken = FakeSlack.BotToken, AppToken = FakeSlack.AppToken, ApiBaseUrl = _slack.ApiBaseUrl }))
+            .AddSlackWebApi()
+            .BuildServiceProvider();
+        _api = _services.GetRequiredService<SlackApiClient>();
     }
 
     public async Task DisposeAsync()
@@ -65,10 +64,30 @@ public sealed class ApiClientTests : IAsyncLifetime
         Assert.Equal("DUANA", await _api.OpenDirectMessageAsync("UANA", CancellationToken.None));
         Assert.Equal(3, _slack.Calls("conversations.open").Count);
 
-        _slack.Fail("conversations.open", null, Enumerable.Repeat(Fault.ServerError(), SlackApiClient.MaxFailedAttempts).ToArray());
+        _slack.Fail("conversations.open", null, Enumerable.Repeat(Fault.ServerError(), SlackWebApi.MaxFailedAttempts).ToArray());
         var error = await Assert.ThrowsAsync<SlackApiException>(() => _api.OpenDirectMessageAsync("UANA", CancellationToken.None));
         Assert.True(error.Transient);
         Assert.Equal("http_503", error.Error);
+    }
+
+    [Fact]
+    public async Task A_post_whose_answer_was_lost_is_reported_not_sent_twice_while_a_repeatable_call_is_tried_again()
+    {
+        _slack.Fail("chat.postMessage", "C0LOST", Fault.HangUp());
+        var lost = await Assert.ThrowsAsync<SlackApiException>(() => _api.PostMessageAsync("C0LOST", "hello", null, CancellationToken.None));
+        Assert.Equal(("connection_failed", true), (lost.Error, lost.Transient));
+        Assert.Single(_slack.Calls("chat.postMessage"));
+
+        _slack.AddUser("UANA", "Ana Garcia");
+        _slack.Fail("users.info", null, Fault.HangUp());
+        var ana = await _api.GetUserAsync("UANA", CancellationToken.None);
+        Assert.Equal("Ana Garcia", ana.RealName);
+        Assert.Equal(2, _slack.Calls("users.info").Count);
+
+        // A post, but one that opens the DM that exists or finds it: the same however often it is sent.
+        _slack.Fail("conversations.open", null, Fault.HangUp());
+        Assert.Equal("DUANA", await _api.OpenDirectMessageAsync("UANA", CancellationToken.None));
+        Assert.Equal(2, _slack.Calls("conversations.open").Count);
     }
 
     [Fact]

@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Http;
 
-namespace OneOnOne.Slack.Http;
+namespace OneOnOne.Adapters.Http;
 
 /// <summary>
 /// The client went away while its body was being read: it hung up halfway (<see cref="BadHttpRequestException"/>
 /// "unexpected end", a connection reset), sent too slowly for Kestrel's minimum data rate, or the request was
 /// aborted. Nothing is wrong with the bot and nobody is waiting for an answer, so this is not an error.
 /// </summary>
-internal static class AbandonedRequest
+public static class AbandonedRequest
 {
     public static bool Explains(Exception exception, CancellationToken requestAborted) => exception switch
     {

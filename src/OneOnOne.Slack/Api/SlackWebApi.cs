@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OneOnOne.Adapters.Http;
+
+namespace OneOnOne.Slack.Api;
+
+/// <summary>The Web API client and the HTTP client under it: the kit's resilience policy with Slack's own rate-limit keys.</summary>
+internal static class SlackWebApi
+{
+    /// <summary>Attempts at a call that keeps failing (5xx, a connection that never opened) before it is reported.</summary>
+    public const int MaxFailedAttempts = 5;
+
+    /// <summary>Rate-limited answers are expected under load, so they get more tries than failures do.</summary>
+    private const int MaxRateLimitedAttempts = 12;
+
+    private static readonly HttpResilienceOptions Resilience = new()
+    {
+        MaxRetries = MaxFailedAttempts - 1,
+        FirstRetryDelay = TimeSpan.FromMilliseconds(250),
+        MaxRateLimitedRetries = MaxRateLimitedAttempts - 1,
+    };
+
+    public static IServiceCollection AddSlackWebApi(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SlackRateLimits>();
+        services.AddHttpClient(SlackApiClient.HttpClientName)
+            // The default request logs carry URLs, and response URLs are secrets.
+            .RemoveAllLoggers()
+            .AddPlatformResilience(_ => Resilience, provider => new SlackRateLimitHandler(
+                provider.GetRequiredService<SlackRateLimits>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SlackApiClient>();
+        return services;
+    }
+}
