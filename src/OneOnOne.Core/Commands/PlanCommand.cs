@@ -4,6 +4,7 @@ using OneOnOne.Core.Engine;
 using OneOnOne.Core.Flows;
 using OneOnOne.Core.Flows.Definitions;
 using OneOnOne.Core.Meetings;
+using OneOnOne.Core.Method;
 using OneOnOne.Core.People;
 using OneOnOne.Core.Storage;
 
@@ -48,17 +49,25 @@ public sealed class PlanCommand(IOneOnOneStore store, PersonResolver resolver, P
 
         await store.SaveChangesAsync(ct);
         var intro = Reply.WithText(KindAdvice(meeting.Kind, person.Name));
+        if (meeting.Status == MeetingStatus.Planned)
+        {
+            intro.Text(InPerson);
+        }
+
         if (firstEver)
         {
-            intro.Text(FirstTime);
+            intro.Text(TheMeeting.FirstOnesFeelAwkward);
         }
 
         return intro.Append(await runner.StartAsync(context, new FlowStart(PrepFlow.Name, person.Id, meeting.Id), ct));
     }
 
-    /// <summary>METHOD.md §9: beginners wait for the perfect first 1:1; the guides say to start anyway.</summary>
-    private const string FirstTime =
-        "The first few 1:1s often feel awkward, and that's normal: they don't need to be perfect, they just need to happen.";
+    /// <summary>
+    /// Where and how long (METHOD.md §3, §9), said while the 1:1 is still to be booked. Once it is booked, the booking
+    /// has said it: a call booked anyway is the organizer's decision, not something to repeat at every step.
+    /// </summary>
+    private const string InPerson =
+        "When you book it, meet face to face if you can, for 30 to 45 minutes: a call is fine for setting it up, but trust grows in person.";
 
     /// <summary>What this kind of 1:1 is for, and how to prepare for it (METHOD.md §1, §2, §8).</summary>
     private static string KindAdvice(MeetingKind kind, string name) => kind switch

@@ -1,6 +1,7 @@
 using OneOnOne.Core.Domain;
 using OneOnOne.Core.Engine;
 using OneOnOne.Core.Messaging;
+using OneOnOne.Core.Method;
 using OneOnOne.Core.Time;
 
 namespace OneOnOne.Core.FollowUps;
@@ -40,25 +41,16 @@ public static class PocketGuide
         [ReflectionField.CaresAbout, ReflectionField.Excites, ReflectionField.Story, ReflectionField.CommonGround];
 
     /// <summary>The five acts (METHOD.md §4), with the moves before and after the ask (§9) where they fall.</summary>
-    private const string Acts =
-        "The five acts\n"
-        + "1. Attention: say why you asked to meet; open with easy facts, like their work or how long they've lived here.\n"
-        + "2. Interest: name what you hope to talk about.\n"
-        + "3. Exploration: most of the time. Open questions, their stories and yours; name the common ground you hear.\n"
-        + "4. Exchange: say what the campaign is doing and why; offer information, support or a contact.\n"
-        + "5. Commitment: an ask that fits what you learned; at least a date to meet again. Then thank them and say when you'll follow up.";
+    private static readonly string Acts = "The five acts\n" + TheMeeting.NumberedActs;
 
     /// <summary>How to be in the room (METHOD.md §4, §9): the qualities that help, and what a 1:1 is not.</summary>
-    private const string Habits =
-        "Habits\n"
-        + "• Be curious, non-judgmental and courageous. Not a survey, chit-chat, a debate, a sales pitch or an interview.\n"
-        + "• Listen twice as much as you talk, and let them finish. Phone away.\n"
-        + "• Before you part, ask who else you should talk to.";
+    private static readonly string Habits =
+        $"Habits\n• {TheMeeting.Qualities} {TheMeeting.WhatItIsNot}\n• {TheMeeting.Listening}\n• {TheMeeting.WhoElse}";
 
     /// <summary>Where the whole method is, one command away (the <c>guide</c> command and its topics).</summary>
     public const string MoreOnTheMethod = "More on the method: `guide`";
 
-    private const string Deeper = "Then go deeper: Why? What was that like? Tell me more.";
+    private static readonly string Deeper = "Then go deeper: " + TheMeeting.Deeper;
 
     /// <param name="earlier">The organizer's own reflections on earlier 1:1s with this person, if any.</param>
     /// <param name="referredBy">Who, as the organizer recorded it, pointed them to this person, if anyone.</param>

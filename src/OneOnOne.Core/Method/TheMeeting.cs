@@ -1,0 +1,41 @@
+namespace OneOnOne.Core.Method;
+
+/// <summary>
+/// What the guides teach about being in the room (METHOD.md "What a 1:1 is", §4 and §9), in the words both the
+/// <c>guide</c> screens and the pocket guide use: one wording per sentence, so the two never drift apart.
+/// Short enough for a card read on a phone just before a 1:1.
+/// </summary>
+public static class TheMeeting
+{
+    /// <summary>The five acts in order, each with the moves before and after the ask (§9) where they fall.</summary>
+    public static IReadOnlyList<string> FiveActs { get; } =
+    [
+        "Attention: say why you're meeting; open with easy facts, like their work or how long they've lived here.",
+        "Interest: name what you hope to talk about.",
+        "Exploration: most of the time. Open questions on what they value; share your story; name the common ground.",
+        "Exchange: information, support, contacts; say what the campaign is doing and why.",
+        "Commitment: a clear, specific ask that fits what you learned; at least a date to meet again. Thank them and say when you'll follow up.",
+    ];
+
+    /// <summary>The qualities that help (§9).</summary>
+    public const string Qualities = "Be curious, non-judgmental and courageous.";
+
+    /// <summary>What a 1:1 is not ("What a 1:1 is (and is not)", §9).</summary>
+    public const string WhatItIsNot = "Not a survey, chit-chat, a debate, a sales pitch or an interview.";
+
+    /// <summary>The listening habits (§4).</summary>
+    public const string Listening = "Listen at least twice as much as you talk; let them finish. Phone away.";
+
+    /// <summary>How a list grows (§4, §8).</summary>
+    public const string WhoElse = "Before you part, ask who else you should talk to.";
+
+    /// <summary>Questions that take a conversation deeper (§4).</summary>
+    public const string Deeper = "Why? What was that like? Tell me more.";
+
+    /// <summary>Beginners wait to be ready; the guides say to start anyway (§9).</summary>
+    public const string FirstOnesFeelAwkward =
+        "The first few 1:1s often feel awkward, and that's normal: they don't need to be perfect, they just need to happen.";
+
+    /// <summary>The five acts as a numbered list, one act a line.</summary>
+    public static string NumberedActs { get; } = string.Join('\n', FiveActs.Select((act, i) => $"{i + 1}. {act}"));
+}
