@@ -134,7 +134,7 @@ public static class PocketGuide
         MeetingKind.Escalation =>
         [
             "What would you like to take on next?",
-            "What has held you back from stepping up so far?",
+            "What kind of role would excite you?",
             "Which of your skills haven't we made use of yet?",
             "What support would make a bigger role feel doable?",
         ],
