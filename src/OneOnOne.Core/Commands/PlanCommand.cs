@@ -69,17 +69,14 @@ public sealed class PlanCommand(IOneOnOneStore store, PersonResolver resolver, P
     private const string InPerson =
         "When you book it, meet face to face if you can, for 30 to 45 minutes: a call is fine for setting it up, but trust grows in person.";
 
-    /// <summary>What this kind of 1:1 is for, and how to prepare for it (METHOD.md §1, §2, §8).</summary>
-    private static string KindAdvice(MeetingKind kind, string name) => kind switch
+    /// <summary>
+    /// What this kind of 1:1 is for (METHOD.md §1, §8), and for a recruitment 1:1 how to set up a first one (§2, §3).
+    /// </summary>
+    private static string KindAdvice(MeetingKind kind, string name)
     {
-        MeetingKind.Maintenance =>
-            $"A maintenance 1:1 with {name}: hear how their involvement is going and what they need, "
-            + "and look for a small next step that fits what they care about.",
-        MeetingKind.Escalation =>
-            $"An escalation 1:1 with {name}: you're inviting them into a new role or responsibility. "
-            + "Be clear about the role you have in mind and why it fits them, and come ready to ask.",
-        _ =>
-            $"A recruitment 1:1 with {name}: get to know them, share your story, and find what they care about. "
-            + "For a first meeting, keep the invitation general; it's fine to save the ask for a second meeting.",
-    };
+        var advice = $"{TheMeeting.Titled(kind)} with {name}. Focus: {TheMeeting.Focus(kind)}";
+        return kind == MeetingKind.Recruitment
+            ? advice + " For a first meeting, keep the invitation general; it's fine to save the ask for a second meeting."
+            : advice;
+    }
 }

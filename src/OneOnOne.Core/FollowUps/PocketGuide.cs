@@ -68,7 +68,7 @@ public static class PocketGuide
 
         var card = new Card(
             FollowUpMessages.Clip(personName, MaxName),
-            WhenAndWhere(meeting, zone, now) + "\n" + Focus(meeting.Kind),
+            WhenAndWhere(meeting, zone, now) + "\nFocus: " + TheMeeting.Focus(meeting.Kind),
             Introduction(referredBy),
             meeting,
             PrepLines(meeting),
@@ -150,7 +150,7 @@ public static class PocketGuide
 
     private static string WhenAndWhere(Meeting meeting, TimeZoneInfo zone, DateTimeOffset now)
     {
-        var parts = new List<string> { $"{Capitalised(Labels.WithArticle(meeting.Kind))} 1:1" };
+        var parts = new List<string> { TheMeeting.Titled(meeting.Kind) };
         if (meeting.StartsAt is { } start)
         {
             parts.Add(Zones.Describe(start, zone, now));
@@ -204,18 +204,6 @@ public static class PocketGuide
 
         return "Your prep\n" + string.Join('\n', lines);
     }
-
-    private static string Capitalised(string phrase) => string.Concat(phrase[..1].ToUpperInvariant(), phrase[1..]);
-
-    /// <summary>What this kind of 1:1 is for (METHOD.md §1, §8), so the conversation leans the right way.</summary>
-    private static string Focus(MeetingKind kind) => kind switch
-    {
-        MeetingKind.Maintenance =>
-            "Focus: how their involvement is going and what they need, then a small next step that fits what they care about.",
-        MeetingKind.Escalation =>
-            "Focus: the role you have in mind. Show how it fits what drives them, ask clearly, and agree the first step.",
-        _ => "Focus: get to know them and what they care about, and share why you got involved.",
-    };
 
     /// <summary>A first recruitment 1:1 may save its ask (METHOD.md §2); an escalation 1:1 is there for one.</summary>
     private static string? NoAskYet(MeetingKind kind) => kind switch

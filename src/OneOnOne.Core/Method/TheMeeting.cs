@@ -1,3 +1,5 @@
+using OneOnOne.Core.Domain;
+
 namespace OneOnOne.Core.Method;
 
 /// <summary>
@@ -35,6 +37,26 @@ public static class TheMeeting
     /// <summary>Beginners wait to be ready; the guides say to start anyway (§9).</summary>
     public const string FirstOnesFeelAwkward =
         "The first few 1:1s often feel awkward, and that's normal: they don't need to be perfect, they just need to happen.";
+
+    /// <summary>The kind as a 1:1 is introduced: "A recruitment 1:1", "An escalation 1:1".</summary>
+    public static string Titled(MeetingKind kind)
+    {
+        var phrase = Labels.WithArticle(kind);
+        return $"{char.ToUpperInvariant(phrase[0])}{phrase[1..]} 1:1";
+    }
+
+    /// <summary>
+    /// What a kind of 1:1 is for ("What a 1:1 is", §8, §9), so the conversation leans the right way: said when the
+    /// organizer prepares it and again on the pocket guide.
+    /// </summary>
+    public static string Focus(MeetingKind kind) => kind switch
+    {
+        MeetingKind.Maintenance =>
+            "how their involvement is going and what they need, then a small next step that fits what they care about.",
+        MeetingKind.Escalation =>
+            "the role you have in mind. Show how it fits what drives them, ask clearly, and agree the first step.",
+        _ => "get to know them and what they care about, and share why you got involved.",
+    };
 
     /// <summary>The five acts as a numbered list, one act a line.</summary>
     public static string NumberedActs { get; } = string.Join('\n', FiveActs.Select((act, i) => $"{i + 1}. {act}"));
