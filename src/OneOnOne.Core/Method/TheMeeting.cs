@@ -16,7 +16,7 @@ public static class TheMeeting
         "Interest: name what you hope to talk about.",
         "Exploration: most of the time. Open questions on what they value; share your story; name the common ground.",
         "Exchange: information, support, contacts; say what the campaign is doing and why.",
-        "Commitment: a clear, specific ask that fits what you learned; at least a date to meet again. Thank them and say when you'll follow up.",
+        "Commitment: a clear, specific ask that fits what you learned; at least a date to meet again; thank them and say when you'll follow up.",
     ];
 
     /// <summary>The qualities that help (§9).</summary>
