@@ -63,7 +63,7 @@ public sealed class ListCommand(IOneOnOneStore store, PersonResolver resolver, P
         var lines = onList.Select(p =>
         {
             // Both, when both are known: a referral adds to how they met, it never stands in for it.
-            var source = (p.MetAt is not null ? $", met at {p.MetAt}" : string.Empty) + (p.ReferredBy is not null ? $", referred by {p.ReferredBy}" : string.Empty);
+            var source = Source(p.MetAt, p.ReferredBy);
             var state = p.Open ? "1:1 in the works" : p.Held > 0 ? $"{Counted.OneOnOnes(p.Held)} held" : "not contacted yet";
             return $"• {p.Name} ({Labels.Of(p.Level)}{source}): {state}";
         });
@@ -129,9 +129,13 @@ public sealed class ListCommand(IOneOnOneStore store, PersonResolver resolver, P
         await nudges.PlanUncontactedAsync(context.Organizer, context.Now, ct);
         await store.SaveChangesAsync(ct);
 
+        // Read back from the record, so what the organizer sees is what was kept: a referral they gave doesn't replace
+        // an earlier one, and a place they didn't give this time is still there.
+        await store.Relationships.Entry(added.Relationship).Reference(r => r.ReferredBy).LoadAsync(ct);
+        var known = Source(added.Relationship.MetAt, added.Relationship.ReferredBy?.Name);
         var reply = Reply.WithText(added.WasAlreadyOnList
-            ? $"{added.Person.Name} is already on your list{(metAt is null ? "." : $"; I noted you met at {metAt}.")}"
-            : $"Added {added.Person.Name} to your list{(referrer is not null ? $", referred by {referrer.Name}" : string.Empty)}.");
+            ? $"{added.Person.Name} is already on your list{known}."
+            : $"Added {added.Person.Name} to your list{known}.");
         if (added.AlsoAddedBy.Count > 0)
         {
             reply.Text($"Heads-up: {string.Join(" and ", added.AlsoAddedBy)} also added {added.Person.Name} recently. " +
@@ -190,20 +194,37 @@ public sealed class ListCommand(IOneOnOneStore store, PersonResolver resolver, P
         return Reply.WithText($"Do you mean {choices}, or someone new?").Buttons(buttons);
     }
 
+    /// <summary>
+    /// Reads <c>&lt;name&gt; [met at …] [referred by …]</c>, the two clauses in either order: each runs from its marker
+    /// to the other one's, or to the end. The markers are whole phrases with spaces around them, so a name or a place
+    /// with "at" or "by" in it ("Abby Bates", "met at Bywater Park") reads as written; only the phrases themselves
+    /// can't be part of a name or a place.
+    /// </summary>
     private static (string Name, string? MetAt, string? ReferredBy) SplitSource(string text)
     {
         var padded = " " + text.Trim();
-        foreach (var (marker, isReferral) in new[] { (MetAt, false), (ReferredBy, true) })
+        var metAt = padded.IndexOf(MetAt, StringComparison.OrdinalIgnoreCase);
+        var referredBy = padded.IndexOf(ReferredBy, StringComparison.OrdinalIgnoreCase);
+        var starts = new[] { metAt, referredBy, padded.Length }.Where(at => at >= 0).ToList();
+
+        string? Clause(int at, string marker)
         {
-            var at = padded.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
-            if (at >= 0)
+            if (at < 0)
             {
-                var name = padded[..at].Trim();
-                var source = padded[(at + marker.Length)..].Trim();
-                return source.Length == 0 ? (name, null, null) : isReferral ? (name, null, source) : (name, source, null);
+                return null;
             }
+
+            // The markers share their spaces, so the next one may begin on this one's last space ("met at referred by").
+            var from = at + marker.Length;
+            var to = starts.Where(start => start > at).Min();
+            var clause = to > from ? padded[from..to].Trim() : string.Empty;
+            return clause.Length == 0 ? null : clause;
         }
 
-        return (padded.Trim(), null, null);
+        return (padded[..starts.Min()].Trim(), Clause(metAt, MetAt), Clause(referredBy, ReferredBy));
     }
+
+    /// <summary>How the organizer knows them, as the list shows it: ", met at the kickoff, referred by Jo Park".</summary>
+    private static string Source(string? metAt, string? referredBy) =>
+        (metAt is not null ? $", met at {metAt}" : string.Empty) + (referredBy is not null ? $", referred by {referredBy}" : string.Empty);
 }

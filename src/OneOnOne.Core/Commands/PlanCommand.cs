@@ -4,6 +4,7 @@ using OneOnOne.Core.Engine;
 using OneOnOne.Core.Flows;
 using OneOnOne.Core.Flows.Definitions;
 using OneOnOne.Core.Meetings;
+using OneOnOne.Core.Method;
 using OneOnOne.Core.People;
 using OneOnOne.Core.Storage;
 
@@ -48,29 +49,34 @@ public sealed class PlanCommand(IOneOnOneStore store, PersonResolver resolver, P
 
         await store.SaveChangesAsync(ct);
         var intro = Reply.WithText(KindAdvice(meeting.Kind, person.Name));
+        if (meeting.Status == MeetingStatus.Planned)
+        {
+            intro.Text(InPerson);
+        }
+
         if (firstEver)
         {
-            intro.Text(FirstTime);
+            intro.Text(TheMeeting.FirstOnesFeelAwkward);
         }
 
         return intro.Append(await runner.StartAsync(context, new FlowStart(PrepFlow.Name, person.Id, meeting.Id), ct));
     }
 
-    /// <summary>METHOD.md §9: beginners wait for the perfect first 1:1; the guides say to start anyway.</summary>
-    private const string FirstTime =
-        "The first few 1:1s often feel awkward, and that's normal: they don't need to be perfect, they just need to happen.";
+    /// <summary>
+    /// Where and how long (METHOD.md §3, §9), said while the 1:1 is still to be booked. Once it is booked, the booking
+    /// has said it: a call booked anyway is the organizer's decision, not something to repeat at every step.
+    /// </summary>
+    private const string InPerson =
+        "When you book it, meet face to face if you can, for 30 to 45 minutes: a call is fine for setting it up, but trust grows in person.";
 
-    /// <summary>What this kind of 1:1 is for, and how to prepare for it (METHOD.md §1, §2, §8).</summary>
-    private static string KindAdvice(MeetingKind kind, string name) => kind switch
+    /// <summary>
+    /// What this kind of 1:1 is for (METHOD.md §1, §8), and for a recruitment 1:1 how to set up a first one (§2, §3).
+    /// </summary>
+    private static string KindAdvice(MeetingKind kind, string name)
     {
-        MeetingKind.Maintenance =>
-            $"A maintenance 1:1 with {name}: hear how their involvement is going and what they need, "
-            + "and look for a small next step that fits what they care about.",
-        MeetingKind.Escalation =>
-            $"An escalation 1:1 with {name}: you're inviting them into a new role or responsibility. "
-            + "Be clear about the role you have in mind and why it fits them, and come ready to ask.",
-        _ =>
-            $"A recruitment 1:1 with {name}: get to know them, share your story, and find what they care about. "
-            + "For a first meeting, keep the invitation general; it's fine to save the ask for a second meeting.",
-    };
+        var advice = $"{TheMeeting.Titled(kind)} with {name}. Focus: {TheMeeting.Focus(kind)}";
+        return kind == MeetingKind.Recruitment
+            ? advice + " For a first meeting, keep the invitation general; it's fine to save the ask for a second meeting."
+            : advice;
+    }
 }

@@ -113,12 +113,14 @@ public sealed class FollowUpPlanner(FollowUpOptions options)
 
     /// <summary>
     /// The level's maintenance pace, except after a 1:1 that ended with no ask and no next step: a relationship
-    /// left with nothing to carry it forward is picked up again within two weeks, whatever the level.
+    /// left with nothing to carry it forward is picked up again within two weeks, whatever the level. A "not yet"
+    /// to the next conversation is a next step: its nudge to book it comes within the week, and the check-in keeps
+    /// the level's pace, there only if the next 1:1 still isn't booked by then (booking it withdraws the check-in).
     /// </summary>
     private TimeSpan CheckInGap(MeetingFacts m)
     {
         var pace = options.MaintenancePace(m.Level);
-        return m.Answer is null && options.NoNextStepCheckIn < pace ? options.NoNextStepCheckIn : pace;
+        return m.Answer is null && !m.BookNextPlanned && options.NoNextStepCheckIn < pace ? options.NoNextStepCheckIn : pace;
     }
 
     private DateTimeOffset PocketGuideTime(DateTimeOffset start, TimeZoneInfo? zone)

@@ -32,9 +32,10 @@ public sealed class FollowUpSync(IOneOnOneStore store, FollowUpPlanner planner)
                 .ForEach(f => f.Status = FollowUpStatus.Cancelled);
         }
 
+        var bookNextPlanned = BookNextPlanned(meeting);
         existing = existing.Where(f => f.SnoozedFromId == null && f.Kind != FollowUpKind.BookNextMeeting && !IsFromEarlierSlot(f, meeting)).ToList();
         var zone = await ZoneOfAsync(meeting, ct);
-        var facts = MeetingFacts.From(meeting, meeting.Person.Level, await HasNextMeetingAsync(meeting, ct));
+        var facts = MeetingFacts.From(meeting, meeting.Person.Level, await HasNextMeetingAsync(meeting, ct), bookNextPlanned);
         var planned = planner.ForMeeting(facts, now, zone);
         var changes = FollowUpReconciler.Reconcile(existing, planned);
 
@@ -62,6 +63,7 @@ public sealed class FollowUpSync(IOneOnOneStore store, FollowUpPlanner planner)
     /// <summary>
     /// The organizer left the held 1:1 with the next conversation "not yet" fixed: plans the nudge to book it
     /// and hands it back, so the reply can say when it comes. A 1:1 booked with the person withdraws it.
+    /// Plan it before <see cref="SyncAsync"/>, which then keeps the check-in at the level's pace.
     /// </summary>
     public PlannedFollowUp PlanBookNext(Meeting meeting, DateTimeOffset now)
     {
@@ -82,6 +84,14 @@ public sealed class FollowUpSync(IOneOnOneStore store, FollowUpPlanner planner)
             Status = FollowUpStatus.Pending,
             CreatedAt = now,
         });
+
+    /// <summary>
+    /// Whether a nudge to book the next 1:1 was ever planned for this meeting, sent or not: rows just added in this
+    /// unit of work count, and so do saved ones, tracked once <see cref="SyncAsync"/> has read the meeting's rows.
+    /// </summary>
+    private bool BookNextPlanned(Meeting meeting) =>
+        store.FollowUps.Local.Any(f => f.Kind == FollowUpKind.BookNextMeeting
+                                       && (ReferenceEquals(f.Meeting, meeting) || (meeting.Id != 0 && f.MeetingId == meeting.Id)));
 
     /// <summary>Whether a later 1:1 with the person is booked or held, which makes this held one's check-in pointless.</summary>
     private async Task<bool> HasNextMeetingAsync(Meeting meeting, CancellationToken ct)

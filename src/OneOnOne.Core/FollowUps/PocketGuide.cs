@@ -1,6 +1,7 @@
 using OneOnOne.Core.Domain;
 using OneOnOne.Core.Engine;
 using OneOnOne.Core.Messaging;
+using OneOnOne.Core.Method;
 using OneOnOne.Core.Time;
 
 namespace OneOnOne.Core.FollowUps;
@@ -40,25 +41,16 @@ public static class PocketGuide
         [ReflectionField.CaresAbout, ReflectionField.Excites, ReflectionField.Story, ReflectionField.CommonGround];
 
     /// <summary>The five acts (METHOD.md §4), with the moves before and after the ask (§9) where they fall.</summary>
-    private const string Acts =
-        "The five acts\n"
-        + "1. Attention: say why you asked to meet; open with easy facts, like their work or how long they've lived here.\n"
-        + "2. Interest: name what you hope to talk about.\n"
-        + "3. Exploration: most of the time. Open questions, their stories and yours; name the common ground you hear.\n"
-        + "4. Exchange: say what the campaign is doing and why; offer information, support or a contact.\n"
-        + "5. Commitment: an ask that fits what you learned; at least a date to meet again. Then thank them and say when you'll follow up.";
+    private static readonly string Acts = "The five acts\n" + TheMeeting.NumberedActs;
 
     /// <summary>How to be in the room (METHOD.md §4, §9): the qualities that help, and what a 1:1 is not.</summary>
-    private const string Habits =
-        "Habits\n"
-        + "• Be curious, non-judgmental and courageous. Not a survey, chit-chat, a debate, a sales pitch or an interview.\n"
-        + "• Listen twice as much as you talk, and let them finish. Phone away.\n"
-        + "• Before you part, ask who else you should talk to.";
+    private static readonly string Habits =
+        $"Habits\n• {TheMeeting.Qualities} {TheMeeting.WhatItIsNot}\n• {TheMeeting.Listening}\n• {TheMeeting.WhoElse}";
 
     /// <summary>Where the whole method is, one command away (the <c>guide</c> command and its topics).</summary>
     public const string MoreOnTheMethod = "More on the method: `guide`";
 
-    private const string Deeper = "Then go deeper: Why? What was that like? Tell me more.";
+    private static readonly string Deeper = "Then go deeper: " + TheMeeting.Deeper;
 
     /// <param name="earlier">The organizer's own reflections on earlier 1:1s with this person, if any.</param>
     /// <param name="referredBy">Who, as the organizer recorded it, pointed them to this person, if anyone.</param>
@@ -76,7 +68,7 @@ public static class PocketGuide
 
         var card = new Card(
             FollowUpMessages.Clip(personName, MaxName),
-            WhenAndWhere(meeting, zone, now) + "\n" + Focus(meeting.Kind),
+            WhenAndWhere(meeting, zone, now) + "\nFocus: " + TheMeeting.Focus(meeting.Kind),
             Introduction(referredBy),
             meeting,
             PrepLines(meeting),
@@ -142,7 +134,7 @@ public static class PocketGuide
         MeetingKind.Escalation =>
         [
             "What would you like to take on next?",
-            "What has held you back from stepping up so far?",
+            "What kind of role would excite you?",
             "Which of your skills haven't we made use of yet?",
             "What support would make a bigger role feel doable?",
         ],
@@ -158,7 +150,7 @@ public static class PocketGuide
 
     private static string WhenAndWhere(Meeting meeting, TimeZoneInfo zone, DateTimeOffset now)
     {
-        var parts = new List<string> { $"{Capitalised(Labels.WithArticle(meeting.Kind))} 1:1" };
+        var parts = new List<string> { TheMeeting.Titled(meeting.Kind) };
         if (meeting.StartsAt is { } start)
         {
             parts.Add(Zones.Describe(start, zone, now));
@@ -212,18 +204,6 @@ public static class PocketGuide
 
         return "Your prep\n" + string.Join('\n', lines);
     }
-
-    private static string Capitalised(string phrase) => string.Concat(phrase[..1].ToUpperInvariant(), phrase[1..]);
-
-    /// <summary>What this kind of 1:1 is for (METHOD.md §1, §8), so the conversation leans the right way.</summary>
-    private static string Focus(MeetingKind kind) => kind switch
-    {
-        MeetingKind.Maintenance =>
-            "Focus: how their involvement is going and what they need, then a small next step that fits what they care about.",
-        MeetingKind.Escalation =>
-            "Focus: the role you have in mind. Show how it fits what drives them, ask clearly, and agree the first step.",
-        _ => "Focus: get to know them and what they care about, and share why you got involved.",
-    };
 
     /// <summary>A first recruitment 1:1 may save its ask (METHOD.md §2); an escalation 1:1 is there for one.</summary>
     private static string? NoAskYet(MeetingKind kind) => kind switch

@@ -22,8 +22,8 @@ public static class MeetingSetupAdvice
         + "introductions to what really matters to them. It's booked as you asked.";
 
     private const string LongNote =
-        "That's over an hour. A 1:1 usually takes 30 to 45 minutes and rarely needs more than an hour; "
-        + "ending on time leaves you both glad to meet again.";
+        "That's over an hour. A 1:1 usually takes 30 to 45 minutes and shouldn't run past an hour: if there's more to say, "
+        + "agree when you'll meet again. It's booked as you asked.";
 
     // Whole words only, so "Calloway Street" or "the Zoomers cafe" stay places.
     private static readonly HashSet<string> CallWords = new(

@@ -37,14 +37,10 @@ public static class GuideTopics
     // METHOD.md "What a 1:1 is (and is not)", §4 (acts and habits) and §9 (qualities, first ones awkward).
     private static readonly GuideTopic Acts = new(
         "acts", "The five acts of a 1:1", "what a 1:1 is, and its five acts",
-        """
-        A 1:1 is a planned conversation to build a public relationship. It is not a survey, chit-chat, a debate or a sales pitch. Come curious, without judgment, and with some courage.
-        1. Attention: say plainly why you asked to meet, and get to know each other.
-        2. Interest: name what you'd like to talk about.
-        3. Exploration: most of your time. Open questions about their values, interests and resources; share your own story.
-        4. Exchange: offer information, support, an idea or a contact, and welcome theirs.
-        5. Commitment: a clear, specific ask. At the very least, a date to meet again.
-        Listen at least twice as much as you talk, put your phone away, and let them finish. The first few feel awkward: that's normal, so don't wait to be perfect.
+        $"""
+        A 1:1 is a planned conversation to build a public relationship. {TheMeeting.WhatItIsNot} {TheMeeting.Qualities}
+        {TheMeeting.NumberedActs}
+        {TheMeeting.Listening} {TheMeeting.FirstOnesFeelAwkward}
         """,
         "`guide questions` for questions that open people up.",
         "five acts", "act", "meeting", "the meeting", "one on one", "1:1", "stages");
@@ -52,13 +48,13 @@ public static class GuideTopics
     // METHOD.md §4 (questions, habits, question banks) and §9 (easy factual questions first, not an interview).
     private static readonly GuideTopic Questions = new(
         "questions", "Questions that open people up", "questions that open people up",
-        """
+        $"""
         Open questions let people tell you what matters to them. Start with easy, factual ones, then go deeper.
         • To begin: What do you do for a living? How long have you been part of this community?
         • What moves them: What brought you to this work? Why do you keep at it? What issues do the people you serve face?
         • Their organization, if they have one: What does it do? How long has it been around? Which networks is it part of?
-        • To go deeper: Why? What was that like? How did that happen? Tell me more.
-        Go deep rather than wide, and listen for the story behind facts and opinions. It's a conversation, not an interview: share your story too. Before you part, ask who else you should talk to.
+        • To go deeper: {TheMeeting.Deeper}
+        Go deep rather than wide, and listen for the story behind facts and opinions. It's a conversation, not an interview: share your story too. {TheMeeting.WhoElse}
         """,
         "`plan Maria` to note what you hope to find out.",
         "question", "open questions", "listening", "listen");

@@ -142,6 +142,37 @@ public sealed class NextStepTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Not_yet_after_no_ask_gives_one_nudge_to_book_and_a_check_in_only_later_at_the_level_pace()
+    {
+        await _ana.Command("met Maria");
+        await _ana.Send("skip");
+        await _ana.Press("Not yet");
+        (await _ana.Press("Follower"))
+            .Expect("remind you on Mon 30 Nov to book your next conversation with Maria Lopez")
+            .ExpectNot("remind you to check in", "No ask and no next date");
+
+        // The reflection re-plans the meeting's follow-ups; the check-in stays behind the nudge.
+        for (var i = 0; i < 12 && !_ana.LastText.Contains("Reflection saved", StringComparison.Ordinal); i++)
+        {
+            await _ana.Send("skip");
+        }
+
+        var now = _bot.Time.GetUtcNow();
+        var pending = await _bot.QueryAsync(s => s.FollowUps.Where(f => f.Status == FollowUpStatus.Pending)
+            .Where(f => f.Kind == FollowUpKind.BookNextMeeting || f.Kind == FollowUpKind.MaintenanceCheckIn)
+            .Select(f => new { f.Kind, f.DueAt }).ToListAsync());
+        var nudge = Assert.Single(pending, p => p.Kind == FollowUpKind.BookNextMeeting);
+        var checkIn = Assert.Single(pending, p => p.Kind == FollowUpKind.MaintenanceCheckIn);
+        Assert.InRange(nudge.DueAt - now, TimeSpan.FromDays(1), TimeSpan.FromDays(7));
+        var heldAt = await _bot.QueryAsync(s => s.Meetings.Where(m => m.Status == MeetingStatus.Held).Select(m => m.HeldAt).SingleAsync());
+        Assert.Equal(TimeSpan.FromDays(21), checkIn.DueAt - heldAt);
+
+        // Booked after the nudge: neither is left.
+        await _ana.Command("schedule Maria dec 8 6pm");
+        Assert.Empty(await PendingKinds(f => f.Kind == FollowUpKind.BookNextMeeting || f.Kind == FollowUpKind.MaintenanceCheckIn));
+    }
+
+    [Fact]
     public async Task An_answered_ask_without_a_next_step_keeps_the_level_pace_and_plans_nothing_more()
     {
         await _ana.Command("met Maria");

@@ -59,6 +59,33 @@ public sealed class PrepCoachingTests : IAsyncLifetime
         ana.Expect("A maintenance 1:1 with Maria Lopez", "a small next step").ExpectNot("save the ask");
     }
 
+    [Theory]
+    [InlineData("recruitment")]
+    [InlineData("maintenance")]
+    [InlineData("escalation")]
+    public async Task A_1_1_still_to_book_hears_once_to_meet_face_to_face_for_30_to_45_minutes(string kind)
+    {
+        var ana = _bot.Organizer("Ana");
+        await ana.Command("list add Maria Lopez");
+
+        (await ana.Command($"plan Maria {kind}")).Expect("meet face to face if you can, for 30 to 45 minutes");
+
+        // Said in the opening, not again with the questions.
+        (await ana.Send("lead the Saturday shift")).ExpectNot("face to face");
+    }
+
+    [Theory]
+    [InlineData("at Cafe Luna")]
+    [InlineData("at Zoom")]
+    public async Task A_1_1_already_booked_is_planned_without_repeating_where_and_how_long(string place)
+    {
+        var ana = _bot.Organizer("Ana");
+        await ana.Command("list add Maria Lopez");
+        await ana.Command($"schedule Maria tomorrow 6pm {place} for 40");
+
+        (await ana.Command("plan Maria")).Expect("A recruitment 1:1 with Maria Lopez", "(1 of up to 9)").ExpectNot("face to face");
+    }
+
     [Fact]
     public async Task The_first_plan_reassures_and_later_ones_do_not()
     {

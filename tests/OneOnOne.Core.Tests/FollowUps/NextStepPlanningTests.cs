@@ -31,6 +31,17 @@ public sealed class NextStepPlanningTests
         Assert.Equal([Now.AddDays(7)], CheckIns(plan));
     }
 
+    [Theory]
+    [InlineData(EngagementLevel.Follower, 21)]
+    [InlineData(EngagementLevel.Core, 14)]
+    public void Not_yet_to_the_next_conversation_leaves_the_early_follow_up_to_its_nudge_and_the_check_in_at_the_level_pace(
+        EngagementLevel level, int days)
+    {
+        var plan = _planner.ForMeeting(Held() with { Level = level, BookNextPlanned = true }, Now);
+
+        Assert.Equal([Now.AddDays(days)], CheckIns(plan));
+    }
+
     [Fact]
     public void A_booked_next_1_1_leaves_the_held_one_without_a_check_in()
     {

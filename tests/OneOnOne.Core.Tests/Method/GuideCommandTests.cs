@@ -1,3 +1,7 @@
+using OneOnOne.Core.Domain;
+using OneOnOne.Core.FollowUps;
+using OneOnOne.Core.Messaging;
+using OneOnOne.Core.Method;
 using OneOnOne.Testing;
 
 namespace OneOnOne.Core.Tests.Method;
@@ -39,6 +43,21 @@ public sealed class GuideCommandTests : IAsyncLifetime
 
         (await ana.Command("guide pyramid")).Expect(
             "Follower", "Contributor", "Active supporter", "Core leader", "small steps", "`level Maria contributor`");
+    }
+
+    /// <summary>The guide screen and the pocket guide teach the five acts and the habits in the same words, from one source.</summary>
+    [Fact]
+    public async Task The_acts_screen_and_the_pocket_guide_say_the_acts_and_habits_alike()
+    {
+        var ana = _bot.Organizer("Ana");
+        (await ana.Command("guide acts")).Expect("The five acts of a 1:1");
+        var screen = ana.LastText;
+        var card = string.Join('\n', PocketGuide.Build(1, new Meeting { Kind = MeetingKind.Recruitment }, "Maria Lopez", TimeZoneInfo.Utc, DateTimeOffset.UnixEpoch)
+            .Blocks.OfType<TextBlock>().Select(t => t.Text));
+
+        string[] shared = [TheMeeting.NumberedActs, TheMeeting.WhatItIsNot, TheMeeting.Qualities, TheMeeting.Listening];
+        Assert.All(shared, sentence => Assert.Contains(sentence, screen, StringComparison.Ordinal));
+        Assert.All(shared, sentence => Assert.Contains(sentence, card, StringComparison.Ordinal));
     }
 
     [Theory]

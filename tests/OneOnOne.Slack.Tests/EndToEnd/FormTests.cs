@@ -18,7 +18,12 @@ public sealed class FormTests
         await using var bot = await SlackBot.StartAsync(slack, transport);
         var ana = bot.Person("UANA");
         await ana.Command("list add Sam Ortiz", "Added Sam Ortiz");
-        await ana.Command("plan Sam", "(1 of up to 9)");
+        var offer = await ana.Command("plan Sam", "(1 of up to 9)");
+
+        // The message that offers the form carries the plan's opening: what this kind of 1:1 is for, where and how long.
+        Assert.Contains(offer.Buttons, b => b.Label == "Answer in a form");
+        Assert.Contains("A recruitment 1:1 with Sam Ortiz", offer.AllText);
+        Assert.Contains("face to face if you can, for 30 to 45 minutes", offer.AllText);
 
         var opensBefore = slack.Calls("views.open").Count;
         Assert.Null(await ana.PressAsync("Answer in a form"));
@@ -61,7 +66,8 @@ public sealed class FormTests
         await ana.SendCommandAsync("plan Lee --form", triggerId: trigger);
         var direct = await slack.WaitForCallAsync("views.open", c => c.Json!.Value.GetProperty("trigger_id").GetString() == trigger);
         Assert.Contains("Lee Chan", direct.Json!.Value.GetProperty("view").GetRawText());
-        await ana.Expect("(1 of up to 9) What do you hope Lee Chan will commit to");
+        var beside = await ana.Expect("(1 of up to 9) What do you hope Lee Chan will commit to");
+        Assert.Contains("A recruitment 1:1 with Lee Chan", beside.AllText);
     }
 
     [Fact]

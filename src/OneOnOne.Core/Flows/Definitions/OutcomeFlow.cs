@@ -87,10 +87,12 @@ public sealed class OutcomeFlow(
             levels.Record(context, person, level);
         }
 
-        // Booked first (and saved with it), so the held 1:1 sees its successor and plans no check-in of its own.
+        // Booked first (and saved with it), so the held 1:1 sees its successor and plans no check-in of its own; the
+        // nudge to book it later is planned first too, so the check-in keeps the level's pace behind it.
         var booking = answers.Get(NextStep) == OnADate && AnswerParser.ReadInstant(answers.Get(NextWhen)) is { } nextStart
             ? await scheduler.BookAsync(context, person, await directory.EnsureMineAsync(context, person, ct), nextStart, null, null, ct)
             : null;
+        var bookNext = answers.Get(NextStep) == NotYet ? followUps.PlanBookNext(meeting, context.Now) : null;
         await followUps.SyncAsync(meeting, context.Now, ct);
 
         var reply = new Reply().Text(Summary(meeting, person.Name));
@@ -98,9 +100,13 @@ public sealed class OutcomeFlow(
         {
             reply.Append(booking);
         }
-        else
+        else if (bookNext is not null)
         {
-            await SayWhatComesNextAsync(context, meeting, answers.Get(NextStep) == NotYet, reply, ct);
+            reply.Text($"I'll remind you on {Zones.DescribeDate(bookNext.DueAt, context.Zone, context.Now)} to book your next conversation with {person.Name}.");
+        }
+        else if (meeting.Answer is null)
+        {
+            await SayWhenToCheckInAsync(context, meeting, reply, ct);
         }
 
         reply.Text("Now, while it's fresh, a short reflection. It's just for you.");
@@ -128,31 +134,21 @@ public sealed class OutcomeFlow(
     }
 
     /// <summary>
-    /// Without a next 1:1 booked: the nudge to book it when they said "not yet", and the early check-in the planner
-    /// gives a 1:1 that ended with no ask (read back from the rows, so the date said is the date planned).
+    /// A 1:1 that ended with no ask and no next step: says when the early check-in the planner gave it comes (read back
+    /// from the rows, so the date said is the date planned).
     /// </summary>
-    private async Task SayWhatComesNextAsync(ConversationContext context, Meeting meeting, bool notYet, Reply reply, CancellationToken ct)
+    private async Task SayWhenToCheckInAsync(ConversationContext context, Meeting meeting, Reply reply, CancellationToken ct)
     {
-        var name = meeting.Person.Name;
-        if (notYet)
+        // Saved rows and the ones this sync added or moved, as they stand now.
+        await store.FollowUps.Where(f => f.MeetingId == meeting.Id).LoadAsync(ct);
+        var checkIn = store.FollowUps.Local
+            .Where(f => (f.Meeting == meeting || f.MeetingId == meeting.Id)
+                        && f.Kind == FollowUpKind.MaintenanceCheckIn && f.Status == FollowUpStatus.Pending)
+            .Min(f => (DateTimeOffset?)f.DueAt);
+        if (checkIn is { } due)
         {
-            var nudge = followUps.PlanBookNext(meeting, context.Now);
-            reply.Text($"I'll remind you on {Zones.DescribeDate(nudge.DueAt, context.Zone, context.Now)} to book your next conversation with {name}.");
-        }
-
-        if (meeting.Answer is null)
-        {
-            // Saved rows and the ones this sync added or moved, as they stand now.
-            await store.FollowUps.Where(f => f.MeetingId == meeting.Id).LoadAsync(ct);
-            var checkIn = store.FollowUps.Local
-                .Where(f => (f.Meeting == meeting || f.MeetingId == meeting.Id)
-                            && f.Kind == FollowUpKind.MaintenanceCheckIn && f.Status == FollowUpStatus.Pending)
-                .Min(f => (DateTimeOffset?)f.DueAt);
-            if (checkIn is { } due)
-            {
-                reply.Text($"No ask and no next date this time, so I'll remind you to check in with {name} on "
-                    + $"{Zones.DescribeDate(due, context.Zone, context.Now)}, before the relationship goes quiet.");
-            }
+            reply.Text($"No ask and no next date this time, so I'll remind you to check in with {meeting.Person.Name} on "
+                + $"{Zones.DescribeDate(due, context.Zone, context.Now)}, before the relationship goes quiet.");
         }
     }
 
