@@ -70,37 +70,35 @@ internal sealed partial class RateLimiter(TimeProvider time, ILogger<RateLimiter
     /// <summary>Reads the bucket's state from a response's headers; null headers when no answer came.</summary>
     public void Observe(DiscordRoute route, Bucket bucket, HttpResponseHeaders? headers)
     {
-        lock (bucket.Gate)
-        {
-            bucket.Probing = false;
-        }
-
-        if (headers is null)
-        {
-            return;
-        }
-
-        if (Header(headers, "X-RateLimit-Bucket") is { Length: > 0 } hash)
+        if (headers is not null && Header(headers, "X-RateLimit-Bucket") is { Length: > 0 } hash)
         {
             // Routes Discord says share a bucket share one budget from now on: this one, under the hash.
             _bucketHashByRoute[route.Template] = hash;
             _buckets.TryAdd(hash + "|" + route.MajorParameter, bucket);
         }
 
-        if (!TryNumber(headers, "X-RateLimit-Remaining", out var remaining) || !TryNumber(headers, "X-RateLimit-Reset-After", out var resetAfter))
-        {
-            return;
-        }
+        double remaining = 0, resetAfter = 0;
+        var reported = headers is not null
+                       && TryNumber(headers, "X-RateLimit-Remaining", out remaining)
+                       && TryNumber(headers, "X-RateLimit-Reset-After", out resetAfter);
 
+        // The probe ends in the same lock that records what it found: ended any earlier, a waiting call
+        // would see an unknown bucket with no probe out and go as a second probe, one call over budget.
         lock (bucket.Gate)
         {
+            bucket.Probing = false;
+            if (!reported)
+            {
+                return;
+            }
+
             // Answers to calls sent together arrive in any order, each reporting the budget as it was
             // then; within a window, the lowest count (ours included) is the true one.
             var now = time.GetUtcNow();
             bucket.Remaining = bucket.Known && now < bucket.ResetAt ? Math.Min(bucket.Remaining, (int)remaining) : (int)remaining;
             bucket.Known = true;
             bucket.ResetAt = now + TimeSpan.FromSeconds(resetAfter);
-            if (TryNumber(headers, "X-RateLimit-Limit", out var limit))
+            if (TryNumber(headers!, "X-RateLimit-Limit", out var limit))
             {
                 bucket.Limit = (int)limit;
             }

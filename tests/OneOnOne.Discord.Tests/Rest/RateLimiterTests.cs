@@ -47,6 +47,21 @@ public sealed class RateLimiterTests
     }
 
     [Fact]
+    public async Task A_probe_that_finds_the_budget_spent_lets_no_waiting_call_through_before_the_reset()
+    {
+        var route = DiscordRoute.CreateMessage("111111111111111111");
+        var probe = await _limiter.WaitAsync(route, CancellationToken.None);
+        var waiting = _limiter.WaitAsync(route, CancellationToken.None).AsTask();
+
+        _limiter.Observe(route, probe, Headers(limit: 2, remaining: 0, resetAfter: 1, hash: "abc"));
+        _time.Advance(TimeSpan.FromMilliseconds(50));
+        Assert.False(waiting.IsCompleted);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await waiting.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public async Task A_global_429_pauses_bot_calls_but_not_interaction_replies()
     {
         var route = DiscordRoute.CreateMessage("111111111111111111");
