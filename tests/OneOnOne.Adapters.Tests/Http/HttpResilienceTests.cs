@@ -15,6 +15,9 @@ public sealed class HttpResilienceTests : IAsyncDisposable
     private static readonly Uri Endpoint = new("https://platform.test/api/call");
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(1);
 
+    /// <summary>Far beyond any number of steps the clock could be moved while an attempt is under way, however busy the machine.</summary>
+    private static readonly TimeSpan AttemptsNeverTimeOut = TimeSpan.FromDays(1);
+
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-12-03T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
     private readonly PlatformStub _platform;
     private ServiceProvider? _services;
@@ -33,7 +36,13 @@ public sealed class HttpResilienceTests : IAsyncDisposable
     public async Task A_server_error_is_tried_again_after_a_backoff_on_the_registered_clock()
     {
         // An hour's backoff: were it taken on the wall clock, the call would never finish within the test.
-        var client = Client(new HttpResilienceOptions { FirstRetryDelay = TimeSpan.FromHours(1), LongestRetryDelay = TimeSpan.FromHours(2), TotalTimeout = TimeSpan.FromHours(5) });
+        var client = Client(new HttpResilienceOptions
+        {
+            FirstRetryDelay = TimeSpan.FromHours(1),
+            LongestRetryDelay = TimeSpan.FromHours(2),
+            AttemptTimeout = AttemptsNeverTimeOut,
+            TotalTimeout = AttemptsNeverTimeOut,
+        });
         _platform.Answer(PlatformStub.Status(HttpStatusCode.ServiceUnavailable));
 
         using var response = await MoveClockUntil(client.GetAsync(Endpoint), TimeSpan.FromMinutes(1));
@@ -46,7 +55,7 @@ public sealed class HttpResilienceTests : IAsyncDisposable
     [Fact]
     public async Task A_429_is_tried_again_only_once_the_wait_it_names_is_over()
     {
-        var client = Client(new HttpResilienceOptions());
+        var client = Client(new HttpResilienceOptions { AttemptTimeout = AttemptsNeverTimeOut, TotalTimeout = AttemptsNeverTimeOut });
         _platform.Answer(PlatformStub.RateLimited(TimeSpan.FromSeconds(240)));
 
         using var response = await MoveClockUntil(client.PostAsync(Endpoint, Body()), Step);
@@ -176,14 +185,24 @@ public sealed class HttpResilienceTests : IAsyncDisposable
         var client = Client(new HttpResilienceOptions { AttemptTimeout = TimeSpan.FromSeconds(10), FirstRetryDelay = TimeSpan.Zero }, pacing);
         _platform.Answer(PlatformStub.Status(HttpStatusCode.InternalServerError));
 
-        using var response = await MoveClockUntil(client.PostAsync(Endpoint, Body()), Step);
+        var call = client.PostAsync(Endpoint, Body());
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            // Exactly the hold, once the pacing holds: a minute that would have timed out an attempt counting it.
+            await pacing.Holding.WaitAsync(TimeSpan.FromSeconds(30));
+            _time.Advance(TimeSpan.FromMinutes(1));
+        }
 
+        using var response = await call.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(2, pacing.Waits);
         Assert.Equal(2, _platform.Attempts.Count);
     }
 
-    /// <summary>Moves the clock a step at a time until <paramref name="call"/> is done: the waits it registers are not known in advance.</summary>
+    /// <summary>
+    /// Moves the clock a step at a time until <paramref name="call"/> is done: the waits it registers are not known in
+    /// advance. The steps run beside the call, so a test using this gives attempts <see cref="AttemptsNeverTimeOut"/>.
+    /// </summary>
     private async Task<T> MoveClockUntil<T>(Task<T> call, TimeSpan step)
     {
         var giveUp = DateTime.UtcNow + TimeSpan.FromSeconds(15);
@@ -209,15 +228,30 @@ public sealed class HttpResilienceTests : IAsyncDisposable
     private static StringContent Body() => new("""{"text":"hello"}""");
 
     /// <summary>A platform's rate-limit handler that holds every attempt for a while on the clock.</summary>
-    private sealed class Pacing(TimeProvider time, TimeSpan hold) : DelegatingHandler
+    private sealed class Pacing(TimeProvider time, TimeSpan holdFor) : DelegatingHandler
     {
         public int Waits { get; private set; }
+
+        /// <summary>Released each time an attempt is held, once its wait is on the clock.</summary>
+        public SemaphoreSlim Holding { get; } = new(0);
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Waits++;
-            await Task.Delay(hold, time, cancellationToken);
+            var hold = Task.Delay(holdFor, time, cancellationToken);
+            Holding.Release();
+            await hold;
             return await base.SendAsync(request, cancellationToken);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                Holding.Dispose();
+            }
+
+            base.Dispose(disposing);
         }
     }
 }
