@@ -16,7 +16,7 @@ public sealed class RenderingTests
     public RenderingTests()
     {
         _payloads = new ComponentPayloadStore(_time);
-        _renderer = new DiscordRenderer(_payloads, new FlowCatalog(Flows.Scopes()));
+        _renderer = new DiscordRenderer(_payloads, Flows.Catalog());
     }
 
     [Fact]
