@@ -84,7 +84,7 @@ public sealed class FormTests
     {
         var sessions = new FormSessions(new FakeTimeProvider());
         var forms = Opener(new ConversationViews(Flows.Scopes()), sessions, new FakeTimeProvider());
-        var origin = new InteractionOrigin("1", "token", "2", new Conversation.DiscordSender("5", "Olivia", null));
+        var origin = new InteractionOrigin("1", "token", "2", new DiscordSender("5", "Olivia", null));
 
         var first = forms.Submit(origin, new FormPageRef(9, "prep", 0), new Dictionary<string, string?> { ["goal"] = "a", ["ask"] = "not on this page" });
         var last = forms.Submit(origin, new FormPageRef(9, "prep", 1), new Dictionary<string, string?> { ["ask"] = "b" });
@@ -105,7 +105,7 @@ public sealed class FormTests
         using var database = new ManualResetEventSlim();
         var time = new FakeTimeProvider();
         var forms = Opener(new StalledViews(database), new FormSessions(time), time);
-        var origin = new InteractionOrigin("1", "token", "2", new Conversation.DiscordSender("5", "Olivia", null));
+        var origin = new InteractionOrigin("1", "token", "2", new DiscordSender("5", "Olivia", null));
 
         // Run as the Gateway runs it; the fake clock moves on until the opener gives up on the database.
         var opening = Task.Run(() => forms.OpenAsync(origin, new FormPageRef(9, "prep", 0), CancellationToken.None));
@@ -125,6 +125,23 @@ public sealed class FormTests
         Assert.IsType<FormOpening.Slow>(await opening);
     }
 
+    [Fact]
+    public async Task A_form_opens_only_where_the_engine_will_take_its_answers_from_a_DM_in_the_server_last_used()
+    {
+        var time = new FakeTimeProvider();
+        var forms = Opener(new OneRunViews(new Address(DiscordConversation.Platform, "G2", "5"), _flows.Find("prep")!), new FormSessions(time), time);
+        var page = new FormPageRef(9, "prep", 0);
+
+        // Once open, a form's session is kept for its person: so the refusals are tried first.
+        var inOtherServer = await forms.OpenAsync(new InteractionOrigin("1", "token", "2", new DiscordSender("5", "Olivia", "G1")), page, CancellationToken.None);
+        var asSomeoneElse = await forms.OpenAsync(new InteractionOrigin("1", "token", "2", new DiscordSender("6", "Sam", "G2")), page, CancellationToken.None);
+        var inDm = await forms.OpenAsync(new InteractionOrigin("1", "token", "2", new DiscordSender("5", "Olivia", null)), page, CancellationToken.None);
+
+        Assert.IsType<FormOpening.Unavailable>(inOtherServer);
+        Assert.IsType<FormOpening.Unavailable>(asSomeoneElse);
+        Assert.IsType<FormOpening.Ready>(inDm);
+    }
+
     [Theory]
     [InlineData("f:12:prep:0", true)]
     [InlineData("f:12:reflect:1", true)]
@@ -139,6 +156,20 @@ public sealed class FormTests
 
     private FormOpener Opener(IConversationViews views, FormSessions sessions, TimeProvider time) =>
         new(new DiscordConversation(Flows.Scopes(), views), views, _flows, sessions, time);
+
+    /// <summary>An engine with one run waiting for answers, <paramref name="owner"/>'s, last seen in the owner's server.</summary>
+    private sealed class OneRunViews(Address owner, FlowDefinition flow) : IConversationViews
+    {
+        public IReadOnlyList<FlowDefinition> Flows => [flow];
+
+        public Task<FormView?> DescribeFormAsync(Address asker, int flowRunId, CancellationToken cancellationToken) =>
+            Task.FromResult(asker == owner ? new FormView(flow, "Maria") : null);
+
+        public Task<string?> FindHomeWorkspaceAsync(string platform, string user, CancellationToken cancellationToken) =>
+            Task.FromResult(user == owner.User ? owner.Workspace : null);
+
+        public Task<HomeView> DescribeHomeAsync(Address organizer, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
 
     /// <summary>An engine whose lookups block their caller, as SQLite's synchronous I/O does under a lock, until released.</summary>
     private sealed class StalledViews(ManualResetEventSlim release) : IConversationViews
