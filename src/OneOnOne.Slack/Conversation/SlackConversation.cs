@@ -55,12 +55,15 @@ public sealed partial class SlackConversation(
         }
     }
 
+    /// <summary>Who <paramref name="actor"/> is to the engine: a person in one Slack workspace.</summary>
+    public static Address AddressOf(SlackActor actor) => new(PlatformKey, actor.TeamId, actor.UserId);
+
     /// <summary>Asks the engine about one input from <paramref name="actor"/>. The engine de-duplicates on <paramref name="deliveryId"/>.</summary>
     public async Task<IReadOnlyList<Outbound>> AskEngineAsync(SlackActor actor, Input input, string? deliveryId, CancellationToken ct)
     {
         var profile = await users.FindAsync(actor.UserId, ct);
         var inbound = new Inbound(
-            new Address(PlatformKey, actor.TeamId, actor.UserId),
+            AddressOf(actor),
             profile?.BestName ?? actor.UserName ?? actor.UserId,
             input,
             deliveryId,
@@ -129,7 +132,7 @@ public sealed partial class SlackConversation(
     /// <summary>App Home: the engine's home page for this person, drawn for the Home tab. Opening it is not talking to the bot: it changes nothing.</summary>
     private async Task PublishHomeAsync(SlackActor actor, CancellationToken ct)
     {
-        var view = home.Build(await views.DescribeHomeAsync(new Address(PlatformKey, actor.TeamId, actor.UserId), ct));
+        var view = home.Build(await views.DescribeHomeAsync(AddressOf(actor), ct));
         try
         {
             await api.PublishHomeAsync(actor.UserId, view, ct);

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using OneOnOne.Core.Engine;
-using OneOnOne.Core.Messaging;
 using OneOnOne.Slack.Api;
 using OneOnOne.Slack.Requests;
 using OneOnOne.Slack.Rendering;
@@ -32,7 +31,7 @@ public sealed partial class SlackForms(IConversationViews views, SlackApiClient 
 
     /// <summary>The flow and person of an active run of <paramref name="actor"/>'s, or null.</summary>
     public Task<FormView?> FindAsync(SlackActor actor, int runId, CancellationToken ct) =>
-        views.DescribeFormAsync(new Address(SlackConversation.PlatformKey, actor.TeamId, actor.UserId), runId, ct);
+        views.DescribeFormAsync(SlackConversation.AddressOf(actor), runId, ct);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack would not open the form ({Error})")]
     private partial void LogOpenFailed(string error);
