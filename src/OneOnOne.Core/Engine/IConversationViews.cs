@@ -4,9 +4,9 @@ using OneOnOne.Core.Messaging;
 namespace OneOnOne.Core.Engine;
 
 /// <summary>
-/// The engine's other door, beside <see cref="IConversationEngine"/>: what an adapter may read to draw a
-/// platform's own surfaces (a form, a home tab) or to address an input. Adapters ask here, never the
-/// database. Nothing here changes anything.
+/// The read side of the engine's door (<see cref="IConversationEngine"/> is the conversing side): what an
+/// adapter may read to draw a platform's own surfaces (a form, a home tab) or to address an input.
+/// Adapters ask here, never the database. Nothing here changes anything.
 /// </summary>
 public interface IConversationViews
 {
