@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OneOnOne.Core.Dialogue;
 using OneOnOne.Core.Domain;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Core.Storage;

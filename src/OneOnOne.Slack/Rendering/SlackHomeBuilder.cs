@@ -1,3 +1,4 @@
+using OneOnOne.Core.Dialogue;
 using OneOnOne.Core.Engine;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Slack.BlockKit;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using OneOnOne.Core.Engine;
+using OneOnOne.Core.Dialogue;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Forms;

@@ -1,4 +1,5 @@
 using OneOnOne.Adapters.Flows;
+using OneOnOne.Core.Dialogue;
 using OneOnOne.Core.Engine;
 using OneOnOne.Core.Flows;
 using OneOnOne.Core.Messaging;
