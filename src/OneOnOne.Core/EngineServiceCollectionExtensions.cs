@@ -33,6 +33,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<Messaging.IMessenger, Messaging.MessengerRouter>();
         services.AddSingleton<Messaging.IChannelCheck, Messaging.ChannelCheckRouter>();
         services.AddScoped<IConversationEngine, ConversationEngine>();
+        services.AddSingleton<IConversationViews, ConversationViews>();
         services.AddSingleton<YesNoQuestions>();
         services.AddScoped<OrganizerDirectory>();
         services.AddScoped<FlowRunner>();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OneOnOne.Adapters.Flows;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Core.Settings;
 using OneOnOne.Discord.Commands;
@@ -41,7 +42,7 @@ public static class DiscordHostingExtensions
         services.AddSingleton<DiscordConversation>();
 
         services.AddSingleton<ComponentPayloadStore>();
-        services.AddSingleton<FlowCatalog>();
+        services.AddFlowCatalog();
         services.AddSingleton<FormSessions>();
         services.AddSingleton<FormOpener>();
         services.AddSingleton<DiscordRenderer>();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OneOnOne.Adapters.Flows;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Core.Settings;
 using OneOnOne.Slack.Api;
@@ -32,7 +33,7 @@ public static class SlackHostingExtensions
         services.AddSingleton<SlackReadiness>();
         services.AddSingleton<SlackUserDirectory>();
 
-        services.AddSingleton<SlackFlowCatalog>(provider => new SlackFlowCatalog(provider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddFlowCatalog();
         services.AddSingleton<SlackMessageRenderer>();
         services.AddSingleton<SlackHomeBuilder>();
         services.AddSingleton<SlackPoster>();

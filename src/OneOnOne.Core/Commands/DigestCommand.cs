@@ -1,8 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using OneOnOne.Core.Dialogue;
 using OneOnOne.Core.Digests;
 using OneOnOne.Core.Domain;
-using OneOnOne.Core.Engine;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Core.Storage;
 using OneOnOne.Core.Time;

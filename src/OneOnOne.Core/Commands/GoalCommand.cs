@@ -1,6 +1,6 @@
 using System.Globalization;
+using OneOnOne.Core.Dialogue;
 using OneOnOne.Core.Domain;
-using OneOnOne.Core.Engine;
 using OneOnOne.Core.FollowUps;
 using OneOnOne.Core.Meetings;
 using OneOnOne.Core.Storage;

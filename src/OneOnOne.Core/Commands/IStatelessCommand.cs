@@ -1,4 +1,4 @@
-using OneOnOne.Core.Engine;
+using OneOnOne.Core.Dialogue;
 
 namespace OneOnOne.Core.Commands;
 

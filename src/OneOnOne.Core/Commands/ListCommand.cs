@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using OneOnOne.Core.Dialogue;
 using OneOnOne.Core.Domain;
-using OneOnOne.Core.Engine;
 using OneOnOne.Core.FollowUps;
 using OneOnOne.Core.People;
 using OneOnOne.Core.Storage;

@@ -1,5 +1,5 @@
+using OneOnOne.Core.Dialogue;
 using OneOnOne.Core.Domain;
-using OneOnOne.Core.Engine;
 using OneOnOne.Core.Flows;
 using OneOnOne.Core.Flows.Definitions;
 using OneOnOne.Core.FollowUps;

@@ -1,4 +1,4 @@
-using OneOnOne.Core.Engine;
+using OneOnOne.Core.Dialogue;
 using OneOnOne.Core.Storage;
 
 namespace OneOnOne.Core.Commands;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using OneOnOne.Core.Engine;
+using OneOnOne.Core.Dialogue;
 using OneOnOne.Core.Flows;
 using OneOnOne.Core.Flows.Definitions;
 using OneOnOne.Core.Meetings;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneOnOne.Core.Commands;
+using OneOnOne.Core.Dialogue;
 using OneOnOne.Core.Domain;
 using OneOnOne.Core.Flows;
 using OneOnOne.Core.Messaging;

@@ -1,3 +1,4 @@
+using OneOnOne.Core.Dialogue;
 using OneOnOne.Core.Domain;
 using OneOnOne.Core.Flows;
 using OneOnOne.Core.Messaging;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OneOnOne.Core.Dialogue;
 using OneOnOne.Core.Domain;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Core.Storage;
@@ -66,6 +67,17 @@ public sealed class OrganizerDirectory(IOneOnOneStore store, TimeProvider time, 
             .Select(o => (int?)o.Id)
             .SingleOrDefaultAsync(ct);
 
+    /// <summary>
+    /// The context of the organizer at <paramref name="address"/> as stored, for reading: creates and changes
+    /// nothing, not even when they were last seen. Null for someone the bot has never heard from.
+    /// </summary>
+    public async Task<ConversationContext?> FindContextAsync(Address address, CancellationToken ct)
+    {
+        var organizer = await store.Organizers.Include(o => o.Team)
+            .SingleOrDefaultAsync(o => o.Team.Platform == address.Platform && o.Team.ExternalId == address.Workspace && o.ExternalUserId == address.User, ct);
+        return organizer is null ? null : ContextOf(organizer, address, time.GetUtcNow());
+    }
+
     private async Task<ConversationContext> FindOrAddAsync(Inbound inbound, CancellationToken ct)
     {
         var (address, displayName, platformTimeZone) = (inbound.From, inbound.DisplayName, inbound.TimeZone);
@@ -98,9 +110,11 @@ public sealed class OrganizerDirectory(IOneOnOneStore store, TimeProvider time, 
             organizer.PlatformTimeZone = reported.Id;
         }
 
-        var zone = Zones.TryFind(organizer.EffectiveTimeZone, out var found) ? found : TimeZoneInfo.Utc;
-        return new ConversationContext(organizer, address, now, zone);
+        return ContextOf(organizer, address, now);
     }
+
+    private static ConversationContext ContextOf(Organizer organizer, Address address, DateTimeOffset now) =>
+        new(organizer, address, now, Zones.TryFind(organizer.EffectiveTimeZone, out var zone) ? zone : TimeZoneInfo.Utc);
 
     private string DefaultZone() =>
         !string.IsNullOrWhiteSpace(options.Value.DefaultTimeZone) && Zones.TryFind(options.Value.DefaultTimeZone, out var configured)

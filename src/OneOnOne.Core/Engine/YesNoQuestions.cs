@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
+using OneOnOne.Core.Dialogue;
 using OneOnOne.Core.Messaging;
 
 namespace OneOnOne.Core.Engine;
-
-/// <summary>A question a command asked with a Yes and a No button (a flow's questions answer themselves).</summary>
-public sealed record YesNoButtons(Button Yes, Button No);
 
 /// <summary>
 /// The yes/no question each organizer was asked by their latest message, so that typing "yes" or "no"

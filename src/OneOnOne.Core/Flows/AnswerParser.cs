@@ -1,5 +1,5 @@
 using System.Globalization;
-using OneOnOne.Core.Engine;
+using OneOnOne.Core.Dialogue;
 using OneOnOne.Core.People;
 using OneOnOne.Core.Time;
 

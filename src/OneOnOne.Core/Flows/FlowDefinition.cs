@@ -6,6 +6,12 @@ namespace OneOnOne.Core.Flows;
 /// </summary>
 public sealed record FlowDefinition(string Name, int Version, string Title, IReadOnlyList<Question> Questions)
 {
+    /// <summary>
+    /// Whether platforms that have forms offer all the questions at once as well as one at a time: for the
+    /// long, reflective flows. A quick, button-driven flow reads better one question at a time.
+    /// </summary>
+    public bool OfferAsForm { get; init; }
+
     /// <summary>Stands for a typed answer that no condition names, when looking ahead at where answers lead.</summary>
     private const string AnyOtherAnswer = "\0";
 

@@ -1,5 +1,5 @@
+using OneOnOne.Core.Dialogue;
 using OneOnOne.Core.Domain;
-using OneOnOne.Core.Engine;
 
 namespace OneOnOne.Core.Flows;
 

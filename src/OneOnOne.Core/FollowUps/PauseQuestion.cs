@@ -1,4 +1,4 @@
-using OneOnOne.Core.Engine;
+using OneOnOne.Core.Dialogue;
 using OneOnOne.Core.Messaging;
 
 namespace OneOnOne.Core.FollowUps;

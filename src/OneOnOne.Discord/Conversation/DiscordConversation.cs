@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneOnOne.Core.Engine;
 using OneOnOne.Core.Messaging;
-using OneOnOne.Core.Storage;
 
 namespace OneOnOne.Discord.Conversation;
 
@@ -12,27 +10,20 @@ namespace OneOnOne.Discord.Conversation;
 /// they last used the bot; someone who has only ever talked to the bot in DMs is in a team of their
 /// own, keyed <see cref="DirectMessageWorkspace"/>.
 /// </summary>
-internal sealed class DiscordConversation(IServiceScopeFactory scopes)
+internal sealed class DiscordConversation(IServiceScopeFactory scopes, IConversationViews views)
 {
     public const string Platform = "discord";
     public const string DirectMessageWorkspace = "dm";
 
     public async Task<IReadOnlyList<Outbound>> HandleAsync(DiscordSender sender, Input input, string eventId, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var workspace = sender.GuildId ?? await WorkspaceForDirectMessageAsync(services.GetRequiredService<IOneOnOneStore>(), sender.UserId, ct);
-
         // Discord tells no one's time zone: organizers set theirs with `timezone`.
-        var inbound = new Inbound(new Address(Platform, workspace, sender.UserId), sender.DisplayName, input, eventId, TimeZone: null);
-        return await services.GetRequiredService<IConversationEngine>().HandleAsync(inbound, ct);
+        var inbound = new Inbound(await AddressOfAsync(sender, ct), sender.DisplayName, input, eventId, TimeZone: null);
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IConversationEngine>().HandleAsync(inbound, ct);
     }
 
-    internal static async Task<string> WorkspaceForDirectMessageAsync(IOneOnOneStore store, string userId, CancellationToken ct) =>
-        await store.Organizers
-            .Where(o => o.Team.Platform == Platform && o.ExternalUserId == userId)
-            .OrderByDescending(o => o.LastSeenAt)
-            .Select(o => o.Team.ExternalId)
-            .FirstOrDefaultAsync(ct)
-        ?? DirectMessageWorkspace;
+    /// <summary>Where <paramref name="sender"/> is, as the engine knows them: their server, or for a DM the one they last used the bot in.</summary>
+    public async Task<Address> AddressOfAsync(DiscordSender sender, CancellationToken ct) =>
+        new(Platform, sender.GuildId ?? await views.FindHomeWorkspaceAsync(Platform, sender.UserId, ct) ?? DirectMessageWorkspace, sender.UserId);
 }

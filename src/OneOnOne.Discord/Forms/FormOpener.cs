@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using OneOnOne.Core.Domain;
+using OneOnOne.Adapters.Flows;
+using OneOnOne.Core.Engine;
 using OneOnOne.Core.Messaging;
-using OneOnOne.Core.Storage;
 using OneOnOne.Discord.Conversation;
 using OneOnOne.Discord.Interactions;
 
@@ -32,9 +30,10 @@ internal abstract record FormOpening
 /// Opens form pages and collects their answers. Opening checks, once per form, that the run is the
 /// person's own and still waiting for answers; the engine checks again when the answers arrive.
 /// </summary>
-internal sealed class FormOpener(IServiceScopeFactory scopes, FlowCatalog flows, FormSessions sessions, TimeProvider time)
+internal sealed class FormOpener(
+    DiscordConversation conversation, IConversationViews views, FlowCatalog flows, FormSessions sessions, TimeProvider time)
 {
-    /// <summary>How long opening waits for the database: the modal itself must reach Discord within 3 seconds.</summary>
+    /// <summary>How long opening waits for the engine's lookup: the modal itself must reach Discord within 3 seconds.</summary>
     public static readonly TimeSpan LookupTimeout = TimeSpan.FromSeconds(1.5);
 
     /// <summary>The modal for a page, or why there is none (closed, someone else's, unknown; or the database was slow).</summary>
@@ -48,8 +47,8 @@ internal sealed class FormOpener(IServiceScopeFactory scopes, FlowCatalog flows,
         var session = sessions.Find(origin.Sender.UserId, page.RunId);
         if (session is null)
         {
-            // SQLite does its I/O synchronously: only on a thread of its own can the lookup be waited for with a limit.
-            var lookup = Task.Run(() => OpenSessionAsync(origin.Sender.UserId, page, ct), ct);
+            // The engine's store may do its I/O synchronously (SQLite does): only on a thread of its own can the lookup be waited for with a limit.
+            var lookup = Task.Run(() => OpenSessionAsync(origin.Sender, page, ct), ct);
             try
             {
                 session = await lookup.WaitAsync(LookupTimeout, time, ct);
@@ -93,22 +92,12 @@ internal sealed class FormOpener(IServiceScopeFactory scopes, FlowCatalog flows,
     public void Close(InteractionOrigin origin, int runId) => sessions.Close(origin.Sender.UserId, runId);
 
     /// <summary>Starts the form's session once the run proves to be this person's and still active; null otherwise.</summary>
-    private async Task<FormSessions.Session?> OpenSessionAsync(string userId, FormPageRef page, CancellationToken ct)
+    private async Task<FormSessions.Session?> OpenSessionAsync(DiscordSender sender, FormPageRef page, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<IOneOnOneStore>();
-        var run = await store.FlowRuns
-            .Where(r => r.Id == page.RunId && r.Flow == page.Flow && r.Status == FlowStatus.Active)
-            .Join(store.Organizers, r => r.OrganizerId, o => o.Id, (r, o) => new { r.PersonId, o.ExternalUserId, o.Team.Platform })
-            .FirstOrDefaultAsync(ct);
-        if (run is null || run.ExternalUserId != userId || run.Platform != DiscordConversation.Platform)
-        {
-            return null;
-        }
-
-        var name = run.PersonId is { } personId
-            ? await store.People.Where(p => p.Id == personId).Select(p => p.Name).FirstOrDefaultAsync(ct)
+        // The same address the engine will see the answers come from, so a form that opens is one it will take.
+        var address = await conversation.AddressOfAsync(sender, ct);
+        return await views.DescribeFormAsync(address, page.RunId, ct) is { } form && form.Flow.Name == page.Flow
+            ? sessions.Open(sender.UserId, page.RunId, form.PersonName)
             : null;
-        return sessions.Open(userId, page.RunId, name);
     }
 }

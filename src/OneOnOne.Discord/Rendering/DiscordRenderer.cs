@@ -1,3 +1,4 @@
+using OneOnOne.Adapters.Flows;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Forms;

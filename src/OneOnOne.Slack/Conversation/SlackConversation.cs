@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OneOnOne.Adapters.Flows;
 using OneOnOne.Core.Engine;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Slack.Delivery;
@@ -14,9 +15,11 @@ namespace OneOnOne.Slack.Conversation;
 /// </summary>
 public sealed partial class SlackConversation(
     IServiceScopeFactory scopes,
+    IConversationViews views,
     SlackUserDirectory users,
     SlackReplier replier,
     SlackForms forms,
+    FlowCatalog flows,
     SlackHomeBuilder home,
     SlackMessageRenderer renderer,
     Api.SlackApiClient api,
@@ -52,12 +55,15 @@ public sealed partial class SlackConversation(
         }
     }
 
+    /// <summary>Who <paramref name="actor"/> is to the engine: a person in one Slack workspace.</summary>
+    public static Address AddressOf(SlackActor actor) => new(PlatformKey, actor.TeamId, actor.UserId);
+
     /// <summary>Asks the engine about one input from <paramref name="actor"/>. The engine de-duplicates on <paramref name="deliveryId"/>.</summary>
     public async Task<IReadOnlyList<Outbound>> AskEngineAsync(SlackActor actor, Input input, string? deliveryId, CancellationToken ct)
     {
         var profile = await users.FindAsync(actor.UserId, ct);
         var inbound = new Inbound(
-            new Address(PlatformKey, actor.TeamId, actor.UserId),
+            AddressOf(actor),
             profile?.BestName ?? actor.UserName ?? actor.UserId,
             input,
             deliveryId,
@@ -92,7 +98,7 @@ public sealed partial class SlackConversation(
         var outbounds = await AskEngineAsync(command.Actor, new CommandInput(await ReadTextAsync(text, ct)), command.DeliveryId, ct);
         if (wantsForm && command.TriggerId is { } trigger
             && outbounds.SelectMany(o => o.Blocks).OfType<QuestionBlock>().FirstOrDefault() is { } question
-            && SlackFlowCatalog.FormFlows.Contains(question.Flow))
+            && flows.IsOfferedAsForm(question.Flow))
         {
             // The trigger lives 3 seconds: open the form before posting anything else.
             await forms.OpenAsync(command.Actor, question.FlowRunId, trigger, ct);
@@ -123,12 +129,10 @@ public sealed partial class SlackConversation(
         }
     }
 
-    /// <summary>App Home: the engine's own status and people answers, drawn for the Home tab.</summary>
+    /// <summary>App Home: the engine's home page for this person, drawn for the Home tab. Opening it is not talking to the bot: it changes nothing.</summary>
     private async Task PublishHomeAsync(SlackActor actor, CancellationToken ct)
     {
-        var status = await AskEngineAsync(actor, new CommandInput("status"), deliveryId: null, ct);
-        var people = await AskEngineAsync(actor, new CommandInput("people"), deliveryId: null, ct);
-        var view = home.Build(SenderBlocks(status), SenderBlocks(people));
+        var view = home.Build(await views.DescribeHomeAsync(AddressOf(actor), ct));
         try
         {
             await api.PublishHomeAsync(actor.UserId, view, ct);
@@ -138,9 +142,6 @@ public sealed partial class SlackConversation(
             LogHomeFailed(exception.Error);
         }
     }
-
-    private static IReadOnlyList<Block> SenderBlocks(IReadOnlyList<Outbound> outbounds) =>
-        outbounds.Where(o => o.To is ToSender).SelectMany(o => o.Blocks).ToList();
 
     private Task<string> ReadTextAsync(string text, CancellationToken ct) =>
         SlackTextReader.ReadAsync(text, id => users.NameAsync(id, ct));

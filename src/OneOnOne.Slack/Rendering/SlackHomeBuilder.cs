@@ -1,3 +1,4 @@
+using OneOnOne.Core.Dialogue;
 using OneOnOne.Core.Engine;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Slack.BlockKit;
@@ -5,8 +6,8 @@ using OneOnOne.Slack.BlockKit;
 namespace OneOnOne.Slack.Rendering;
 
 /// <summary>
-/// The App Home tab: the engine's own <c>status</c> and <c>people</c> answers for this person, drawn
-/// as Home blocks, then buttons for the things people do most. Presses are answered in the DM.
+/// The App Home tab: the engine's home page for this person (its <c>status</c> and <c>people</c> answers),
+/// drawn as Home blocks, then buttons for the things people do most. Presses are answered in the DM.
 /// </summary>
 public sealed class SlackHomeBuilder(SlackMessageRenderer renderer)
 {
@@ -20,13 +21,14 @@ public sealed class SlackHomeBuilder(SlackMessageRenderer renderer)
         Payloads.Command("Help", "help"),
     ];
 
-    public SlackView Build(IReadOnlyList<Block> status, IReadOnlyList<Block> people)
+    public SlackView Build(HomeView page)
     {
         var blocks = new List<LayoutBlock>();
-        blocks.AddRange(renderer.RenderBlocks(status));
-        blocks.Add(new DividerLayout());
-        blocks.AddRange(renderer.RenderBlocks(people));
-        blocks.Add(new DividerLayout());
+        foreach (var part in new[] { page.Status, page.People }.Where(part => part.Count > 0))
+        {
+            blocks.AddRange(renderer.RenderBlocks(part));
+            blocks.Add(new DividerLayout());
+        }
 
         var tail = new List<LayoutBlock>
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using OneOnOne.Adapters.Flows;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Slack.BlockKit;
 
@@ -10,7 +11,7 @@ namespace OneOnOne.Slack.Rendering;
 /// each button carries its payload verbatim in <c>value</c>; the first question of a prep or
 /// reflection gets an "Answer in a form" button.
 /// </summary>
-public sealed class SlackMessageRenderer(SlackFlowCatalog flows)
+public sealed class SlackMessageRenderer(FlowCatalog flows)
 {
     public const string ButtonActionPrefix = "btn:";
     public const string FormActionId = "form:open";
@@ -50,7 +51,7 @@ public sealed class SlackMessageRenderer(SlackFlowCatalog flows)
                     break;
                 case QuestionBlock asked:
                     question = asked;
-                    if (offerForms && flows.OffersForm(asked.Flow, asked.QuestionId))
+                    if (offerForms && flows.OffersFormAt(asked.Flow, asked.QuestionId))
                     {
                         offersForm = true;
                         layout.Add(FormOffer(asked.FlowRunId));

@@ -1,5 +1,5 @@
+using OneOnOne.Core.Dialogue;
 using OneOnOne.Core.Domain;
-using OneOnOne.Core.Engine;
 using OneOnOne.Core.FollowUps;
 using OneOnOne.Core.Time;
 using static OneOnOne.Core.Tests.FollowUps.FollowUpMessagesTests;

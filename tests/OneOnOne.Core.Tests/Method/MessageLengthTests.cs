@@ -1,5 +1,4 @@
 using OneOnOne.Core.Domain;
-using OneOnOne.Core.Engine;
 using OneOnOne.Core.FollowUps;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Core.Method;

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OneOnOne.Adapters.Flows;
 using OneOnOne.Core;
+using OneOnOne.Core.Engine;
 using OneOnOne.Core.Storage;
 using OneOnOne.Data;
 
@@ -19,4 +21,7 @@ internal static class Flows
         services.AddScoped<IOneOnOneStore>(provider => provider.GetRequiredService<OneOnOneDbContext>());
         return services.BuildServiceProvider().GetRequiredService<IServiceScopeFactory>();
     }
+
+    /// <summary>The catalog as the adapter gets it: the engine's flows, through its door.</summary>
+    public static FlowCatalog Catalog() => new(new ConversationViews(Scopes()).Flows);
 }

@@ -1,8 +1,11 @@
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using OneOnOne.Core.Storage;
+using OneOnOne.Adapters.Flows;
+using OneOnOne.Core.Engine;
+using OneOnOne.Core.Flows;
+using OneOnOne.Core.Messaging;
 using OneOnOne.Discord.Api;
+using OneOnOne.Discord.Conversation;
 using OneOnOne.Discord.Forms;
 using OneOnOne.Discord.Interactions;
 using OneOnOne.Discord.Tests.Fakes;
@@ -11,7 +14,7 @@ namespace OneOnOne.Discord.Tests.Rendering;
 
 public sealed class FormTests
 {
-    private readonly FlowCatalog _flows = new(Flows.Scopes());
+    private readonly FlowCatalog _flows = Flows.Catalog();
 
     [Theory]
     [InlineData("prep", 2)]
@@ -80,8 +83,8 @@ public sealed class FormTests
     public void Pages_are_chained_and_only_the_last_one_sends_every_answer()
     {
         var sessions = new FormSessions(new FakeTimeProvider());
-        var forms = new FormOpener(Flows.Scopes(), _flows, sessions, new FakeTimeProvider());
-        var origin = new InteractionOrigin("1", "token", "2", new Conversation.DiscordSender("5", "Olivia", null));
+        var forms = Opener(new ConversationViews(Flows.Scopes()), sessions, new FakeTimeProvider());
+        var origin = new InteractionOrigin("1", "token", "2", new DiscordSender("5", "Olivia", null));
 
         var first = forms.Submit(origin, new FormPageRef(9, "prep", 0), new Dictionary<string, string?> { ["goal"] = "a", ["ask"] = "not on this page" });
         var last = forms.Submit(origin, new FormPageRef(9, "prep", 1), new Dictionary<string, string?> { ["ask"] = "b" });
@@ -101,8 +104,8 @@ public sealed class FormTests
     {
         using var database = new ManualResetEventSlim();
         var time = new FakeTimeProvider();
-        var forms = new FormOpener(StalledDatabase(database), _flows, new FormSessions(time), time);
-        var origin = new InteractionOrigin("1", "token", "2", new Conversation.DiscordSender("5", "Olivia", null));
+        var forms = Opener(new StalledViews(database), new FormSessions(time), time);
+        var origin = new InteractionOrigin("1", "token", "2", new DiscordSender("5", "Olivia", null));
 
         // Run as the Gateway runs it; the fake clock moves on until the opener gives up on the database.
         var opening = Task.Run(() => forms.OpenAsync(origin, new FormPageRef(9, "prep", 0), CancellationToken.None));
@@ -122,6 +125,23 @@ public sealed class FormTests
         Assert.IsType<FormOpening.Slow>(await opening);
     }
 
+    [Fact]
+    public async Task A_form_opens_only_where_the_engine_will_take_its_answers_from_a_DM_in_the_server_last_used()
+    {
+        var time = new FakeTimeProvider();
+        var forms = Opener(new OneRunViews(new Address(DiscordConversation.Platform, "G2", "5"), _flows.Find("prep")!), new FormSessions(time), time);
+        var page = new FormPageRef(9, "prep", 0);
+
+        // Once open, a form's session is kept for its person: so the refusals are tried first.
+        var inOtherServer = await forms.OpenAsync(new InteractionOrigin("1", "token", "2", new DiscordSender("5", "Olivia", "G1")), page, CancellationToken.None);
+        var asSomeoneElse = await forms.OpenAsync(new InteractionOrigin("1", "token", "2", new DiscordSender("6", "Sam", "G2")), page, CancellationToken.None);
+        var inDm = await forms.OpenAsync(new InteractionOrigin("1", "token", "2", new DiscordSender("5", "Olivia", null)), page, CancellationToken.None);
+
+        Assert.IsType<FormOpening.Unavailable>(inOtherServer);
+        Assert.IsType<FormOpening.Unavailable>(asSomeoneElse);
+        Assert.IsType<FormOpening.Ready>(inDm);
+    }
+
     [Theory]
     [InlineData("f:12:prep:0", true)]
     [InlineData("f:12:reflect:1", true)]
@@ -134,15 +154,38 @@ public sealed class FormTests
         Assert.Equal(valid, FormIds.TryParseOpen(customId, out _));
     }
 
-    /// <summary>A database that blocks its caller, as SQLite's synchronous I/O does under a lock, until released.</summary>
-    private static IServiceScopeFactory StalledDatabase(ManualResetEventSlim release)
+    private FormOpener Opener(IConversationViews views, FormSessions sessions, TimeProvider time) =>
+        new(new DiscordConversation(Flows.Scopes(), views), views, _flows, sessions, time);
+
+    /// <summary>An engine with one run waiting for answers, <paramref name="owner"/>'s, last seen in the owner's server.</summary>
+    private sealed class OneRunViews(Address owner, FlowDefinition flow) : IConversationViews
     {
-        var services = new ServiceCollection();
-        services.AddScoped<IOneOnOneStore>(_ =>
+        public IReadOnlyList<FlowDefinition> Flows => [flow];
+
+        public Task<FormView?> DescribeFormAsync(Address asker, int flowRunId, CancellationToken cancellationToken) =>
+            Task.FromResult(asker == owner ? new FormView(flow, "Maria") : null);
+
+        public Task<string?> FindHomeWorkspaceAsync(string platform, string user, CancellationToken cancellationToken) =>
+            Task.FromResult(user == owner.User ? owner.Workspace : null);
+
+        public Task<HomeView> DescribeHomeAsync(Address organizer, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+
+    /// <summary>An engine whose lookups block their caller, as SQLite's synchronous I/O does under a lock, until released.</summary>
+    private sealed class StalledViews(ManualResetEventSlim release) : IConversationViews
+    {
+        public IReadOnlyList<FlowDefinition> Flows => [];
+
+        public Task<FormView?> DescribeFormAsync(Address asker, int flowRunId, CancellationToken cancellationToken) => Stall<FormView?>();
+
+        public Task<string?> FindHomeWorkspaceAsync(string platform, string user, CancellationToken cancellationToken) => Stall<string?>();
+
+        public Task<HomeView> DescribeHomeAsync(Address organizer, CancellationToken cancellationToken) => Stall<HomeView>();
+
+        private Task<T> Stall<T>()
         {
             release.Wait();
-            throw new InvalidOperationException("The stalled database is never read.");
-        });
-        return services.BuildServiceProvider().GetRequiredService<IServiceScopeFactory>();
+            throw new InvalidOperationException("The stalled engine never answers.");
+        }
     }
 }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using OneOnOne.Core.Engine;
+using OneOnOne.Core.Dialogue;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Forms;
@@ -16,7 +16,7 @@ public sealed class RenderingTests
     public RenderingTests()
     {
         _payloads = new ComponentPayloadStore(_time);
-        _renderer = new DiscordRenderer(_payloads, new FlowCatalog(Flows.Scopes()));
+        _renderer = new DiscordRenderer(_payloads, Flows.Catalog());
     }
 
     [Fact]

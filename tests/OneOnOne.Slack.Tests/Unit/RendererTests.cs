@@ -1,3 +1,5 @@
+using OneOnOne.Adapters.Flows;
+using OneOnOne.Core.Dialogue;
 using OneOnOne.Core.Engine;
 using OneOnOne.Core.Flows;
 using OneOnOne.Core.Messaging;
@@ -12,14 +14,14 @@ public sealed class RendererTests
     [
         new Question("goal", "What do you hope {person} will commit to?", QuestionKind.Text) { Required = true },
         new Question("why", "Why might {person} want to?", QuestionKind.Text),
-    ]);
+    ]) { OfferAsForm = true };
 
     private static readonly FlowDefinition Outcome = new("outcome", 1, "How it went",
     [
         new Question("answer", "How did {person} answer?", QuestionKind.YesMaybeNo),
     ]);
 
-    private readonly SlackMessageRenderer _renderer = new(new SlackFlowCatalog([Prep, Outcome]));
+    private readonly SlackMessageRenderer _renderer = new(new FlowCatalog([Prep, Outcome]));
 
     [Fact]
     public void Text_is_escaped_and_kept_plain()
@@ -102,10 +104,20 @@ public sealed class RendererTests
         Assert.Single(message.Pages.Single());
 
         var status = Enumerable.Range(0, 150).Select(i => (Block)new TextBlock($"Line {i}")).ToList();
-        var home = new SlackHomeBuilder(_renderer).Build(status, [new TextBlock("People")]);
+        var home = new SlackHomeBuilder(_renderer).Build(new HomeView(status, [new TextBlock("People")]));
         Assert.Equal("home", home.Type);
         Assert.Equal(BlockKitLimits.ViewBlocks, home.Blocks.Count);
         var actions = Assert.IsType<ActionsLayout>(home.Blocks[^1]);
         Assert.Contains(actions.Elements, e => e is ButtonElement { Value: var v } && v == Payloads.Command("x", "list").Payload);
+    }
+
+    [Fact]
+    public void A_home_part_with_nothing_to_show_leaves_no_empty_space_behind()
+    {
+        var home = new SlackHomeBuilder(_renderer).Build(new HomeView([new TextBlock("Welcome")], []));
+
+        Assert.IsType<SectionLayout>(home.Blocks[0]);
+        Assert.IsType<DividerLayout>(home.Blocks[1]);
+        Assert.IsNotType<DividerLayout>(home.Blocks[2]);
     }
 }

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using OneOnOne.Core.Engine;
+using OneOnOne.Core.Dialogue;
 using OneOnOne.Core.Domain;
 using OneOnOne.Core.Meetings;
 using OneOnOne.Core.People;

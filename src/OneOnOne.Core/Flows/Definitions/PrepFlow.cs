@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using OneOnOne.Core.Dialogue;
 using OneOnOne.Core.Domain;
-using OneOnOne.Core.Engine;
 using OneOnOne.Core.Storage;
 
 namespace OneOnOne.Core.Flows.Definitions;
@@ -37,7 +37,7 @@ public sealed class PrepFlow(IOneOnOneStore store) : IFlow
         {
             ShownIf = new ShowIf("ask"),
         },
-    ]);
+    ]) { OfferAsForm = true };
 
     public async Task<FlowOutcome> CompleteAsync(ConversationContext context, FlowRun run, FlowAnswers answers, CancellationToken ct)
     {

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using OneOnOne.Core.Dialogue;
 using OneOnOne.Core.Domain;
-using OneOnOne.Core.Engine;
 using OneOnOne.Core.FollowUps;
 using OneOnOne.Core.People;
 using OneOnOne.Core.Storage;
@@ -31,7 +31,7 @@ public sealed class ReflectionFlow(IOneOnOneStore store, PeopleDirectory directo
         new("do-differently", "What would you do differently? Did you listen for the stories behind the facts?", QuestionKind.Text),
         new("leads", "Any leads you didn't follow up on? Why not?", QuestionKind.Text),
         new("meet-again", "Would you talk with {person} again?", QuestionKind.YesMaybeNo),
-    ]);
+    ]) { OfferAsForm = true };
 
     public async Task<FlowOutcome> CompleteAsync(ConversationContext context, FlowRun run, FlowAnswers answers, CancellationToken ct)
     {

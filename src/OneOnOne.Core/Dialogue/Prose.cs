@@ -1,4 +1,4 @@
-namespace OneOnOne.Core.Engine;
+namespace OneOnOne.Core.Dialogue;
 
 /// <summary>Small pieces of English for replies.</summary>
 public static class Prose

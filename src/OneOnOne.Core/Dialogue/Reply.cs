@@ -1,6 +1,6 @@
 using OneOnOne.Core.Messaging;
 
-namespace OneOnOne.Core.Engine;
+namespace OneOnOne.Core.Dialogue;
 
 /// <summary>A small builder for what the bot says back, plus any messages for other places.</summary>
 public sealed class Reply

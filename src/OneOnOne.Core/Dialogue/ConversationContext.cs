@@ -1,7 +1,7 @@
 using OneOnOne.Core.Domain;
 using OneOnOne.Core.Messaging;
 
-namespace OneOnOne.Core.Engine;
+namespace OneOnOne.Core.Dialogue;
 
 /// <summary>Who is talking to the bot and when: everything a command or flow needs besides storage.</summary>
 public sealed class ConversationContext(Organizer organizer, Address address, DateTimeOffset now, TimeZoneInfo zone)

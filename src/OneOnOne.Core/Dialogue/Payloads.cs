@@ -1,7 +1,7 @@
 using System.Globalization;
 using OneOnOne.Core.Messaging;
 
-namespace OneOnOne.Core.Engine;
+namespace OneOnOne.Core.Dialogue;
 
 /// <summary>
 /// Button payloads. They carry ids and short command text only, never anything an organizer wrote,
