@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using OneOnOne.Bot;
+using OneOnOne.Adapters.Acknowledgement;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Discord.Conversation;
 using OneOnOne.Testing;
