@@ -14,10 +14,34 @@ public sealed partial class SideWork(ILogger<SideWork> logger) : IHostedService,
 {
     private readonly ConcurrentDictionary<Task, byte> _running = new();
     private readonly CancellationTokenSource _abort = new();
+    private readonly Lock _orderGate = new();
+    private Task _lastInOrder = Task.CompletedTask;
 
-    public void Run(Func<CancellationToken, Task> work)
+    public void Run(Func<CancellationToken, Task> work) => Track(Task.Run(() => RunSafelyAsync(work), CancellationToken.None));
+
+    /// <summary>
+    /// Like <see cref="Run"/>, but after all work given here before has finished: for what must keep the order
+    /// it arrived in, such as storing one person's messages, without holding up the caller.
+    /// </summary>
+    public void RunInOrder(Func<CancellationToken, Task> work)
     {
-        var task = Task.Run(() => RunSafelyAsync(work), CancellationToken.None);
+        lock (_orderGate)
+        {
+            var previous = _lastInOrder;
+            _lastInOrder = Task.Run(
+                async () =>
+                {
+                    // Never faults: RunSafelyAsync keeps every failure to itself.
+                    await previous;
+                    await RunSafelyAsync(work);
+                },
+                CancellationToken.None);
+            Track(_lastInOrder);
+        }
+    }
+
+    private void Track(Task task)
+    {
         _running.TryAdd(task, 0);
         _ = task.ContinueWith(done => _running.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }

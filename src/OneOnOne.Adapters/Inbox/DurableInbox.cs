@@ -40,6 +40,8 @@ public sealed partial class DurableInbox : IHostedService, IAsyncDisposable
     private readonly CancellationToken _aborted;
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _waiting;
+    private long _accepted;
+    private long _finished;
     private bool _stopping;
     private Task[] _workers = [];
     private Task _sweeper = Task.CompletedTask;
@@ -53,6 +55,12 @@ public sealed partial class DurableInbox : IHostedService, IAsyncDisposable
         _logger = logger;
         _aborted = _abort.Token;
     }
+
+    /// <summary>Items taken so far (stored, or found at start); with <see cref="Finished"/>, lets tests and health checks see when the bot is idle.</summary>
+    public long Accepted => Interlocked.Read(ref _accepted);
+
+    /// <summary>Items done with so far: handled, given up on, or left to another instance.</summary>
+    public long Finished => Interlocked.Read(ref _finished);
 
     /// <summary>Items stored and not yet finished by this process: zero when it is idle.</summary>
     public int Waiting
@@ -175,6 +183,7 @@ public sealed partial class DurableInbox : IHostedService, IAsyncDisposable
 
     private void Enqueue(string lane, long id)
     {
+        Interlocked.Increment(ref _accepted);
         lock (_gate)
         {
             if (_lanes.TryGetValue(lane, out var items))
@@ -212,6 +221,7 @@ public sealed partial class DurableInbox : IHostedService, IAsyncDisposable
                 if (items.Remove(id))
                 {
                     _waiting--;
+                    Interlocked.Increment(ref _finished);
                 }
             }
 

@@ -28,6 +28,17 @@ internal sealed class DiscordConversation(IServiceScopeFactory scopes)
         return await services.GetRequiredService<IConversationEngine>().HandleAsync(inbound, ct);
     }
 
+    /// <summary>
+    /// The engine's answer when it needs nothing stored (help, an unknown word), or null. Which server a DM
+    /// belongs to makes no difference to those, so none is looked up.
+    /// </summary>
+    public IReadOnlyList<Outbound>? TryAnswerAtOnce(DiscordSender sender, Input input)
+    {
+        using var scope = scopes.CreateScope();
+        var inbound = new Inbound(new Address(Platform, sender.GuildId ?? DirectMessageWorkspace, sender.UserId), sender.DisplayName, input);
+        return scope.ServiceProvider.GetRequiredService<IConversationEngine>().TryAnswerAtOnce(inbound);
+    }
+
     internal static async Task<string> WorkspaceForDirectMessageAsync(IOneOnOneStore store, string userId, CancellationToken ct) =>
         await store.Organizers
             .Where(o => o.Team.Platform == Platform && o.ExternalUserId == userId)

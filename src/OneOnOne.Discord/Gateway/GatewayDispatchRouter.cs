@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using OneOnOne.Adapters.Acknowledgement;
 using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Conversation;
 using OneOnOne.Discord.Interactions;
@@ -16,7 +17,7 @@ internal sealed partial class GatewayDispatchRouter(
     InteractionDispatcher interactions,
     DirectMessageHandler directMessages,
     DiscordRestClient rest,
-    DiscordWorkQueue queue,
+    SideWork beside,
     BotIdentity bot,
     DiscordReadiness readiness,
     ILogger<GatewayDispatchRouter> logger) : IGatewayEvents
@@ -38,7 +39,7 @@ internal sealed partial class GatewayDispatchRouter(
             switch (eventName)
             {
                 case "INTERACTION_CREATE" when data.Deserialize(DiscordRead.Interaction) is { } interaction:
-                    queue.RunBeside(ct => AnswerAsync(interaction, ct));
+                    beside.Run(ct => AnswerAsync(interaction, ct));
                     break;
                 case "MESSAGE_CREATE" when data.Deserialize(DiscordRead.Message) is { } message:
                     directMessages.Handle(message);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using OneOnOne.Bot;
 using OneOnOne.Adapters.Acknowledgement;
 using OneOnOne.Core.Messaging;
-using OneOnOne.Discord.Conversation;
+using OneOnOne.Adapters.Inbox;
 using OneOnOne.Testing;
 
 namespace OneOnOne.Discord.Tests.Fakes;
@@ -33,7 +33,8 @@ public sealed class DiscordBot : IAsyncDisposable
     /// <summary>What the host logged at the levels its settings let through.</summary>
     public LogCapture Logs { get; } = new();
 
-    internal DiscordWorkQueue Queue => Services.GetRequiredService<DiscordWorkQueue>();
+    /// <summary>The durable inbox every input for the engine goes through.</summary>
+    internal DurableInbox Queue => Services.GetRequiredService<DurableInbox>();
 
     public static Dictionary<string, string?> Settings(FakeDiscord fake, string database) => new()
     {
