@@ -254,10 +254,10 @@ public sealed partial class DurableInbox : IHostedService, IAsyncDisposable
 
     private async Task WorkOnAsync(string lane)
     {
-        ClaimedInboxItem? item;
+        InboxClaim claim;
         try
         {
-            item = await _store.ClaimAsync(lane, _options.Owner, _options.Lease, _aborted);
+            claim = await _store.ClaimAsync(lane, _options.Owner, _options.Lease, _aborted);
         }
         catch (OperationCanceledException) when (_aborted.IsCancellationRequested)
         {
@@ -270,10 +270,17 @@ public sealed partial class DurableInbox : IHostedService, IAsyncDisposable
             return;
         }
 
-        if (item is null)
+        if (claim.HeldUntil is { } until)
         {
-            // Nothing of this lane is ours to take now (another instance holds it): that instance finishes it.
-            LogLaneTaken();
+            // Another instance holds the lane's oldest item (or held it, and died): look again when its lease runs out.
+            LogLaneHeld();
+            PauseThenRetry(lane, until - _time.GetUtcNow());
+            return;
+        }
+
+        if (claim.Item is not { } item)
+        {
+            // Finished elsewhere already: nothing of this lane is left to do.
             Finish(lane, LaneItems(lane));
             return;
         }
@@ -338,7 +345,7 @@ public sealed partial class DurableInbox : IHostedService, IAsyncDisposable
     {
         try
         {
-            await Task.Delay(pause, _time, _aborted);
+            await Task.Delay(pause > TimeSpan.Zero ? pause : TimeSpan.Zero, _time, _aborted);
         }
         catch (OperationCanceledException)
         {
@@ -403,8 +410,8 @@ public sealed partial class DurableInbox : IHostedService, IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not mark an inbound as handled; it may be handled again after a restart")]
     private partial void LogCompleteFailed(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "An organizer's inbounds are held by another instance; leaving them to it")]
-    private partial void LogLaneTaken();
+    [LoggerMessage(Level = LogLevel.Debug, Message = "An organizer's next inbound is leased to another instance; waiting for it")]
+    private partial void LogLaneHeld();
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Forgot {Count} handled inbound(s) past the de-duplication window")]
     private partial void LogSwept(int count);

@@ -19,11 +19,11 @@ public interface IInboxStore
 
     /// <summary>
     /// Leases the oldest unfinished item of <paramref name="lane"/> to <paramref name="owner"/> for
-    /// <paramref name="lease"/>, counting the attempt. Null when the lane is empty, or its oldest item is
-    /// leased to someone else whose lease has not run out: its turn then waits, so the lane's order holds.
-    /// An owner takes back its own lease, as a restarted instance must.
+    /// <paramref name="lease"/>, counting the attempt. When that item is leased to someone else whose lease
+    /// has not run out, nothing is claimed and the whole lane waits, so its order holds. An owner takes back
+    /// its own lease at once, as a restarted instance must.
     /// </summary>
-    Task<ClaimedInboxItem?> ClaimAsync(string lane, string owner, TimeSpan lease, CancellationToken ct);
+    Task<InboxClaim> ClaimAsync(string lane, string owner, TimeSpan lease, CancellationToken ct);
 
     /// <summary>
     /// Marks the item finished (handled, or given up on) and clears its payload: response URLs and tokens
@@ -62,6 +62,15 @@ public readonly record struct InboxAddition(InboxAdditionStatus Status, long Id)
 
 /// <summary>An item a start-up finds still to do.</summary>
 public sealed record UnfinishedInboxItem(long Id, string Platform, string Lane);
+
+/// <summary>
+/// The result of <see cref="IInboxStore.ClaimAsync"/>: the <see cref="Item"/> claimed; or, when the lane's oldest
+/// item is someone else's for now, when that lease runs out (<see cref="HeldUntil"/>); or neither, when the lane is empty.
+/// </summary>
+public readonly record struct InboxClaim(ClaimedInboxItem? Item, DateTimeOffset? HeldUntil)
+{
+    public static InboxClaim Empty => default;
+}
 
 /// <summary>An item leased for handling; <see cref="Attempts"/> counts this one.</summary>
 public sealed record ClaimedInboxItem(long Id, string Platform, string Lane, string Kind, string Payload, DateTimeOffset ReceivedAt, int Attempts);

@@ -53,18 +53,18 @@ public sealed class EfInboxStore(IServiceScopeFactory scopes, TimeProvider time)
             .ToListAsync(ct);
     }
 
-    public async Task<ClaimedInboxItem?> ClaimAsync(string lane, string owner, TimeSpan lease, CancellationToken ct)
+    public async Task<InboxClaim> ClaimAsync(string lane, string owner, TimeSpan lease, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OneOnOneDbContext>();
         var head = await db.InboxItems
             .Where(i => i.Lane == lane && i.FinishedAt == null)
             .OrderBy(i => i.Id)
-            .Select(i => new { i.Id, i.Platform, i.Kind, i.Payload, i.ReceivedAt, i.Attempts })
+            .Select(i => new { i.Id, i.Platform, i.Kind, i.Payload, i.ReceivedAt, i.Attempts, i.LeaseUntil })
             .FirstOrDefaultAsync(ct);
         if (head is null)
         {
-            return null;
+            return InboxClaim.Empty;
         }
 
         var now = time.GetUtcNow();
@@ -76,8 +76,8 @@ public sealed class EfInboxStore(IServiceScopeFactory scopes, TimeProvider time)
                 .SetProperty(i => i.LeaseUntil, until)
                 .SetProperty(i => i.Attempts, i => i.Attempts + 1), ct);
         return taken == 1
-            ? new ClaimedInboxItem(head.Id, head.Platform, lane, head.Kind, head.Payload ?? string.Empty, head.ReceivedAt, head.Attempts + 1)
-            : null;
+            ? new InboxClaim(new ClaimedInboxItem(head.Id, head.Platform, lane, head.Kind, head.Payload ?? string.Empty, head.ReceivedAt, head.Attempts + 1), null)
+            : new InboxClaim(null, head.LeaseUntil ?? until);
     }
 
     public async Task CompleteAsync(long id, InboxOutcome outcome, CancellationToken ct)

@@ -114,6 +114,20 @@ public sealed class DurableInboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_item_another_instance_held_when_it_died_is_handled_once_its_lease_runs_out()
+    {
+        await _inbox.Store.TryAddAsync(InboxFixture.Item("maria", "orphan"), CancellationToken.None);
+        await _inbox.Store.ClaimAsync("maria", "a-container-long-gone", _inbox.Options.Lease, CancellationToken.None);
+        await _inbox.Inbox.StartAsync(CancellationToken.None);
+
+        _inbox.Time.Advance(_inbox.Options.Lease);
+        await _inbox.IdleAsync();
+
+        Assert.Equal(["orphan"], _inbox.Handler.Handled);
+        Assert.Equal(2, Assert.Single(await _inbox.RowsAsync()).Attempts);
+    }
+
+    [Fact]
     public async Task The_live_companion_reaches_the_handler_of_the_process_that_accepted_the_item()
     {
         await _inbox.Inbox.StartAsync(CancellationToken.None);

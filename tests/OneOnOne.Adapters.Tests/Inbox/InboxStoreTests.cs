@@ -33,12 +33,13 @@ public sealed class InboxStoreTests : IAsyncLifetime
         await Store.TryAddAsync(InboxFixture.Item("maria", "one"), CancellationToken.None);
         await Store.TryAddAsync(InboxFixture.Item("maria", "two"), CancellationToken.None);
 
-        var first = await Store.ClaimAsync("maria", "instance-a", TimeSpan.FromMinutes(5), CancellationToken.None);
+        var first = (await Store.ClaimAsync("maria", "instance-a", TimeSpan.FromMinutes(5), CancellationToken.None)).Item;
         Assert.Equal(("one", 1), (first!.Payload, first.Attempts));
-        Assert.Null(await Store.ClaimAsync("maria", "instance-b", TimeSpan.FromMinutes(5), CancellationToken.None));
+        var held = await Store.ClaimAsync("maria", "instance-b", TimeSpan.FromMinutes(5), CancellationToken.None);
+        Assert.Equal((null, _inbox.Time.GetUtcNow() + TimeSpan.FromMinutes(5)), (held.Item, held.HeldUntil));
 
         _inbox.Time.Advance(TimeSpan.FromMinutes(5));
-        var takenOver = await Store.ClaimAsync("maria", "instance-b", TimeSpan.FromMinutes(5), CancellationToken.None);
+        var takenOver = (await Store.ClaimAsync("maria", "instance-b", TimeSpan.FromMinutes(5), CancellationToken.None)).Item;
         Assert.Equal(("one", 2), (takenOver!.Payload, takenOver.Attempts));
     }
 
@@ -48,7 +49,7 @@ public sealed class InboxStoreTests : IAsyncLifetime
         await Store.TryAddAsync(InboxFixture.Item("maria", "one"), CancellationToken.None);
         await Store.ClaimAsync("maria", "instance-a", TimeSpan.FromMinutes(5), CancellationToken.None);
 
-        var again = await Store.ClaimAsync("maria", "instance-a", TimeSpan.FromMinutes(5), CancellationToken.None);
+        var again = (await Store.ClaimAsync("maria", "instance-a", TimeSpan.FromMinutes(5), CancellationToken.None)).Item;
 
         Assert.Equal(("one", 2), (again!.Payload, again.Attempts));
     }
