@@ -30,6 +30,10 @@ public sealed partial class DurableInbox : IHostedService, IAsyncDisposable
 
     private readonly Lock _gate = new();
 
+    // One lane's acceptances are stored one at a time, so no worker can claim an item (its lane's oldest) before
+    // its live companion is in place. Striped by lane: other lanes' acceptances don't wait.
+    private readonly SemaphoreSlim[] _accepting = [.. Enumerable.Range(0, 16).Select(_ => new SemaphoreSlim(1, 1))];
+
     // The lanes with work, each with the ids of its items. A lane listed here is, at any moment, either in
     // _ready, being worked on, or paused before a retry: never two of these at once. Which item comes next is
     // the store's to say (the lane's oldest), not the order in which concurrent acceptances got here.
@@ -97,10 +101,10 @@ public sealed partial class DurableInbox : IHostedService, IAsyncDisposable
             _waiting++;
         }
 
-        InboxAddition added;
+        var accepting = _accepting[(uint)StringComparer.Ordinal.GetHashCode(item.Lane) % (uint)_accepting.Length];
         try
         {
-            added = await _store.TryAddAsync(item, ct);
+            await accepting.WaitAsync(ct);
         }
         catch
         {
@@ -108,19 +112,32 @@ public sealed partial class DurableInbox : IHostedService, IAsyncDisposable
             throw;
         }
 
-        if (added.Status == InboxAdditionStatus.Duplicate)
+        try
+        {
+            var added = await _store.TryAddAsync(item, ct);
+            if (added.Status == InboxAdditionStatus.Duplicate)
+            {
+                Release();
+                return InboxAcceptance.Duplicate;
+            }
+
+            if (live is not null)
+            {
+                _live[added.Id] = live;
+            }
+
+            Enqueue(item.Lane, added.Id);
+            return InboxAcceptance.Accepted;
+        }
+        catch
         {
             Release();
-            return InboxAcceptance.Duplicate;
+            throw;
         }
-
-        if (live is not null)
+        finally
         {
-            _live[added.Id] = live;
+            accepting.Release();
         }
-
-        Enqueue(item.Lane, added.Id);
-        return InboxAcceptance.Accepted;
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)

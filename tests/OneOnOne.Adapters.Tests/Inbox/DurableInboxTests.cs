@@ -140,6 +140,29 @@ public sealed class DurableInboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_inbound_stored_but_not_yet_fully_accepted_is_not_taken_without_its_live_companion()
+    {
+        await _inbox.Inbox.StartAsync(CancellationToken.None);
+        _inbox.Handler.Hold("first");
+        await _inbox.Inbox.AcceptAsync(InboxFixture.Item("maria", "first"), live: "first");
+        await _inbox.Handler.StartedAsync("first");
+
+        // "slow" is stored (the lane's oldest after "first") but its acceptance hasn't finished when "fast" arrives.
+        var (stored, resume) = _inbox.Pausing.PauseAfterAdding("slow");
+        var slow = _inbox.Inbox.AcceptAsync(InboxFixture.Item("maria", "slow"), live: "slow").AsTask();
+        await stored;
+        var fast = _inbox.Inbox.AcceptAsync(InboxFixture.Item("maria", "fast"), live: "fast").AsTask();
+        _inbox.Handler.Release("first");
+        await Eventually.TrueAsync(() => _inbox.Inbox.Finished == 1, "the first to be done with");
+        resume();
+        await Task.WhenAll(slow, fast);
+        await _inbox.IdleAsync();
+
+        Assert.Equal(["first", "slow", "fast"], _inbox.Handler.Handled);
+        Assert.All(_inbox.Handler.Seen, work => Assert.Equal(work.Payload, work.Live));
+    }
+
+    [Fact]
     public async Task A_delivery_already_stored_is_refused_as_a_duplicate_even_after_a_restart()
     {
         await _inbox.Inbox.StartAsync(CancellationToken.None);

@@ -34,6 +34,9 @@ public sealed class InboxFixture : IAsyncDisposable
 
     public IInboxStore Store { get; private set; }
 
+    /// <summary>The store as the inbox sees it, able to pause an acceptance just after its item is stored.</summary>
+    public PausingStore Pausing { get; private set; } = null!;
+
     public DurableInbox Inbox { get; private set; }
 
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider Time => _harness.Time;
@@ -83,7 +86,42 @@ public sealed class InboxFixture : IAsyncDisposable
     }
 
     private DurableInbox NewInbox() =>
-        new(Store, [Handler], Microsoft.Extensions.Options.Options.Create(Options), _harness.Time, NullLogger<DurableInbox>.Instance);
+        new(Pausing = new PausingStore(Store), [Handler], Microsoft.Extensions.Options.Options.Create(Options), _harness.Time, NullLogger<DurableInbox>.Instance);
+}
+
+/// <summary>Stores as the real store does; an item's acceptance can be held just after its row is committed.</summary>
+public sealed class PausingStore(IInboxStore store) : IInboxStore
+{
+    private readonly ConcurrentDictionary<string, (TaskCompletionSource Stored, TaskCompletionSource Resume)> _pauses = new();
+
+    /// <summary>Holds the acceptance of <paramref name="payload"/> once stored; returns (stored, resume).</summary>
+    public (Task Stored, Action Resume) PauseAfterAdding(string payload)
+    {
+        var pause = (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        _pauses[payload] = pause;
+        return (pause.Item1.Task.WaitAsync(Eventually.Limit), () => pause.Item2.TrySetResult());
+    }
+
+    public async Task<InboxAddition> TryAddAsync(NewInboxItem item, CancellationToken ct)
+    {
+        var added = await store.TryAddAsync(item, ct);
+        if (_pauses.TryGetValue(item.Payload, out var pause))
+        {
+            pause.Stored.TrySetResult();
+            await pause.Resume.Task;
+        }
+
+        return added;
+    }
+
+    public Task<IReadOnlyList<UnfinishedInboxItem>> ListUnfinishedAsync(IReadOnlyCollection<string> platforms, CancellationToken ct) =>
+        store.ListUnfinishedAsync(platforms, ct);
+
+    public Task<InboxClaim> ClaimAsync(string lane, string owner, TimeSpan lease, CancellationToken ct) => store.ClaimAsync(lane, owner, lease, ct);
+
+    public Task CompleteAsync(long id, InboxOutcome outcome, CancellationToken ct) => store.CompleteAsync(id, outcome, ct);
+
+    public Task<int> SweepAsync(TimeSpan keepFor, CancellationToken ct) => store.SweepAsync(keepFor, ct);
 }
 
 public sealed record StoredRow(long Id, string Lane, string? Payload, int Attempts, bool Finished, string? Outcome);
