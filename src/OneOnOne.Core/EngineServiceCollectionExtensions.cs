@@ -22,7 +22,6 @@ public static class EngineServiceCollectionExtensions
     public static IServiceCollection AddOneOnOneEngine(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(Messaging.InlineAnswerClock.System);
         services.AddOptions<EngineOptions>().BindSettings(EngineOptions.Section);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EngineOptions>, EngineOptionsValidator>());
         services.AddOptions<FollowUpOptions>().BindSettings(FollowUpOptions.SectionName);

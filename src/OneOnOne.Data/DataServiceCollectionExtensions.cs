@@ -4,8 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OneOnOne.Core.Inbox;
 using OneOnOne.Core.Settings;
 using OneOnOne.Core.Storage;
+using OneOnOne.Data.Inbox;
 
 namespace OneOnOne.Data;
 
@@ -28,6 +30,7 @@ public static class DataServiceCollectionExtensions
                 // alarming someone starting the bot for the first time.
                 .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug))));
         services.AddScoped<IOneOnOneStore>(provider => provider.GetRequiredService<OneOnOneDbContext>());
+        services.TryAddSingleton<IInboxStore, EfInboxStore>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }

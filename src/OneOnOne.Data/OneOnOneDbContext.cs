@@ -30,6 +30,9 @@ public sealed class OneOnOneDbContext(DbContextOptions<OneOnOneDbContext> option
 
     public DbSet<SimulatedClock> SimulatedClocks => Set<SimulatedClock>();
 
+    /// <summary>The adapters' durable inbox: not part of the engine's store, reached only through <see cref="Inbox.EfInboxStore"/>.</summary>
+    internal DbSet<Inbox.InboxItem> InboxItems => Set<Inbox.InboxItem>();
+
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
         Database.BeginTransactionAsync(cancellationToken);
 

@@ -5,7 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OneOnOne.Adapters.Acknowledgement;
 using OneOnOne.Adapters.Flows;
+using OneOnOne.Adapters.Inbox;
+using OneOnOne.Adapters;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Core.Settings;
 using OneOnOne.Discord.Commands;
@@ -37,8 +40,13 @@ public static class DiscordHostingExtensions
 
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<DiscordReadiness>();
-        services.AddSingleton<RecentEvents>();
-        services.AddSingleton<DiscordWorkQueue>();
+        // Interaction tokens live 15 minutes; nothing older can usefully arrive again.
+        services.AddSingleton(provider => new RecentDeliveries<Api.InteractionResponse>(provider.GetRequiredService<TimeProvider>(), TimeSpan.FromMinutes(15)));
+        services.AddOptions<InboxOptions>().Configure<IOptions<DiscordOptions>>((inbox, discord) =>
+        {
+            inbox.Workers = discord.Value.Workers;
+            inbox.Capacity = discord.Value.QueueCapacity;
+        });
         services.AddSingleton<DiscordConversation>();
 
         services.AddSingleton<ComponentPayloadStore>();
@@ -63,10 +71,10 @@ public static class DiscordHostingExtensions
         services.AddSingleton<CommandRegistrar>();
         services.AddSingleton<IGatewayEvents, GatewayDispatchRouter>();
 
-        // Order matters: the queue starts before (and stops after) what feeds it; the token is
-        // checked and the command registered before the Gateway connects.
-        services.AddHostedService(provider => provider.GetRequiredService<DiscordWorkQueue>());
+        // Order matters: the token is checked and the command registered before the inbox resumes what an
+        // earlier run left and before the Gateway connects; the inbox starts before (and stops after) what feeds it.
         services.AddHostedService<DiscordStartup>();
+        services.AddAdapterKit<DiscordInbox>();
         services.AddHostedService<GatewayClient>();
         return builder;
     }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OneOnOne.Adapters.Flows;
+using OneOnOne.Adapters.Inbox;
+using OneOnOne.Adapters;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Core.Settings;
 using OneOnOne.Slack.Api;
@@ -42,16 +44,20 @@ public static class SlackHostingExtensions
         services.AddSingleton<IPlatformMessenger>(provider => provider.GetRequiredService<SlackMessenger>());
         services.AddSingleton<IPlatformChannelCheck, SlackChannelCheck>();
 
-        services.AddSingleton<SlackWorkQueue>();
+        services.AddOptions<InboxOptions>().Configure<IOptions<SlackOptions>>((inbox, slack) =>
+        {
+            inbox.Workers = slack.Value.Workers;
+            inbox.Capacity = SlackInbox.CapacityPerWorker * slack.Value.Workers;
+        });
         services.AddSingleton<SlackForms>();
         services.AddSingleton<SlackConversation>();
         services.AddSingleton<SlackFormSubmissions>();
         services.AddSingleton<SlackDispatcher>();
 
-        // Order matters: the token is checked before anything listens, and the queue starts before
-        // (and so stops after) the socket that feeds it.
+        // Order matters: the token is checked before anything listens (or the inbox resumes what an earlier run
+        // left), and the inbox starts before (and so stops after) the socket that feeds it.
         services.AddHostedService<SlackStartup>();
-        services.AddHostedService(provider => provider.GetRequiredService<SlackWorkQueue>());
+        services.AddAdapterKit<SlackInbox>();
         if (SlackOptions.ChooseTransport(builder.Configuration) == SlackTransport.SocketMode)
         {
             services.AddHostedService<SocketModeClient>();

@@ -45,5 +45,8 @@ internal sealed class FakeEngine : IConversationEngine
         return Task.FromResult(_respond(inbound));
     }
 
+    /// <summary>The console never asks; every inbound goes through <see cref="HandleAsync"/> here.</summary>
+    public IReadOnlyList<Outbound>? TryAnswerAtOnce(Inbound inbound) => null;
+
     public static Outbound Say(params Block[] blocks) => new(ToSender.Instance, blocks);
 }

@@ -31,11 +31,11 @@ public sealed partial class ConversationEngine(
     public async Task<IReadOnlyList<Outbound>> HandleAsync(Inbound inbound, CancellationToken cancellationToken = default)
     {
         inbound = Cleaned(inbound);
-        if (inbound.Input is CommandInput { Text: var text } && Parse(text) is { Answer: { } answer })
+        if (AnswerAtOnce(inbound) is { } answer)
         {
             // Help, an unknown word, a blank command: nothing stored is read or changed, so the database
             // isn't touched. A redelivery after a restart would get the same answer again, which is harmless.
-            return answer.ToOutbounds();
+            return answer;
         }
 
         var claim = inbound.EventId is { } eventId ? $"{inbound.From.Platform}:{eventId}" : null;
@@ -72,6 +72,8 @@ public sealed partial class ConversationEngine(
                                   "What you'd already saved is safe; please try again in a moment.").ToOutbounds();
         }
     }
+
+    public IReadOnlyList<Outbound>? TryAnswerAtOnce(Inbound inbound) => AnswerAtOnce(Cleaned(inbound));
 
     public async Task<IReadOnlyList<Outbound>> ResumeAsync(Address organizer, CancellationToken cancellationToken = default)
     {
@@ -177,6 +179,9 @@ public sealed partial class ConversationEngine(
               "the question in my latest message), so I haven't done anything. Run the command again, e.g. `forget <name>`, and answer its question."
             : "Okay. Nothing was waiting for an answer, so nothing changed.");
     }
+
+    private IReadOnlyList<Outbound>? AnswerAtOnce(Inbound cleaned) =>
+        cleaned.Input is CommandInput { Text: var text } && Parse(text) is { Answer: { } answer } ? answer.ToOutbounds() : null;
 
     /// <summary>Finds the command <paramref name="text"/> names, or the answer when none needs running.</summary>
     private CommandCall Parse(string text)

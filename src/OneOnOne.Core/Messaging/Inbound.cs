@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OneOnOne.Core.Messaging;
 
 /// <summary>Something an organizer did, already verified and parsed by an adapter.</summary>
@@ -8,7 +10,12 @@ namespace OneOnOne.Core.Messaging;
 /// <param name="TimeZone">The IANA zone the platform reports for the user, if it reports one.</param>
 public sealed record Inbound(Address From, string DisplayName, Input Input, string? EventId = null, string? TimeZone = null);
 
-/// <summary>The platform-neutral kinds of input.</summary>
+/// <summary>The platform-neutral kinds of input. Each can be written down as JSON, to be kept until it is handled.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(CommandInput), "command")]
+[JsonDerivedType(typeof(ReplyInput), "reply")]
+[JsonDerivedType(typeof(ButtonInput), "button")]
+[JsonDerivedType(typeof(FormInput), "form")]
 public abstract record Input;
 
 /// <summary>A <c>/one-on-one ...</c> command; <paramref name="Text"/> is everything after the command name.</summary>

@@ -1,24 +1,25 @@
 using Microsoft.Extensions.Logging;
-using OneOnOne.Core.Messaging;
+using OneOnOne.Adapters.Acknowledgement;
+using OneOnOne.Adapters.Inbox;
 using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Delivery;
+using OneOnOne.Discord.Interactions;
 using OneOnOne.Discord.Rendering;
 
 namespace OneOnOne.Discord.Conversation;
 
 /// <summary>
-/// What people type to the bot in a DM (Gateway MESSAGE_CREATE): usually the answer to the question
-/// being asked, otherwise read as a command. Messages from bots, from the bot itself, from servers
-/// and without text are ignored; a message id is handled once however often it arrives.
+/// What people type to the bot in a DM (Gateway MESSAGE_CREATE): kept in the durable inbox, then usually
+/// taken as the answer to the question being asked, otherwise read as a command (see <see cref="DiscordInbox"/>).
+/// Messages from bots, from the bot itself, from servers and without text are ignored; a message id is
+/// handled once however often it arrives.
 /// </summary>
 internal sealed partial class DirectMessageHandler(
-    RecentEvents recent,
+    RecentDeliveries<InteractionResponse> recent,
     BotIdentity bot,
-    DiscordWorkQueue queue,
-    DiscordConversation conversation,
-    DiscordRenderer renderer,
+    DurableInbox inbox,
+    SideWork beside,
     ChannelPoster poster,
-    IMessenger messenger,
     ILogger<DirectMessageHandler> logger)
 {
     // Default messages and replies; joins, pins and the like are not something said to the bot.
@@ -40,37 +41,33 @@ internal sealed partial class DirectMessageHandler(
         }
 
         var sender = new DiscordSender(author.Id, author.DisplayName, null);
-        if (!queue.TryEnqueue(author.Id, ct => AnswerAsync(sender, message, ct)))
-        {
-            queue.RunBeside(ct => poster.PostAsync(message.ChannelId, [RenderedMessage.Text(Phrases.Busy)], ct));
-        }
+
+        // Off the Gateway's read loop, but in arrival order: one person's messages are stored, and so handled, as they came.
+        beside.RunInOrder(ct => KeepAsync(sender, message, ct));
     }
 
-    private async Task AnswerAsync(DiscordSender sender, DiscordMessage message, CancellationToken ct)
+    private async Task KeepAsync(DiscordSender sender, DiscordMessage message, CancellationToken ct)
     {
-        var outbounds = await conversation.HandleAsync(sender, new ReplyInput(message.Content!), message.Id, ct);
-        foreach (var elsewhere in outbounds.Where(o => o.To is not ToSender))
+        InboxAcceptance accepted;
+        try
         {
-            try
-            {
-                await messenger.SendAsync(elsewhere, ct);
-            }
-            catch (MessageNotDeliveredException exception)
-            {
-                LogNotDelivered(exception.Message);
-            }
+            accepted = await inbox.AcceptAsync(DiscordInbox.ItemFor(sender, message), ct: ct);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogNotStored(exception);
+            accepted = InboxAcceptance.Busy;
         }
 
-        var reply = renderer.Render(outbounds.Where(o => o.To is ToSender).SelectMany(o => o.Blocks));
-        if (reply.Count > 0)
+        if (accepted == InboxAcceptance.Busy)
         {
-            await poster.PostAsync(message.ChannelId, reply, ct);
+            await poster.PostAsync(message.ChannelId, [RenderedMessage.Text(Phrases.Busy)], ct);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a DM delivered twice")]
     private partial void LogDuplicate();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A message could not be delivered: {Reason}")]
-    private partial void LogNotDelivered(string reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not keep a DM; told the person the bot is busy")]
+    private partial void LogNotStored(Exception exception);
 }

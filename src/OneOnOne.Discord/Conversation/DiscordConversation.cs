@@ -26,4 +26,15 @@ internal sealed class DiscordConversation(IServiceScopeFactory scopes, IConversa
     /// <summary>Where <paramref name="sender"/> is, as the engine knows them: their server, or for a DM the one they last used the bot in.</summary>
     public async Task<Address> AddressOfAsync(DiscordSender sender, CancellationToken ct) =>
         new(Platform, sender.GuildId ?? await views.FindHomeWorkspaceAsync(Platform, sender.UserId, ct) ?? DirectMessageWorkspace, sender.UserId);
+
+    /// <summary>
+    /// The engine's answer when it needs nothing stored (help, an unknown word), or null. Which server a DM
+    /// belongs to makes no difference to those, so none is looked up.
+    /// </summary>
+    public IReadOnlyList<Outbound>? TryAnswerAtOnce(DiscordSender sender, Input input)
+    {
+        using var scope = scopes.CreateScope();
+        var inbound = new Inbound(new Address(Platform, sender.GuildId ?? DirectMessageWorkspace, sender.UserId), sender.DisplayName, input);
+        return scope.ServiceProvider.GetRequiredService<IConversationEngine>().TryAnswerAtOnce(inbound);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using OneOnOne.Adapters.Acknowledgement;
 using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Conversation;
 using OneOnOne.Discord.Interactions;
@@ -17,7 +18,7 @@ internal sealed partial class GatewayDispatchRouter(
     InteractionDispatcher interactions,
     DirectMessageHandler directMessages,
     DiscordRestClient rest,
-    DiscordWorkQueue queue,
+    SideWork beside,
     BotIdentity bot,
     DiscordReadiness readiness,
     ILogger<GatewayDispatchRouter> logger) : IGatewayEvents
@@ -39,7 +40,7 @@ internal sealed partial class GatewayDispatchRouter(
             switch (eventName)
             {
                 case "INTERACTION_CREATE" when data.Deserialize(DiscordRead.Interaction) is { Id.Length: > 0, Token.Length: > 0 } interaction:
-                    queue.RunBeside(ct => AnswerAsync(interaction, ct));
+                    beside.Run(ct => AnswerAsync(interaction, ct));
                     break;
                 case "INTERACTION_CREATE":
                     AnswerUnreadable(data);
@@ -64,7 +65,7 @@ internal sealed partial class GatewayDispatchRouter(
         }
 
         LogUnreadable();
-        queue.RunBeside(async ct =>
+        beside.Run(async ct =>
         {
             try
             {

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OneOnOne.Adapters.Acknowledgement;
+using OneOnOne.Adapters.Inbox;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Commands;
@@ -14,8 +16,9 @@ namespace OneOnOne.Discord.Interactions;
 /// The one place that decides how the bot first answers an interaction, for both transports, well
 /// inside Discord's 3 seconds:
 /// <list type="bullet">
-/// <item>anything for the engine (a command, a button, a finished form) is queued. A command's or a
-/// button's answer that is ready within <see cref="DiscordOptions.InlineAnswerWindow"/> and fits one
+/// <item>a command that needs nothing stored (help, an unknown word) is answered at once;</item>
+/// <item>anything else for the engine (a command, a button, a finished form) is kept in the durable
+/// inbox before it is acknowledged. A command's or a button's answer that is ready within <see cref="DiscordOptions.InlineAnswerWindow"/> and fits one
 /// message is the first answer itself; otherwise the first answer is "thinking…" (private in a
 /// server), which the engine's answer then replaces;</item>
 /// <item>opening a form page and saving a page that isn't the last are answered at once (a modal
@@ -26,8 +29,8 @@ namespace OneOnOne.Discord.Interactions;
 /// </list>
 /// </summary>
 internal sealed partial class InteractionDispatcher(
-    RecentEvents recent,
-    DiscordWorkQueue queue,
+    RecentDeliveries<InteractionResponse> recent,
+    DurableInbox inbox,
     DiscordConversation conversation,
     InteractionReplier replier,
     ComponentPayloadStore payloads,
@@ -55,7 +58,7 @@ internal sealed partial class InteractionDispatcher(
         if (!recent.TryClaim(interaction.Id, out var first))
         {
             LogDuplicate(interaction.Type);
-            return new InteractionDecision(first as InteractionResponse, Duplicate: true);
+            return new InteractionDecision(first, Duplicate: true);
         }
 
         InteractionResponse response;
@@ -80,10 +83,20 @@ internal sealed partial class InteractionDispatcher(
         return new InteractionDecision(response);
     }
 
-    private async Task<InteractionResponse> CommandAsync(InteractionOrigin origin, InteractionData? data, Task acknowledged) =>
-        CommandCatalog.ToEngineText(data) is { } text
-            ? await AnswerAsync(origin, new CommandInput(text), acknowledged)
-            : Message(origin, Phrases.UnknownCommand);
+    private async Task<InteractionResponse> CommandAsync(InteractionOrigin origin, InteractionData? data, Task acknowledged)
+    {
+        if (CommandCatalog.ToEngineText(data) is not { } text)
+        {
+            return Message(origin, Phrases.UnknownCommand);
+        }
+
+        var input = new CommandInput(text);
+
+        // Help and the like: answered in the first response, so there is nothing to keep.
+        return conversation.TryAnswerAtOnce(origin.Sender, input) is { } outbounds && replier.AsFirstAnswer(origin, outbounds) is { } quick
+            ? quick
+            : await AnswerAsync(origin, input, acknowledged);
+    }
 
     private async Task<InteractionResponse> ComponentAsync(InteractionOrigin origin, InteractionData? data, Task acknowledged, CancellationToken ct)
     {
@@ -132,9 +145,8 @@ internal sealed partial class InteractionDispatcher(
     }
 
     /// <summary>
-    /// Queues the engine's work. Its answer is the first answer if it comes in time and fits; otherwise
-    /// the first answer is "thinking…", which the reply replaces. A finished form is always deferred:
-    /// its reply closes the form and may reopen the page with errors.
+    /// Keeps the engine's work in the inbox (see <see cref="DiscordInbox"/>). Its answer is the first answer if
+    /// it comes in time and fits; otherwise the first answer is "thinking…", which the reply replaces.
     /// </summary>
     private async Task<InteractionResponse> AnswerAsync(InteractionOrigin origin, Input input, Task acknowledged, FormPageRef? form = null)
     {
@@ -144,38 +156,28 @@ internal sealed partial class InteractionDispatcher(
             slot.Decline();
         }
 
-        var queued = queue.TryEnqueue(origin.Sender.UserId, async ct =>
+        InboxAcceptance accepted;
+        try
         {
-            try
-            {
-                var outbounds = await conversation.HandleAsync(origin.Sender, input, origin.Id, ct);
-                if (form is { } submitted && !outbounds.Any(o => o.Blocks.Any(b => b is FormErrorsBlock)))
-                {
-                    forms.Close(origin, submitted.RunId);
-                }
-
-                if (form is null && replier.AsFirstAnswer(origin, outbounds) is { } answer && slot.TryHandOver(answer))
-                {
-                    await replier.ConfirmFirstAnswerAsync(origin, outbounds, acknowledged, ct);
-                    return;
-                }
-
-                // "Thinking…" must leave before the reply below can edit it.
-                slot.Decline();
-                await replier.DeliverAsync(origin, outbounds, acknowledged, form, ct);
-            }
-            finally
-            {
-                slot.Decline();
-            }
-        });
-        if (!queued)
+            accepted = await inbox.AcceptAsync(DiscordInbox.ItemFor(origin, input, form), new LiveInteraction(slot, acknowledged));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            LogBusy();
-            return InteractionResponses.BusyFor(origin.Flags);
+            LogNotStored(exception);
+            accepted = InboxAcceptance.Busy;
         }
 
-        return await slot.WaitAsync(options.Value.InlineAnswerWindow, inlineClock) ?? InteractionResponses.Defer(origin.Flags);
+        switch (accepted)
+        {
+            case InboxAcceptance.Busy:
+                LogBusy();
+                return InteractionResponses.BusyFor(origin.Flags);
+            case InboxAcceptance.Duplicate:
+                // Kept before a restart and handled from there: its reply replaces this "thinking…" if it is still the first.
+                return InteractionResponses.Defer(origin.Flags);
+            default:
+                return await slot.WaitAsync(options.Value.InlineAnswerWindow, inlineClock) ?? InteractionResponses.Defer(origin.Flags);
+        }
     }
 
     private InteractionResponse Unsupported(InteractionType type, int? componentType = null)
@@ -196,8 +198,11 @@ internal sealed partial class InteractionDispatcher(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Answered a {Type} interaction (component type {ComponentType}) the bot doesn't handle with an apology")]
     private partial void LogUnsupported(InteractionType type, int? componentType);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The queue is full; told someone the bot is busy")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The inbox is full; told someone the bot is busy")]
     private partial void LogBusy();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not keep an interaction; told the person the bot is busy")]
+    private partial void LogNotStored(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Failed to acknowledge a {Type} interaction")]
     private partial void LogFailed(Exception exception, InteractionType type);

@@ -1,4 +1,4 @@
-using OneOnOne.Core.Messaging;
+using OneOnOne.Adapters.Acknowledgement;
 using OneOnOne.Slack.Api;
 
 namespace OneOnOne.Slack.Conversation;
@@ -15,6 +15,14 @@ public sealed class InlineAnswer
 
     private readonly AnswerSlot<ResponseUrlMessage> _slot = new();
     private readonly TaskCompletionSource<bool> _sent = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>For a command whose acknowledgement left long ago (it was accepted before a restart): its answer goes the usual way.</summary>
+    public static InlineAnswer Declined()
+    {
+        var inline = new InlineAnswer();
+        inline.Decline();
+        return inline;
+    }
 
     /// <summary>
     /// Offers <paramref name="message"/> to the acknowledgement. True once it has been sent with it; false

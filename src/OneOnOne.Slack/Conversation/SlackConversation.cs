@@ -73,6 +73,26 @@ public sealed partial class SlackConversation(
         return await scope.ServiceProvider.GetRequiredService<IConversationEngine>().HandleAsync(inbound, ct);
     }
 
+    /// <summary>
+    /// The in-place answer to a command that needs nothing stored (help, an unknown word), straight from the
+    /// engine; null when the command needs the person's lane. Text with mentions or links is left to the lane,
+    /// which reads them into names first.
+    /// </summary>
+    public Api.ResponseUrlMessage? TryAnswerAtOnce(SlashCommandRequest command)
+    {
+        var text = command.Text.TrimEnd();
+        if (text.Contains('<', StringComparison.Ordinal) || text.EndsWith(FormFlag, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        using var scope = scopes.CreateScope();
+        var inbound = new Inbound(new Address(PlatformKey, command.Actor.TeamId, command.Actor.UserId), command.Actor.UserName ?? command.Actor.UserId, new CommandInput(text));
+        return scope.ServiceProvider.GetRequiredService<IConversationEngine>().TryAnswerAtOnce(inbound) is { } outbounds
+            ? replier.AsInPlaceMessage(outbounds)
+            : null;
+    }
+
     /// <summary>Runs a slash command; a single in-place answer goes to <paramref name="inline"/> if the acknowledgement is still waiting.</summary>
     public async Task HandleCommandAsync(SlashCommandRequest command, InlineAnswer inline, CancellationToken ct)
     {

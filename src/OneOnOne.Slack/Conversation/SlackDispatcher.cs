@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OneOnOne.Core.Messaging;
+using OneOnOne.Adapters.Acknowledgement;
+using OneOnOne.Adapters.Inbox;
 using OneOnOne.Slack.Requests;
 using OneOnOne.Slack.Rendering;
 
@@ -9,18 +11,28 @@ namespace OneOnOne.Slack.Conversation;
 /// <summary>
 /// The one place that decides what Slack hears within its 3 seconds, for both transports:
 /// answer a URL check, validate a form, answer a slash command in the acknowledgement when the engine
-/// is quick enough, and for everything else queue the work and acknowledge at once.
+/// is quick enough, and for everything else store the work in the durable inbox and acknowledge at once.
+/// Nothing is acknowledged before it is stored, except what is answered in the acknowledgement itself.
 /// </summary>
-public sealed class SlackDispatcher(
-    SlackWorkQueue queue,
+public sealed partial class SlackDispatcher(
+    DurableInbox inbox,
+    SideWork beside,
     SlackConversation conversation,
     SlackFormSubmissions submissions,
     SlackIdentity identity,
     IHostApplicationLifetime lifetime,
     IOptions<SlackOptions> options,
-    InlineAnswerClock inlineClock)
+    InlineAnswerClock inlineClock,
+    ILogger<SlackDispatcher> logger)
 {
-    public async ValueTask<SlackAck> AcceptAsync(SlackRequest request)
+    public async ValueTask<SlackAck> AcceptAsync(SlackRequest request) => await AcknowledgeAsync(await TakeAsync(request));
+
+    /// <summary>
+    /// Does what must happen before the acknowledgement (storing the work, validating a form) and says how
+    /// to acknowledge. Split from <see cref="AcknowledgeAsync"/> so a socket can take deliveries in order
+    /// and still not wait, in its read loop, for a command's quick answer.
+    /// </summary>
+    public async ValueTask<PendingAck> TakeAsync(SlackRequest request)
     {
         switch (request)
         {
@@ -39,36 +51,62 @@ public sealed class SlackDispatcher(
 
             case ButtonPressRequest { ActionId: SlackMessageRenderer.FormActionId } press:
                 // The trigger id expires 3 seconds after the click: don't wait behind the lane.
-                queue.RunNow(ct => conversation.HandleAsync(press, ct));
+                beside.Run(ct => conversation.HandleAsync(press, ct));
                 return SlackAck.Empty;
+
+            case SlashCommandRequest command when conversation.TryAnswerAtOnce(command) is { } quick:
+                // Help and the like: answered in the acknowledgement, so there is nothing to keep.
+                return SlackAck.Answer(quick, inline: null);
 
             case SlashCommandRequest command:
                 var inline = new InlineAnswer();
-                if (!queue.TryEnqueue(LaneOf(command.Actor), ct => conversation.HandleCommandAsync(command, inline, ct)))
-                {
-                    return SlackAck.Busy;
-                }
-
-                return await inline.WaitAsync(options.Value.InlineAnswerWindow, inlineClock) is { } answer ? SlackAck.Answer(answer, inline) : SlackAck.Empty;
+                return await StoreAsync(command, inline) is { } refused ? refused : new PendingAck(inline);
 
             case DirectMessageRequest or ButtonPressRequest or HomeOpenedRequest:
-                return queue.TryEnqueue(LaneOf(ActorOf(request)), ct => conversation.HandleAsync(request, ct))
-                    ? SlackAck.Empty
-                    : SlackAck.Busy;
+                return await StoreAsync(request, live: null) ?? SlackAck.Empty;
 
             default:
                 return SlackAck.Empty;
         }
     }
 
-    /// <summary>One person's deliveries share a lane, so they are handled in the order they arrived.</summary>
-    private static string LaneOf(SlackActor actor) => actor.TeamId + ":" + actor.UserId;
+    /// <summary>The acknowledgement: at once, or a command's answer if it is ready within the inline window.</summary>
+    public async ValueTask<SlackAck> AcknowledgeAsync(PendingAck pending) =>
+        pending.Inline is not { } inline ? pending.Now!
+        : await inline.WaitAsync(options.Value.InlineAnswerWindow, inlineClock) is { } answer ? SlackAck.Answer(answer, inline)
+        : SlackAck.Empty;
 
-    private static SlackActor ActorOf(SlackRequest request) => request switch
+    /// <summary>Null once stored; otherwise the acknowledgement that says why not.</summary>
+    private async ValueTask<SlackAck?> StoreAsync(SlackRequest request, InlineAnswer? live)
     {
-        DirectMessageRequest r => r.Actor,
-        ButtonPressRequest r => r.Actor,
-        HomeOpenedRequest r => r.Actor,
-        _ => throw new ArgumentOutOfRangeException(nameof(request)),
-    };
+        try
+        {
+            return await inbox.AcceptAsync(SlackInbox.ItemFor(request), live) switch
+            {
+                InboxAcceptance.Accepted => null,
+                InboxAcceptance.Duplicate => SlackAck.Empty,
+                _ => SlackAck.Busy,
+            };
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Not stored, so not acknowledged: Slack tries again (a 503, or a socket's missing acknowledgement).
+            LogNotStored(exception);
+            return SlackAck.Busy;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not keep a Slack delivery; told Slack to try again")]
+    private partial void LogNotStored(Exception exception);
+}
+
+/// <summary>How to acknowledge a delivery once it is taken: <see cref="Now"/>, or after waiting on <see cref="Inline"/> for a quick answer.</summary>
+public readonly record struct PendingAck(SlackAck? Now, InlineAnswer? Inline)
+{
+    public PendingAck(InlineAnswer inline)
+        : this(null, inline)
+    {
+    }
+
+    public static implicit operator PendingAck(SlackAck ack) => new(ack, null);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OneOnOne.Adapters.Acknowledgement;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Slack.BlockKit;
 using OneOnOne.Slack.Delivery;
@@ -11,13 +12,14 @@ namespace OneOnOne.Slack.Conversation;
 /// Answers a modal's Submit. This is the one delivery whose answer Slack needs in the acknowledgement
 /// itself (validation errors under the fields), so the engine is asked right away, within a budget
 /// that leaves room in Slack's 3 seconds. If the engine is slower, the modal closes and its answer,
-/// errors included, arrives in the DM.
+/// errors included, arrives in the DM. The engine has then already been asked (and keeps what it was told),
+/// so the answer's delivery runs beside the lanes rather than through the inbox.
 /// </summary>
 public sealed partial class SlackFormSubmissions(
     SlackConversation conversation,
     SlackForms forms,
     SlackReplier replier,
-    SlackWorkQueue queue,
+    SideWork beside,
     TimeProvider time,
     ILogger<SlackFormSubmissions> logger)
 {
@@ -101,7 +103,7 @@ public sealed partial class SlackFormSubmissions(
     private static string Fit(string message) => SlackFormat.Truncate(message, 2000);
 
     private void Deliver(SlackOrigin origin, Func<CancellationToken, Task<IReadOnlyList<Outbound>>> outbounds) =>
-        queue.TryEnqueueOrRun(origin.Actor.TeamId + ":" + origin.Actor.UserId, async ct => await replier.DeliverAsync(await outbounds(ct), origin, ct));
+        beside.Run(async ct => await replier.DeliverAsync(await outbounds(ct), origin, ct));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A form submission took longer than Slack waits; its answer goes to the DM")]
     private partial void LogSlowSubmission();

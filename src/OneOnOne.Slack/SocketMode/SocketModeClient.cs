@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OneOnOne.Adapters.Acknowledgement;
 using OneOnOne.Slack.Api;
 using OneOnOne.Slack.Conversation;
 using OneOnOne.Slack.Requests;
@@ -9,7 +10,7 @@ namespace OneOnOne.Slack.SocketMode;
 
 /// <summary>
 /// Keeps one Socket Mode connection to Slack. Each envelope is acknowledged as soon as its work is
-/// queued (a form submission once it is validated), so nothing waits on the engine. When Slack asks
+/// stored (a form submission once it is validated), so nothing waits on the engine. When Slack asks
 /// us to move (<c>disconnect</c>), the new socket is opened first and the old one closed only after the
 /// new one says hello; when a socket drops, a new one follows with growing pauses. Envelopes Slack
 /// resends because an acknowledgement was lost are acknowledged again but handled once.
@@ -17,7 +18,7 @@ namespace OneOnOne.Slack.SocketMode;
 internal sealed partial class SocketModeClient(
     SlackApiClient api,
     SlackDispatcher dispatcher,
-    SlackWorkQueue queue,
+    SideWork beside,
     TimeProvider time,
     SlackReadiness readiness,
     ILogger<SocketModeClient> logger) : BackgroundService
@@ -25,7 +26,10 @@ internal sealed partial class SocketModeClient(
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(30);
 
-    private readonly RecentDeliveries _recent = new();
+    /// <summary>Only envelopes in flight when a socket dies are resent, within moments of it.</summary>
+    private static readonly TimeSpan ResendWindow = TimeSpan.FromMinutes(15);
+
+    private readonly RecentDeliveries<object> _recent = new(time, ResendWindow);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -147,10 +151,10 @@ internal sealed partial class SocketModeClient(
     private async Task OnEnvelopeAsync(SocketModeConnection connection, JsonElement envelope)
     {
         var envelopeId = envelope.Str("envelope_id")!;
-        if (!_recent.TryClaim(envelopeId))
+        if (!_recent.TryClaim(envelopeId, out var first))
         {
             LogResent();
-            await TryAcknowledgeAsync(connection, envelopeId, _recent.AcknowledgementOf(envelopeId));
+            await TryAcknowledgeAsync(connection, envelopeId, first);
             return;
         }
 
@@ -163,20 +167,28 @@ internal sealed partial class SocketModeClient(
             var other => new IgnoredRequest($"Envelope type {other} is not used."),
         };
 
-        if (request is ViewSubmissionRequest or SlashCommandRequest)
+        if (request is ViewSubmissionRequest)
         {
-            // Validating a form, or answering a command in its acknowledgement, waits for the engine; the
-            // socket keeps reading meanwhile. The command joins its lane before this returns, so order holds.
-            queue.RunNow(async _ => await AnswerAsync(connection, envelopeId, request));
+            // Validating a form waits for the engine; the socket keeps reading meanwhile.
+            beside.Run(async _ => await AnswerAsync(connection, envelopeId, await dispatcher.TakeAsync(request)));
             return;
         }
 
-        await AnswerAsync(connection, envelopeId, request);
+        // Stored before the next envelope is read, so one person's deliveries keep their order; a command's
+        // wait for its quick answer then runs beside the read loop.
+        var pending = await dispatcher.TakeAsync(request);
+        if (pending.Inline is not null)
+        {
+            beside.Run(async _ => await AnswerAsync(connection, envelopeId, pending));
+            return;
+        }
+
+        await AnswerAsync(connection, envelopeId, pending);
     }
 
-    private async Task AnswerAsync(SocketModeConnection connection, string envelopeId, SlackRequest request)
+    private async Task AnswerAsync(SocketModeConnection connection, string envelopeId, PendingAck pending)
     {
-        var ack = await dispatcher.AcceptAsync(request);
+        var ack = await dispatcher.AcknowledgeAsync(pending);
         if (ack.Status == SlackAckStatus.Busy)
         {
             // Unacknowledged, Slack sends it again later; let that copy through.

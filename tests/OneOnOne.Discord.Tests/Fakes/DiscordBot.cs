@@ -6,8 +6,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using OneOnOne.Bot;
+using OneOnOne.Adapters.Acknowledgement;
 using OneOnOne.Core.Messaging;
-using OneOnOne.Discord.Conversation;
+using OneOnOne.Adapters.Inbox;
 using OneOnOne.Testing;
 
 namespace OneOnOne.Discord.Tests.Fakes;
@@ -20,6 +21,7 @@ public sealed class DiscordBot : IAsyncDisposable
 {
     private readonly string _database = Path.Combine(Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath(), $"oneonone-discord-{Guid.NewGuid():N}.db");
     private IHost? _host;
+    private IReadOnlyDictionary<string, string?>? _settings;
 
     private DiscordBot()
     {
@@ -32,7 +34,8 @@ public sealed class DiscordBot : IAsyncDisposable
     /// <summary>What the host logged at the levels its settings let through.</summary>
     public LogCapture Logs { get; } = new();
 
-    internal DiscordWorkQueue Queue => Services.GetRequiredService<DiscordWorkQueue>();
+    /// <summary>The durable inbox every input for the engine goes through.</summary>
+    internal DurableInbox Queue => Services.GetRequiredService<DurableInbox>();
 
     public static Dictionary<string, string?> Settings(FakeDiscord fake, string database) => new()
     {
@@ -61,12 +64,39 @@ public sealed class DiscordBot : IAsyncDisposable
     /// <param name="configure">Has the last word on the host's registrations, e.g. Kestrel's limits.</param>
     public static async Task<DiscordBot> StartAsync(FakeDiscord fake, IReadOnlyDictionary<string, string?>? settings, Action<IHostApplicationBuilder>? configure)
     {
-        var bot = new DiscordBot();
-        bot._host = bot.CreateHost(fake, settings, configure);
-        await bot._host.StartAsync();
-        var addresses = bot.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses;
-        bot.HttpBaseUrl = addresses?.FirstOrDefault()?.TrimEnd('/') ?? string.Empty;
+        var bot = new DiscordBot { _settings = settings };
+        await bot.StartHostAsync(fake, configure);
         return bot;
+    }
+
+    /// <summary>
+    /// The process dies: the host stops with no time to finish anything (an already-cancelled token) and is
+    /// thrown away, keeping only the data file. Then a new host starts on it, with the same settings.
+    /// </summary>
+    public async Task KillAndRestartAsync(FakeDiscord fake, Action<IHostApplicationBuilder>? configure = null)
+    {
+        var killed = _host!;
+        using var noTime = new CancellationTokenSource();
+        await noTime.CancelAsync();
+        try
+        {
+            await killed.StopAsync(noTime.Token);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or AggregateException)
+        {
+            // Nothing was given time to stop cleanly: that is the point.
+        }
+
+        killed.Dispose();
+        await StartHostAsync(fake, configure);
+    }
+
+    private async Task StartHostAsync(FakeDiscord fake, Action<IHostApplicationBuilder>? configure)
+    {
+        _host = CreateHost(fake, _settings, configure);
+        await _host.StartAsync();
+        var addresses = Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses;
+        HttpBaseUrl = addresses?.FirstOrDefault()?.TrimEnd('/') ?? string.Empty;
     }
 
     /// <summary>

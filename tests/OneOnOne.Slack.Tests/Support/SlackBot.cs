@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using OneOnOne.Bot;
+using OneOnOne.Adapters.Acknowledgement;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Slack.Http;
 using OneOnOne.Slack.Tests.Fakes;
@@ -20,9 +21,12 @@ namespace OneOnOne.Slack.Tests.Support;
 /// </summary>
 public sealed class SlackBot : IAsyncDisposable
 {
+    private const string DatabaseFile = "bot.db";
+
     public const string SigningSecret = "8f742231b10e8888abcd99yyyzzz85a5";
 
     private readonly string _directory;
+    private bool _killed;
 
     private SlackBot(IHost host, FakeSlack slack, SlackTransport transport, string directory, Uri? address)
     {
@@ -49,6 +53,8 @@ public sealed class SlackBot : IAsyncDisposable
 
     public IServiceProvider Services => Host.Services;
 
+    public string DatabasePath => Path.Combine(_directory, DatabaseFile);
+
     /// <summary>What the host logged at the levels its settings let through.</summary>
     public LogCapture Logs { get; private init; } = new();
 
@@ -72,12 +78,41 @@ public sealed class SlackBot : IAsyncDisposable
 
     /// <inheritdoc cref="StartAsync(FakeSlack, SlackTransport, IReadOnlyDictionary{string, string?}?)"/>
     /// <param name="configure">Has the last word on the host's registrations, e.g. Kestrel's limits.</param>
-    public static async Task<SlackBot> StartAsync(
+    public static Task<SlackBot> StartAsync(
         FakeSlack slack, SlackTransport transport, IReadOnlyDictionary<string, string?>? extra, Action<IHostApplicationBuilder>? configure)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"oneonone-slack-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
-        var settings = Settings(slack, transport, Path.Combine(directory, "bot.db"));
+        return StartInAsync(directory, slack, transport, extra, configure);
+    }
+
+    /// <summary>
+    /// The process dies: the host stops with no time to finish anything (an already-cancelled token) and is
+    /// thrown away, keeping only the data file. Then a new bot starts on that file; it owns the file from now on.
+    /// </summary>
+    public async Task<SlackBot> KillAndRestartAsync(Action<IHostApplicationBuilder>? configure = null)
+    {
+        _killed = true;
+        Http.Dispose();
+        using var noTime = new CancellationTokenSource();
+        await noTime.CancelAsync();
+        try
+        {
+            await Host.StopAsync(noTime.Token);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or AggregateException)
+        {
+            // Nothing was given time to stop cleanly: that is the point.
+        }
+
+        Host.Dispose();
+        return await StartInAsync(_directory, Slack, Transport, extra: null, configure);
+    }
+
+    private static async Task<SlackBot> StartInAsync(
+        string directory, FakeSlack slack, SlackTransport transport, IReadOnlyDictionary<string, string?>? extra, Action<IHostApplicationBuilder>? configure)
+    {
+        var settings = Settings(slack, transport, Path.Combine(directory, DatabaseFile));
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -125,6 +160,11 @@ public sealed class SlackBot : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_killed)
+        {
+            return;
+        }
+
         Http.Dispose();
         await Host.StopAsync();
         Host.Dispose();

@@ -1,4 +1,4 @@
-namespace OneOnOne.Core.Messaging;
+namespace OneOnOne.Adapters.Acknowledgement;
 
 /// <summary>
 /// The clock an acknowledgement's wait for a quick answer runs on (<see cref="AnswerSlot{T}.WaitAsync"/>). It is the

@@ -1,4 +1,4 @@
-namespace OneOnOne.Core.Messaging;
+namespace OneOnOne.Adapters.Acknowledgement;
 
 /// <summary>
 /// Where the engine's answer can be left for an acknowledgement that is still waiting, so that a quick

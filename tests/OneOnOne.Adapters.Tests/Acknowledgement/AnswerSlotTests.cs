@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
-using OneOnOne.Core.Messaging;
+using OneOnOne.Adapters.Acknowledgement;
 
-namespace OneOnOne.Core.Tests;
+namespace OneOnOne.Adapters.Tests.Acknowledgement;
 
 /// <summary>Exactly one side wins: the acknowledgement carries the answer, or it leaves without it and takes none later.</summary>
 public sealed class AnswerSlotTests
