@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using OneOnOne.Adapters.Acknowledgement;
 using OneOnOne.Adapters.Inbox;
+using OneOnOne.Core.Settings;
 
 namespace OneOnOne.Adapters;
 
@@ -18,7 +20,8 @@ public static class AdapterKitServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(InlineAnswerClock.System);
-        services.AddOptions<InboxOptions>();
+        services.AddOptions<InboxOptions>().BindSettings(InboxOptions.Section);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InboxOptions>, InboxOptionsValidator>());
         services.AddSingleton<IInboxHandler, THandler>();
         services.AddSingleton<DurableInbox>();
         services.AddSingleton<SideWork>();

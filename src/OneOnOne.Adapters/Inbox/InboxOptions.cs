@@ -1,8 +1,13 @@
 namespace OneOnOne.Adapters.Inbox;
 
-/// <summary>How the durable inbox works through what it holds. Adapters set the first two from their own settings.</summary>
+/// <summary>
+/// How the durable inbox works through what it holds, from the <c>Inbox</c> settings. Adapters set the first two
+/// from their own (<c>Slack:Workers</c>, <c>Discord:Workers</c>, <c>Discord:QueueCapacity</c>).
+/// </summary>
 public sealed class InboxOptions
 {
+    public const string Section = "Inbox";
+
     /// <summary>How many organizers' lanes are worked on at once.</summary>
     public int Workers { get; set; } = 4;
 
