@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace OneOnOne.Slack.BlockKit;
+namespace OneOnOne.Slack.Rendering;
 
 // The small part of Block Kit the bot draws with, typed so a misspelt field is a compile error
 // rather than a silently blank message. Serialized with SlackJson (snake_case, nulls left out).

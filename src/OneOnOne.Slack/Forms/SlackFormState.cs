@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using OneOnOne.Slack.Rendering;
 
-namespace OneOnOne.Slack.Rendering;
+namespace OneOnOne.Slack.Forms;
 
 /// <summary>
 /// What a modal carries in <c>private_metadata</c> (Slack keeps no session for us): the flow run id,
@@ -19,7 +20,7 @@ public sealed record SlackFormState(int RunId, int Page, IReadOnlyDictionary<str
 
     public static SlackFormState? Decode(string? metadata)
     {
-        if (string.IsNullOrEmpty(metadata) || metadata.Length > BlockKit.BlockKitLimits.PrivateMetadata)
+        if (string.IsNullOrEmpty(metadata) || metadata.Length > BlockKitLimits.PrivateMetadata)
         {
             return null;
         }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace OneOnOne.Slack.BlockKit;
+namespace OneOnOne.Slack.Rendering;
 
 /// <summary>Slack's text rules: the three escaped characters, length limits, and splitting long text.</summary>
 public static class SlackFormat

@@ -1,7 +1,7 @@
 using OneOnOne.Adapters.Acknowledgement;
 using OneOnOne.Slack.Api;
 
-namespace OneOnOne.Slack.Conversation;
+namespace OneOnOne.Slack.Acknowledgement;
 
 /// <summary>
 /// A slash command's answer riding on its acknowledgement (see <see cref="AnswerSlot{T}"/>), plus the

@@ -2,11 +2,12 @@ using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OneOnOne.Adapters.Acknowledgement;
+using OneOnOne.Slack.Acknowledgement;
 using OneOnOne.Slack.Api;
-using OneOnOne.Slack.Conversation;
-using OneOnOne.Slack.Requests;
+using OneOnOne.Slack.Parsing;
+using OneOnOne.Slack.Wire;
 
-namespace OneOnOne.Slack.SocketMode;
+namespace OneOnOne.Slack.Socket;
 
 /// <summary>
 /// Keeps one Socket Mode connection to Slack. Each envelope is acknowledged as soon as its work is

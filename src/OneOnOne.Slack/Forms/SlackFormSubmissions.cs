@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Logging;
 using OneOnOne.Adapters.Acknowledgement;
 using OneOnOne.Core.Messaging;
-using OneOnOne.Slack.BlockKit;
+using OneOnOne.Slack.Acknowledgement;
+using OneOnOne.Slack.Conversation;
 using OneOnOne.Slack.Delivery;
-using OneOnOne.Slack.Requests;
 using OneOnOne.Slack.Rendering;
+using OneOnOne.Slack.Wire;
 
-namespace OneOnOne.Slack.Conversation;
+namespace OneOnOne.Slack.Forms;
 
 /// <summary>
 /// Answers a modal's Submit. This is the one delivery whose answer Slack needs in the acknowledgement

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using OneOnOne.Slack.BlockKit;
+using OneOnOne.Slack.Rendering;
 
-namespace OneOnOne.Slack.Requests;
+namespace OneOnOne.Slack.Parsing;
 
 /// <summary>
 /// Turns what a person typed in Slack into the plain text the engine reads. Slack escapes

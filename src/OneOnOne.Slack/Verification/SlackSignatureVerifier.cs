@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 
-namespace OneOnOne.Slack.Http;
+namespace OneOnOne.Slack.Verification;
 
 /// <summary>The outcome of checking a request's Slack signature.</summary>
 public enum SignatureCheck

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Logging;
 using OneOnOne.Core.Engine;
 using OneOnOne.Slack.Api;
-using OneOnOne.Slack.Requests;
+using OneOnOne.Slack.Conversation;
 using OneOnOne.Slack.Rendering;
+using OneOnOne.Slack.Wire;
 
-namespace OneOnOne.Slack.Conversation;
+namespace OneOnOne.Slack.Forms;
 
 /// <summary>Opens a flow run as a modal, after checking the run is still open and belongs to whoever asked.</summary>
 public sealed partial class SlackForms(IConversationViews views, SlackApiClient api, ILogger<SlackForms> logger)

@@ -1,6 +1,6 @@
-using OneOnOne.Slack.BlockKit;
+using OneOnOne.Slack.Rendering;
 
-namespace OneOnOne.Slack.Conversation;
+namespace OneOnOne.Slack.Acknowledgement;
 
 public enum SlackAckStatus
 {

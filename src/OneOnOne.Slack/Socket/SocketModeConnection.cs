@@ -1,9 +1,9 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
-using OneOnOne.Slack.Api;
+using OneOnOne.Slack.Wire;
 
-namespace OneOnOne.Slack.SocketMode;
+namespace OneOnOne.Slack.Socket;
 
 /// <summary>
 /// One Socket Mode WebSocket: reads frames until it closes, reports <c>hello</c> and <c>disconnect</c>,

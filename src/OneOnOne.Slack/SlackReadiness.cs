@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
+using OneOnOne.Slack.Conversation;
 
-namespace OneOnOne.Slack.Conversation;
+namespace OneOnOne.Slack;
 
 /// <summary>
 /// The one line a first-time user looks for: that the bot reached Slack and the command can be used. It is

@@ -1,4 +1,4 @@
-namespace OneOnOne.Slack.Requests;
+namespace OneOnOne.Slack.Wire;
 
 /// <summary>
 /// Something Slack delivered, parsed and checked, the same whichever transport brought it.

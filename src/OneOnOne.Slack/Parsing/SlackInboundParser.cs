@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
-using OneOnOne.Slack.Api;
+using OneOnOne.Slack.Wire;
 
-namespace OneOnOne.Slack.Requests;
+namespace OneOnOne.Slack.Parsing;
 
 /// <summary>
 /// Turns what Slack sent (form fields or JSON, from HTTP or a Socket Mode envelope) into a

@@ -3,8 +3,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneOnOne.Core.Settings;
 using OneOnOne.Slack.Api;
+using OneOnOne.Slack.Conversation;
 
-namespace OneOnOne.Slack.Conversation;
+namespace OneOnOne.Slack;
 
 /// <summary>
 /// Checks the bot token with auth.test before anything listens. A token Slack refuses stops start-up

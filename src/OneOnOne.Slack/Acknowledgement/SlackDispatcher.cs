@@ -3,10 +3,12 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneOnOne.Adapters.Acknowledgement;
 using OneOnOne.Adapters.Inbox;
-using OneOnOne.Slack.Requests;
+using OneOnOne.Slack.Conversation;
+using OneOnOne.Slack.Forms;
 using OneOnOne.Slack.Rendering;
+using OneOnOne.Slack.Wire;
 
-namespace OneOnOne.Slack.Conversation;
+namespace OneOnOne.Slack.Acknowledgement;
 
 /// <summary>
 /// The one place that decides what Slack hears within its 3 seconds, for both transports:

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace OneOnOne.Slack.Api;
+namespace OneOnOne.Slack.Wire;
 
 /// <summary>Slack's JSON conventions: snake_case names, and absent rather than null for unset fields.</summary>
 internal static class SlackJson
