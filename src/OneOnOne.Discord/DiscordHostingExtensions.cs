@@ -11,14 +11,16 @@ using OneOnOne.Adapters.Inbox;
 using OneOnOne.Adapters;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Core.Settings;
+using OneOnOne.Discord.Acknowledgement;
+using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Commands;
 using OneOnOne.Discord.Conversation;
 using OneOnOne.Discord.Delivery;
 using OneOnOne.Discord.Forms;
-using OneOnOne.Discord.Gateway;
-using OneOnOne.Discord.Interactions;
+using OneOnOne.Discord.Http;
 using OneOnOne.Discord.Rendering;
-using OneOnOne.Discord.Rest;
+using OneOnOne.Discord.Socket;
+using OneOnOne.Discord.Verification;
 
 namespace OneOnOne.Discord;
 
@@ -41,7 +43,7 @@ public static class DiscordHostingExtensions
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<DiscordReadiness>();
         // Interaction tokens live 15 minutes; nothing older can usefully arrive again.
-        services.AddSingleton(provider => new RecentDeliveries<Api.InteractionResponse>(provider.GetRequiredService<TimeProvider>(), TimeSpan.FromMinutes(15)));
+        services.AddSingleton(provider => new RecentDeliveries<Wire.InteractionResponse>(provider.GetRequiredService<TimeProvider>(), TimeSpan.FromMinutes(15)));
         services.AddOptions<InboxOptions>().Configure<IOptions<DiscordOptions>>((inbox, discord) =>
         {
             inbox.Workers = discord.Value.Workers;

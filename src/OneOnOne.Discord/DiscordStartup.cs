@@ -3,9 +3,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneOnOne.Core.Settings;
+using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Commands;
 using OneOnOne.Discord.Conversation;
-using OneOnOne.Discord.Rest;
 
 namespace OneOnOne.Discord;
 

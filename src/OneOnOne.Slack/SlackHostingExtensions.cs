@@ -7,12 +7,15 @@ using OneOnOne.Adapters.Inbox;
 using OneOnOne.Adapters;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Core.Settings;
+using OneOnOne.Slack.Acknowledgement;
 using OneOnOne.Slack.Api;
 using OneOnOne.Slack.Conversation;
 using OneOnOne.Slack.Delivery;
+using OneOnOne.Slack.Forms;
 using OneOnOne.Slack.Http;
 using OneOnOne.Slack.Rendering;
-using OneOnOne.Slack.SocketMode;
+using OneOnOne.Slack.Socket;
+using OneOnOne.Slack.Verification;
 
 namespace OneOnOne.Slack;
 

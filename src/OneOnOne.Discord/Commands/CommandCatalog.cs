@@ -2,8 +2,8 @@ using System.Text.Json;
 using OneOnOne.Core.Domain;
 using OneOnOne.Core.Flows;
 using OneOnOne.Core.Method;
-using OneOnOne.Discord.Api;
-using static OneOnOne.Discord.Api.CommandOptionType;
+using OneOnOne.Discord.Wire;
+using static OneOnOne.Discord.Wire.CommandOptionType;
 
 namespace OneOnOne.Discord.Commands;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using OneOnOne.Discord.Api;
+using OneOnOne.Discord.Wire;
 
 namespace OneOnOne.Discord.Commands;
 

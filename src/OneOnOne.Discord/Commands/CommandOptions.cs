@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using OneOnOne.Discord.Api;
+using OneOnOne.Discord.Wire;
 
 namespace OneOnOne.Discord.Commands;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OneOnOne.Discord.Rest;
+using OneOnOne.Discord.Api;
 
 namespace OneOnOne.Discord.Commands;
 

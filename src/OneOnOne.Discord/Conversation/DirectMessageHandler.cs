@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Logging;
 using OneOnOne.Adapters.Acknowledgement;
 using OneOnOne.Adapters.Inbox;
-using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Delivery;
-using OneOnOne.Discord.Interactions;
 using OneOnOne.Discord.Rendering;
+using OneOnOne.Discord.Wire;
 
 namespace OneOnOne.Discord.Conversation;
 

@@ -6,11 +6,10 @@ using OneOnOne.Adapters.Acknowledgement;
 using OneOnOne.Adapters.Inbox;
 using OneOnOne.Core.Inbox;
 using OneOnOne.Core.Messaging;
-using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Delivery;
 using OneOnOne.Discord.Forms;
-using OneOnOne.Discord.Interactions;
 using OneOnOne.Discord.Rendering;
+using OneOnOne.Discord.Wire;
 
 namespace OneOnOne.Discord.Conversation;
 

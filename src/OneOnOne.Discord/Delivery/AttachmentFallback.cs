@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
+using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Rendering;
-using OneOnOne.Discord.Rest;
 
 namespace OneOnOne.Discord.Delivery;
 

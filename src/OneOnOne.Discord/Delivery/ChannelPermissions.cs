@@ -1,5 +1,5 @@
 using System.Globalization;
-using OneOnOne.Discord.Api;
+using OneOnOne.Discord.Wire;
 
 namespace OneOnOne.Discord.Delivery;
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Rendering;
-using OneOnOne.Discord.Rest;
 
 namespace OneOnOne.Discord.Delivery;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using OneOnOne.Core.Messaging;
-using OneOnOne.Discord.Rest;
+using OneOnOne.Discord.Api;
 
 namespace OneOnOne.Discord.Delivery;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Conversation;
-using OneOnOne.Discord.Rest;
+using OneOnOne.Discord.Wire;
 
 namespace OneOnOne.Discord.Delivery;
 

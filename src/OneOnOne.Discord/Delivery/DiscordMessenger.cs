@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using OneOnOne.Core.Messaging;
+using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Conversation;
 using OneOnOne.Discord.Rendering;
-using OneOnOne.Discord.Rest;
 
 namespace OneOnOne.Discord.Delivery;
 

@@ -3,9 +3,8 @@ using OneOnOne.Core.Messaging;
 using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Conversation;
 using OneOnOne.Discord.Forms;
-using OneOnOne.Discord.Interactions;
 using OneOnOne.Discord.Rendering;
-using OneOnOne.Discord.Rest;
+using OneOnOne.Discord.Wire;
 
 namespace OneOnOne.Discord.Delivery;
 

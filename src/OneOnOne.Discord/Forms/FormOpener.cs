@@ -2,7 +2,8 @@ using OneOnOne.Adapters.Flows;
 using OneOnOne.Core.Engine;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Discord.Conversation;
-using OneOnOne.Discord.Interactions;
+using OneOnOne.Discord.Delivery;
+using OneOnOne.Discord.Rendering;
 
 namespace OneOnOne.Discord.Forms;
 
@@ -19,7 +20,7 @@ internal abstract record FormStep
 /// <summary>What pressing a form button leads to: its modal, a form that can't be opened, or a lookup too slow to wait for.</summary>
 internal abstract record FormOpening
 {
-    public sealed record Ready(Api.InteractionCallbackData Modal) : FormOpening;
+    public sealed record Ready(Wire.InteractionCallbackData Modal) : FormOpening;
 
     public sealed record Unavailable : FormOpening;
 

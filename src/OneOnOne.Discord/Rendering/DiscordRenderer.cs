@@ -1,7 +1,7 @@
 using OneOnOne.Adapters.Flows;
 using OneOnOne.Core.Messaging;
-using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Forms;
+using OneOnOne.Discord.Wire;
 
 namespace OneOnOne.Discord.Rendering;
 

@@ -1,5 +1,5 @@
 using OneOnOne.Core.Dialogue;
-using OneOnOne.Discord.Api;
+using OneOnOne.Discord.Wire;
 
 namespace OneOnOne.Discord.Rendering;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OneOnOne.Slack.Wire;
 
 namespace OneOnOne.Slack.Api;
 

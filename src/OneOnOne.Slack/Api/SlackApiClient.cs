@@ -5,7 +5,8 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using OneOnOne.Adapters.Http;
-using OneOnOne.Slack.BlockKit;
+using OneOnOne.Slack.Rendering;
+using OneOnOne.Slack.Wire;
 using Polly.Timeout;
 
 namespace OneOnOne.Slack.Api;

@@ -3,9 +3,12 @@ using Microsoft.Extensions.Logging;
 using OneOnOne.Adapters.Flows;
 using OneOnOne.Core.Engine;
 using OneOnOne.Core.Messaging;
+using OneOnOne.Slack.Acknowledgement;
 using OneOnOne.Slack.Delivery;
-using OneOnOne.Slack.Requests;
+using OneOnOne.Slack.Forms;
+using OneOnOne.Slack.Parsing;
 using OneOnOne.Slack.Rendering;
+using OneOnOne.Slack.Wire;
 
 namespace OneOnOne.Slack.Conversation;
 

@@ -2,7 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using OneOnOne.Adapters.Inbox;
 using OneOnOne.Core.Inbox;
-using OneOnOne.Slack.Requests;
+using OneOnOne.Slack.Acknowledgement;
+using OneOnOne.Slack.Wire;
 
 namespace OneOnOne.Slack.Conversation;
 

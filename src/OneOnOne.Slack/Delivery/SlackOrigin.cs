@@ -1,4 +1,4 @@
-using OneOnOne.Slack.Requests;
+using OneOnOne.Slack.Wire;
 
 namespace OneOnOne.Slack.Delivery;
 

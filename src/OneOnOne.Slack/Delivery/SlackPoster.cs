@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Slack.Api;
-using OneOnOne.Slack.BlockKit;
 using OneOnOne.Slack.Rendering;
 
 namespace OneOnOne.Slack.Delivery;

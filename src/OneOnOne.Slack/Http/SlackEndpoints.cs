@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using OneOnOne.Slack.Requests;
+using OneOnOne.Slack.Parsing;
 
 namespace OneOnOne.Slack.Http;
 

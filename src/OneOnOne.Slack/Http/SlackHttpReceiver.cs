@@ -2,9 +2,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using OneOnOne.Adapters.Http;
-using OneOnOne.Slack.Api;
-using OneOnOne.Slack.Conversation;
-using OneOnOne.Slack.Requests;
+using OneOnOne.Slack.Acknowledgement;
+using OneOnOne.Slack.Verification;
+using OneOnOne.Slack.Wire;
 
 namespace OneOnOne.Slack.Http;
 

@@ -1,6 +1,6 @@
 using OneOnOne.Core.Flows;
 using OneOnOne.Core.Time;
-using OneOnOne.Slack.BlockKit;
+using OneOnOne.Slack.Forms;
 
 namespace OneOnOne.Slack.Rendering;
 

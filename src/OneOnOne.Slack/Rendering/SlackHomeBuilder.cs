@@ -1,7 +1,6 @@
 using OneOnOne.Core.Dialogue;
 using OneOnOne.Core.Engine;
 using OneOnOne.Core.Messaging;
-using OneOnOne.Slack.BlockKit;
 
 namespace OneOnOne.Slack.Rendering;
 

@@ -1,5 +1,4 @@
 using OneOnOne.Core.Messaging;
-using OneOnOne.Slack.BlockKit;
 
 namespace OneOnOne.Slack.Rendering;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using OneOnOne.Adapters.Flows;
 using OneOnOne.Core.Messaging;
-using OneOnOne.Slack.BlockKit;
 
 namespace OneOnOne.Slack.Rendering;
 

@@ -1,5 +1,5 @@
-using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Commands;
+using OneOnOne.Discord.Wire;
 using static OneOnOne.Discord.Tests.Commands.CommandUses;
 
 namespace OneOnOne.Discord.Tests.Commands;

@@ -1,7 +1,7 @@
 using OneOnOne.Core.Commands;
 using OneOnOne.Core.Messaging;
-using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Commands;
+using OneOnOne.Discord.Wire;
 using OneOnOne.Testing;
 using static OneOnOne.Discord.Tests.Commands.CommandUses;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using OneOnOne.Core.Method;
-using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Commands;
+using OneOnOne.Discord.Wire;
 
 namespace OneOnOne.Discord.Tests.Commands;
 

@@ -1,5 +1,5 @@
-using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Delivery;
+using OneOnOne.Discord.Wire;
 
 namespace OneOnOne.Discord.Tests.Delivery;
 

@@ -6,9 +6,8 @@ using Microsoft.Extensions.Time.Testing;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Delivery;
-using OneOnOne.Discord.Interactions;
 using OneOnOne.Discord.Rendering;
-using OneOnOne.Discord.Rest;
+using OneOnOne.Discord.Wire;
 using OneOnOne.Discord.Tests.Fakes;
 
 namespace OneOnOne.Discord.Tests.EndToEnd;

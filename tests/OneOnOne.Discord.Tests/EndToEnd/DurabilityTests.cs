@@ -8,7 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using OneOnOne.Adapters.Acknowledgement;
 using OneOnOne.Discord.Tests.Fakes;
-using OneOnOne.Discord.Tests.Gateway;
+using OneOnOne.Discord.Tests.Socket;
 using OneOnOne.Testing;
 
 namespace OneOnOne.Discord.Tests.EndToEnd;

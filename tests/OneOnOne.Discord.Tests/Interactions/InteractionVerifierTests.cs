@@ -1,5 +1,5 @@
 using System.Text;
-using OneOnOne.Discord.Interactions;
+using OneOnOne.Discord.Verification;
 using OneOnOne.Discord.Tests.Fakes;
 
 namespace OneOnOne.Discord.Tests.Interactions;

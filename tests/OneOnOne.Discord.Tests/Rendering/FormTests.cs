@@ -4,10 +4,12 @@ using OneOnOne.Adapters.Flows;
 using OneOnOne.Core.Engine;
 using OneOnOne.Core.Flows;
 using OneOnOne.Core.Messaging;
-using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Conversation;
+using OneOnOne.Discord.Delivery;
 using OneOnOne.Discord.Forms;
-using OneOnOne.Discord.Interactions;
+using OneOnOne.Discord.Parsing;
+using OneOnOne.Discord.Rendering;
+using OneOnOne.Discord.Wire;
 using OneOnOne.Discord.Tests.Fakes;
 
 namespace OneOnOne.Discord.Tests.Rendering;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using OneOnOne.Core.Domain;
 using OneOnOne.Core.Flows;
-using OneOnOne.Discord.Api;
-using OneOnOne.Discord.Forms;
+using OneOnOne.Discord.Rendering;
+using OneOnOne.Discord.Wire;
 
 namespace OneOnOne.Discord.Tests.Rendering;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using OneOnOne.Core.Dialogue;
 using OneOnOne.Core.Messaging;
-using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Forms;
 using OneOnOne.Discord.Rendering;
 

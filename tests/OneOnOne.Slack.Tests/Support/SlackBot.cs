@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 using OneOnOne.Bot;
 using OneOnOne.Adapters.Acknowledgement;
 using OneOnOne.Core.Messaging;
-using OneOnOne.Slack.Http;
+using OneOnOne.Slack.Verification;
 using OneOnOne.Slack.Tests.Fakes;
 using OneOnOne.Testing;
 

@@ -1,5 +1,5 @@
 using OneOnOne.Core.Flows;
-using OneOnOne.Slack.BlockKit;
+using OneOnOne.Slack.Forms;
 using OneOnOne.Slack.Rendering;
 
 namespace OneOnOne.Slack.Tests.Unit;

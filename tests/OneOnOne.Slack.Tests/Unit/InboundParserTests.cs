@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using OneOnOne.Slack.Requests;
+using OneOnOne.Slack.Parsing;
+using OneOnOne.Slack.Wire;
 using OneOnOne.Slack.Tests.Fakes;
 using OneOnOne.Slack.Tests.Support;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using OneOnOne.Core.Domain;
 using OneOnOne.Core.Flows;
-using OneOnOne.Slack.Api;
-using OneOnOne.Slack.BlockKit;
+using OneOnOne.Slack.Forms;
 using OneOnOne.Slack.Rendering;
+using OneOnOne.Slack.Wire;
 
 namespace OneOnOne.Slack.Tests.Unit;
 

@@ -3,7 +3,6 @@ using OneOnOne.Core.Dialogue;
 using OneOnOne.Core.Engine;
 using OneOnOne.Core.Flows;
 using OneOnOne.Core.Messaging;
-using OneOnOne.Slack.BlockKit;
 using OneOnOne.Slack.Rendering;
 
 namespace OneOnOne.Slack.Tests.Unit;

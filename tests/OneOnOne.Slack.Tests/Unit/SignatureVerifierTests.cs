@@ -1,6 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
-using OneOnOne.Slack.Http;
+using OneOnOne.Slack.Verification;
 
 namespace OneOnOne.Slack.Tests.Unit;
 

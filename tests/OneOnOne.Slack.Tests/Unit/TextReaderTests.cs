@@ -1,4 +1,4 @@
-using OneOnOne.Slack.Requests;
+using OneOnOne.Slack.Parsing;
 
 namespace OneOnOne.Slack.Tests.Unit;
 
