@@ -30,13 +30,18 @@ public sealed record SlackAck(SlackAckStatus Status, object? Body)
     /// <summary>The answer this acknowledgement carries, told whether it was sent (see <see cref="ReportSent"/>).</summary>
     private InlineAnswer? Carried { get; init; }
 
-    /// <summary>
-    /// A slash command's answer, shown in place to the person at once. <paramref name="inline"/> hears whether it
-    /// was sent; without one (an answer that needed nothing stored), an answer that wasn't sent is simply not
-    /// acknowledged, and the person can try again.
-    /// </summary>
-    public static SlackAck Answer(Api.ResponseUrlMessage message, InlineAnswer? inline) =>
+    /// <summary>A slash command's answer, shown in place to the person at once; <paramref name="inline"/> hears whether it was sent.</summary>
+    public static SlackAck Answer(Api.ResponseUrlMessage message, InlineAnswer inline) =>
         new(SlackAckStatus.Accepted, message) { Carried = inline };
+
+    /// <summary>
+    /// An answer the engine gave without storing or changing anything (help, an unknown word). Nothing was kept, so an
+    /// acknowledgement that never reached Slack costs nothing: the resent delivery is simply answered again.
+    /// </summary>
+    public static SlackAck AnswerAtOnce(Api.ResponseUrlMessage message) => new(SlackAckStatus.Accepted, message) { NothingKept = true };
+
+    /// <summary>True for <see cref="AnswerAtOnce"/>: a resend of what this acknowledges may be handled afresh.</summary>
+    public bool NothingKept { get; private init; }
 
     /// <summary>The transport says whether this acknowledgement reached Slack; a carried answer that didn't is sent another way.</summary>
     public void ReportSent(bool sent) => Carried?.ReportSent(sent);

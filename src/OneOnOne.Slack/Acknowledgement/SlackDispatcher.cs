@@ -58,7 +58,7 @@ public sealed partial class SlackDispatcher(
 
             case SlashCommandRequest command when conversation.TryAnswerAtOnce(command) is { } quick:
                 // Help and the like: answered in the acknowledgement, so there is nothing to keep.
-                return SlackAck.Answer(quick, inline: null);
+                return SlackAck.AnswerAtOnce(quick);
 
             case SlashCommandRequest command:
                 var inline = new InlineAnswer();

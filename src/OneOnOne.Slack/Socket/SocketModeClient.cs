@@ -199,7 +199,12 @@ internal sealed partial class SocketModeClient(
 
         _recent.Remember(envelopeId, ack.Body);
         var sent = await TryAcknowledgeAsync(connection, envelopeId, ack.Body);
-        if (!sent)
+        if (!sent && ack.NothingKept)
+        {
+            // Nothing was stored for it: the resend is answered afresh, or the answer would be lost.
+            _recent.Release(envelopeId);
+        }
+        else if (!sent)
         {
             // An answer this carried is about to go through the response URL: a resend must not bring it twice.
             _recent.Remember(envelopeId, null);

@@ -102,7 +102,7 @@ public sealed class DeliveryTests
         var ana = bot.Person("UANA");
 
         await slack.RequestRefreshAsync();
-        await slack.WaitForAsync(() => slack.ConnectionsOpened == 2 && slack.LiveSockets == 1 ? slack : null, "the hand-over");
+        await slack.WaitForAsync(() => slack.SocketsAttached == 2 && slack.LiveSockets == 1 ? slack : null, "the hand-over");
         await ana.Command("help", "What I can do");
         Assert.Equal(2, slack.ConnectionsOpened);
     }

@@ -18,7 +18,7 @@ namespace OneOnOne.Slack.Tests.Fakes;
 /// <summary>
 /// A stand-in for Slack on 127.0.0.1: the Web API methods the bot calls (every call recorded), the
 /// response URLs and upload URLs it hands out, and a Socket Mode WebSocket that sends envelopes,
-/// records acknowledgements, resends unacknowledged envelopes on the next connection (as Slack does),
+/// records acknowledgements, resends unacknowledged envelopes on another or the next connection (as Slack does),
 /// and can be told to drop or refresh the socket. Faults (429 with Retry-After, 5xx, ok:false) are
 /// queued per method, optionally per channel.
 /// </summary>
@@ -61,6 +61,9 @@ public sealed partial class FakeSlack : IAsyncDisposable
 
     /// <summary>How many sockets are connected right now.</summary>
     public int LiveSockets { get; private set; }
+
+    /// <summary>Sockets that reached the fake and got their hello, old and new; a refresh is over when one more has and one is live.</summary>
+    public int SocketsAttached { get; private set; }
 
     public static async Task<FakeSlack> StartAsync()
     {
@@ -482,6 +485,7 @@ public sealed partial class FakeSlack : IAsyncDisposable
         {
             _socket = socket;
             LiveSockets++;
+            SocketsAttached++;
         }
 
         Changed();
@@ -520,12 +524,25 @@ public sealed partial class FakeSlack : IAsyncDisposable
         }
         finally
         {
+            FakeSocket? other;
             lock (_gate)
             {
                 LiveSockets--;
                 if (_socket == socket)
                 {
                     _socket = null;
+                }
+
+                other = _socket;
+            }
+
+            // Like Slack, what this socket took but never acknowledged is retried on another one still open
+            // (a refresh's hand-over); with none open, the next connection gets it.
+            if (other is not null)
+            {
+                foreach (var frame in _unacked.Values)
+                {
+                    await other.TrySendAsync(frame);
                 }
             }
 
