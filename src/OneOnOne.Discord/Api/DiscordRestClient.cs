@@ -27,33 +27,33 @@ internal sealed partial class DiscordRestClient(IHttpClientFactory clients, IOpt
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     public async Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken ct) =>
-        (await SendAsync(DiscordRoute.GatewayBot(), null, DiscordJson.Default.GatewayBotInfo, ct))!;
+        (await SendAsync(DiscordRoute.GatewayBot(), null, DiscordRead.GatewayBotInfo, ct))!;
 
     public async Task<DiscordUser> GetCurrentUserAsync(CancellationToken ct) =>
-        (await SendAsync(DiscordRoute.CurrentUser(), null, DiscordJson.Default.DiscordUser, ct))!;
+        (await SendAsync(DiscordRoute.CurrentUser(), null, DiscordRead.User, ct))!;
 
     public async Task<List<ApplicationCommand>> GetCommandsAsync(string applicationId, string? guildId, CancellationToken ct) =>
-        await SendAsync(DiscordRoute.Commands(HttpMethod.Get, applicationId, guildId), null, DiscordJson.Default.ListApplicationCommand, ct) ?? [];
+        await SendAsync(DiscordRoute.Commands(HttpMethod.Get, applicationId, guildId), null, DiscordRead.Commands, ct) ?? [];
 
     /// <summary>Replaces every command of the application (globally, or in one server) with <paramref name="commands"/>.</summary>
     public async Task<List<ApplicationCommand>> OverwriteCommandsAsync(string applicationId, string? guildId, List<ApplicationCommand> commands, CancellationToken ct) =>
         await SendAsync(DiscordRoute.Commands(HttpMethod.Put, applicationId, guildId),
-            JsonBody(commands, DiscordJson.Default.ListApplicationCommand), DiscordJson.Default.ListApplicationCommand, ct) ?? [];
+            JsonBody(commands, DiscordJson.Default.ListApplicationCommand), DiscordRead.Commands, ct) ?? [];
 
     /// <summary>The servers the bot is in (Discord's first page, up to 200).</summary>
     public async Task<List<PartialGuild>> GetCurrentUserGuildsAsync(CancellationToken ct) =>
-        await SendAsync(DiscordRoute.CurrentUserGuilds(), null, DiscordJson.Default.ListPartialGuild, ct) ?? [];
+        await SendAsync(DiscordRoute.CurrentUserGuilds(), null, DiscordRead.Guilds, ct) ?? [];
 
     /// <summary>Opens (or finds) the DM channel with a user.</summary>
     public async Task<DiscordChannel> CreateDmAsync(string userId, CancellationToken ct) =>
         (await SendAsync(DiscordRoute.CreateDm(),
-            JsonBody(new CreateDmRequest { RecipientId = userId }, DiscordJson.Default.CreateDmRequest), DiscordJson.Default.DiscordChannel, ct))!;
+            JsonBody(new CreateDmRequest { RecipientId = userId }, DiscordJson.Default.CreateDmRequest), DiscordRead.Channel, ct))!;
 
     public async Task<DiscordMessage> CreateMessageAsync(string channelId, MessagePayload message, IReadOnlyList<FileUpload>? files, CancellationToken ct) =>
-        (await SendAsync(DiscordRoute.CreateMessage(channelId), MessageBody(message, files), DiscordJson.Default.DiscordMessage, ct))!;
+        (await SendAsync(DiscordRoute.CreateMessage(channelId), MessageBody(message, files), DiscordRead.Message, ct))!;
 
     public async Task<List<DiscordChannel>> GetGuildChannelsAsync(string guildId, CancellationToken ct) =>
-        await SendAsync(DiscordRoute.GuildChannels(guildId), null, DiscordJson.Default.ListDiscordChannel, ct) ?? [];
+        await SendAsync(DiscordRoute.GuildChannels(guildId), null, DiscordRead.Channels, ct) ?? [];
 
     /// <summary>The initial answer to an interaction received over the Gateway (over HTTP it is the response body instead).</summary>
     public async Task RespondToInteractionAsync(string interactionId, string token, InteractionResponse response, CancellationToken ct)
@@ -71,11 +71,11 @@ internal sealed partial class DiscordRestClient(IHttpClientFactory clients, IOpt
 
     /// <summary>Replaces the interaction's first reply, e.g. a deferral's "thinking…", with the real message.</summary>
     public async Task<DiscordMessage?> EditOriginalResponseAsync(string applicationId, string token, MessagePayload message, IReadOnlyList<FileUpload>? files, CancellationToken ct) =>
-        await SendAsync(DiscordRoute.EditOriginal(applicationId, token), MessageBody(message, files), DiscordJson.Default.DiscordMessage, ct);
+        await SendAsync(DiscordRoute.EditOriginal(applicationId, token), MessageBody(message, files), DiscordRead.Message, ct);
 
     /// <summary>Another message in answer to the same interaction, within its token's 15 minutes.</summary>
     public async Task<DiscordMessage?> CreateFollowupAsync(string applicationId, string token, MessagePayload message, IReadOnlyList<FileUpload>? files, CancellationToken ct) =>
-        await SendAsync(DiscordRoute.Followup(applicationId, token), MessageBody(message, files), DiscordJson.Default.DiscordMessage, ct);
+        await SendAsync(DiscordRoute.Followup(applicationId, token), MessageBody(message, files), DiscordRead.Message, ct);
 
     private async Task<T?> SendAsync<T>(DiscordRoute route, HttpContent? body, JsonTypeInfo<T>? result, CancellationToken ct)
         where T : class
@@ -138,7 +138,7 @@ internal sealed partial class DiscordRestClient(IHttpClientFactory clients, IOpt
         DiscordError? error = null;
         try
         {
-            error = await response.Content.ReadFromJsonAsync(DiscordJson.Default.DiscordError, ct);
+            error = await response.Content.ReadFromJsonAsync(DiscordRead.Error, ct);
         }
         catch (JsonException)
         {

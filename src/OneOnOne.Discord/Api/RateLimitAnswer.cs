@@ -17,7 +17,7 @@ internal static class RateLimitAnswer
         try
         {
             // From the buffer, not a stream: a stream read once is closed for the next reader.
-            var error = JsonSerializer.Deserialize(await response.Content.ReadAsByteArrayAsync(ct), DiscordJson.Default.DiscordError);
+            var error = JsonSerializer.Deserialize(await response.Content.ReadAsByteArrayAsync(ct), DiscordRead.Error);
             seconds = error?.RetryAfter;
             global |= error?.Global == true;
         }

@@ -29,6 +29,22 @@ internal static class DiscordRead
 
     public static JsonTypeInfo<ReadyData> Ready { get; } = TypeInfo<ReadyData>();
 
+    // What the REST API answers: read as tolerantly as what arrives, since a reply that can't be read after the
+    // call went through (a message posted, a DM opened) would report a failure for something that happened.
+    public static JsonTypeInfo<GatewayBotInfo> GatewayBotInfo { get; } = TypeInfo<GatewayBotInfo>();
+
+    public static JsonTypeInfo<DiscordUser> User { get; } = TypeInfo<DiscordUser>();
+
+    public static JsonTypeInfo<List<ApplicationCommand>> Commands { get; } = TypeInfo<List<ApplicationCommand>>();
+
+    public static JsonTypeInfo<List<PartialGuild>> Guilds { get; } = TypeInfo<List<PartialGuild>>();
+
+    public static JsonTypeInfo<DiscordChannel> Channel { get; } = TypeInfo<DiscordChannel>();
+
+    public static JsonTypeInfo<List<DiscordChannel>> Channels { get; } = TypeInfo<List<DiscordChannel>>();
+
+    public static JsonTypeInfo<DiscordError> Error { get; } = TypeInfo<DiscordError>();
+
     /// <summary>The tolerant reader of a type the <see cref="DiscordJson"/> context knows.</summary>
     private static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
