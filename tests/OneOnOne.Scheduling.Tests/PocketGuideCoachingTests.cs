@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using OneOnOne.Core.Messaging;
-using OneOnOne.Testing;
 using static OneOnOne.Scheduling.Tests.Dispatching;
 
 namespace OneOnOne.Scheduling.Tests;
@@ -9,20 +6,8 @@ namespace OneOnOne.Scheduling.Tests;
 /// The pocket guide teaches the method where it is read, just before the 1:1 (METHOD.md §4, §9): what a 1:1 is not,
 /// the moves around the ask, what this kind of 1:1 is for, how the referrer can help, and the organizer's own lessons.
 /// </summary>
-public sealed class PocketGuideCoachingTests : IAsyncLifetime
+public sealed class PocketGuideCoachingTests : DispatchingBotTests
 {
-    private readonly RecordingMessenger _platform = new();
-    private readonly BotHarness _bot;
-
-    public PocketGuideCoachingTests() =>
-        _bot = new BotHarness(services => services
-            .AddOneOnOneDispatch()
-            .AddSingleton<IPlatformMessenger>(_platform));
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
-
     [Fact]
     public async Task Says_what_a_one_on_one_is_not_and_the_moves_around_the_ask()
     {
@@ -78,7 +63,7 @@ public sealed class PocketGuideCoachingTests : IAsyncLifetime
     [Fact]
     public async Task Another_organizers_referral_stays_theirs()
     {
-        var ben = _bot.Organizer("Ben");
+        var ben = Bot.Organizer("Ben");
         await ben.Command("list add Maria Lopez referred by Sam Reyes");
 
         var guide = await GuideFor("list add Maria Lopez", "schedule Maria tomorrow 5pm");
@@ -90,7 +75,7 @@ public sealed class PocketGuideCoachingTests : IAsyncLifetime
     [Fact]
     public async Task The_next_guide_recalls_the_leads_you_did_not_follow_up()
     {
-        var ana = _bot.Organizer("Ana");
+        var ana = Bot.Organizer("Ana");
         await ana.Command("list add Maria Lopez");
         await ana.Command("met Maria");
         foreach (var outcomeQuestion in new[] { "their answer", "the next conversation", "their level" })
@@ -117,15 +102,15 @@ public sealed class PocketGuideCoachingTests : IAsyncLifetime
     /// <summary>Runs Ana's commands, then moves the clock until the pocket guide is sent, and returns its text.</summary>
     private async Task<string> GuideFor(params string[] commands)
     {
-        var ana = _bot.Organizer("Ana");
+        var ana = Bot.Organizer("Ana");
         foreach (var command in commands)
         {
             await ana.Command(command);
         }
 
-        _bot.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromHours(6)); // Friday 16:00: the guide for 17:00 is due.
-        await _bot.DispatchAsync();
-        var guide = _platform.Sent.Select(Text).Where(t => t.Contains("is coming up", StringComparison.Ordinal)).ToList();
+        Bot.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromHours(6)); // Friday 16:00: the guide for 17:00 is due.
+        await Bot.DispatchAsync();
+        var guide = Platform.Sent.Select(Text).Where(t => t.Contains("is coming up", StringComparison.Ordinal)).ToList();
         return Assert.Single(guide);
     }
 }
