@@ -18,7 +18,7 @@ namespace OneOnOne.Slack.Tests.Fakes;
 /// <summary>
 /// A stand-in for Slack on 127.0.0.1: the Web API methods the bot calls (every call recorded), the
 /// response URLs and upload URLs it hands out, and a Socket Mode WebSocket that sends envelopes,
-/// records acknowledgements, resends unacknowledged envelopes on another or the next connection (as Slack does),
+/// records acknowledgements, resends unacknowledged envelopes on the next connection (as Slack does),
 /// and can be told to drop or refresh the socket. Faults (429 with Retry-After, 5xx, ok:false) are
 /// queued per method, optionally per channel.
 /// </summary>
@@ -524,25 +524,12 @@ public sealed partial class FakeSlack : IAsyncDisposable
         }
         finally
         {
-            FakeSocket? other;
             lock (_gate)
             {
                 LiveSockets--;
                 if (_socket == socket)
                 {
                     _socket = null;
-                }
-
-                other = _socket;
-            }
-
-            // Like Slack, what this socket took but never acknowledged is retried on another one still open
-            // (a refresh's hand-over); with none open, the next connection gets it.
-            if (other is not null)
-            {
-                foreach (var frame in _unacked.Values)
-                {
-                    await other.TrySendAsync(frame);
                 }
             }
 
