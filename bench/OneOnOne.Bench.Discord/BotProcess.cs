@@ -93,7 +93,7 @@ internal sealed class BotProcess : IAsyncDisposable
     }
 
     /// <summary>Waits until the engine has stopped finishing work (no new edits for two seconds).</summary>
-    public async Task WaitForQuietAsync(StubDiscord discord)
+    public static async Task WaitForQuietAsync(StubDiscord discord)
     {
         var last = -1L;
         for (var i = 0; i < 600 && discord.Edits != last; i++)

@@ -14,14 +14,14 @@ try
     await using var bot = await BotProcess.StartAsync(options, discord.ApiBaseUrl, work.FullName);
     Console.WriteLine($"Bot up on {bot.BaseUrl} (pid {bot.ProcessId}); warming up...");
     await Wrk.RunAsync(options with { Duration = TimeSpan.FromSeconds(3) }, bot.BaseUrl, work.FullName, quiet: true);
-    await bot.WaitForQuietAsync(discord);
+    await BotProcess.WaitForQuietAsync(discord);
 
     RequestFile.Write(work.FullName, options.Requests, options.Threads, seed: 2, ping: options.Ping);
     var editsBefore = discord.Edits;
     var memoryBefore = bot.PeakMemoryMiB();
     var result = await Wrk.RunAsync(options, bot.BaseUrl, work.FullName, quiet: false);
     var editsDuring = discord.Edits - editsBefore;
-    await bot.WaitForQuietAsync(discord);
+    await BotProcess.WaitForQuietAsync(discord);
     var peak = bot.PeakMemoryMiB();
     var breakdown = bot.MemoryBreakdown();
 

@@ -37,7 +37,7 @@ switch (command)
     {
         await using var fake = await FakeSlackApi.StartAsync(options.Int("port", 0));
         options.WriteReady(fake.Port);
-        var bench = new SocketModeBench(fake, new SocketBenchOptions(
+        using var bench = new SocketModeBench(fake, new SocketBenchOptions(
             Warmup: options.Int("warmup", 1_000),
             Duration: TimeSpan.FromSeconds(options.Int("duration", 20)),
             MaxEnvelopes: options.Int("max-envelopes", 2_000_000),

@@ -16,7 +16,7 @@ public sealed record SocketBenchOptions(int Warmup, TimeSpan Duration, int MaxEn
 /// Measures acknowledgements per second, the time from send to acknowledgement, and how many of the
 /// engine's replies reached the response URLs in the same time.
 /// </summary>
-public sealed class SocketModeBench
+public sealed class SocketModeBench : IDisposable
 {
     private readonly FakeSlackApi _fake;
     private readonly SocketBenchOptions _options;
@@ -41,6 +41,12 @@ public sealed class SocketModeBench
         _acked = new long[_capacity];
         _window = new SemaphoreSlim(options.Window, options.Window);
         fake.OnSocketFrame = OnFrame;
+    }
+
+    public void Dispose()
+    {
+        _window.Dispose();
+        _sending.Dispose();
     }
 
     public async Task<int> RunAsync()

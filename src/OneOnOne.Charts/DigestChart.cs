@@ -189,7 +189,7 @@ public static class DigestChart
         {
             plot.Axes.SetLimits(0, 1, 0, 1);
             var empty = plot.Add.Text("No organizers on this team yet", 0.5, 0.5);
-            frame.Style(empty, frame.Text, Muted, bold: false, Alignment.MiddleCenter);
+            Frame.Style(empty, frame.Text, Muted, bold: false, Alignment.MiddleCenter);
             RenderPanel(canvas, area, plot);
             return;
         }
@@ -225,7 +225,7 @@ public static class DigestChart
             var o = shown[i];
             var end = Math.Max(o.Goal ?? 0, o.HeldInWindow);
             var text = plot.Add.Text(labels[i], end, Y(i));
-            frame.Style(text, textSize, o.Paused ? Muted : GoalMet(o) ? UpColor : Ink, bold: false, Alignment.MiddleLeft);
+            Frame.Style(text, textSize, o.Paused ? Muted : GoalMet(o) ? UpColor : Ink, bold: false, Alignment.MiddleLeft);
             text.OffsetX = frame.Gap;
         }
 
@@ -282,17 +282,17 @@ public static class DigestChart
         foreach (var r in rows)
         {
             var name = plot.Add.Text(r.Name, 0, r.Y + thickness / 2);
-            frame.Style(name, frame.Small, Muted, bold: false, Alignment.LowerCenter);
+            Frame.Style(name, frame.Small, Muted, bold: false, Alignment.LowerCenter);
             name.OffsetY = -frame.Gap / 2;
 
             var count = plot.Add.Text(Count(r.Count), r.Count / 2.0, r.Y);
-            frame.Style(count, countSize, Ink, bold: true, Alignment.MiddleLeft);
+            Frame.Style(count, countSize, Ink, bold: true, Alignment.MiddleLeft);
             count.OffsetX = frame.Gap;
 
             if (r.Up > 0)
             {
                 var up = plot.Add.Text(UpText(r.Up), r.Count / 2.0, r.Y);
-                frame.Style(up, upSize, UpColor, bold: false, Alignment.MiddleLeft);
+                Frame.Style(up, upSize, UpColor, bold: false, Alignment.MiddleLeft);
                 up.OffsetX = frame.Gap * 2 + ChartFont.Measure(Count(r.Count), countSize, bold: true);
             }
         }
@@ -393,7 +393,7 @@ public static class DigestChart
             return plot;
         }
 
-        public void Style(ScottPlot.Plottables.Text text, float size, Color color, bool bold, Alignment alignment)
+        public static void Style(ScottPlot.Plottables.Text text, float size, Color color, bool bold, Alignment alignment)
         {
             text.LabelFontName = ChartFont.Name;
             text.LabelFontSize = size;

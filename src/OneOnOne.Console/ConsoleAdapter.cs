@@ -12,7 +12,7 @@ namespace OneOnOne.Console;
 /// Lets someone try the whole bot in a terminal, or a script drive it through a pipe:
 /// each line becomes an <see cref="Inbound"/> and each reply is printed.
 /// </summary>
-public sealed class ConsoleAdapter : BackgroundService
+public sealed partial class ConsoleAdapter : BackgroundService
 {
     private const string Goodbye = "Bye for now. Good luck with your one-on-ones!";
     private const string Oops = "Sorry, something went wrong on my side and I couldn't finish that. Mind trying again?";
@@ -132,7 +132,7 @@ public sealed class ConsoleAdapter : BackgroundService
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The line itself is not logged: it may hold private notes about a person.
-            _logger.LogError(ex, "The console adapter could not handle a line from {User}.", _session.Organizer.Id);
+            LogLineFailed(ex, _session.Organizer.Id);
             _io.Out.WriteLine(Oops);
             _io.Out.WriteLine();
         }
@@ -180,7 +180,7 @@ public sealed class ConsoleAdapter : BackgroundService
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Not fatal: the engine then shows the waiting question when the first line arrives instead.
-            _logger.LogError(ex, "The console adapter could not look for unfinished questions for {User}.", _session.Organizer.Id);
+            LogResumeFailed(ex, _session.Organizer.Id);
         }
     }
 
@@ -300,4 +300,10 @@ public sealed class ConsoleAdapter : BackgroundService
         // Console.In reads synchronously even through ReadLineAsync, so read on the pool and stop
         // waiting when the host stops; otherwise Ctrl+C would wait for one more line.
         Task.Run(_io.In.ReadLine, cancellationToken).WaitAsync(cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The console adapter could not handle a line from {User}.")]
+    private partial void LogLineFailed(Exception exception, string user);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The console adapter could not look for unfinished questions for {User}.")]
+    private partial void LogResumeFailed(Exception exception, string user);
 }

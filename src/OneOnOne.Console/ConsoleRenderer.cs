@@ -4,7 +4,7 @@ using OneOnOne.Core.Messaging;
 namespace OneOnOne.Console;
 
 /// <summary>Prints outbound messages as plain text and says which buttons can be pressed.</summary>
-internal sealed class ConsoleRenderer(TextWriter output, ConsoleFileSaver files, ILogger logger)
+internal sealed partial class ConsoleRenderer(TextWriter output, ConsoleFileSaver files, ILogger logger)
 {
     /// <summary>Prints one message; returns its buttons in the order they were numbered.</summary>
     public IReadOnlyList<Button> Render(Outbound message, Address current)
@@ -14,6 +14,7 @@ internal sealed class ConsoleRenderer(TextWriter output, ConsoleFileSaver files,
         var buttons = new List<Button>();
         foreach (var block in message.Blocks)
         {
+            // QuestionBlock lets form-capable platforms show a whole flow; a terminal asks one at a time.
             switch (block)
             {
                 case HeaderBlock header:
@@ -31,8 +32,6 @@ internal sealed class ConsoleRenderer(TextWriter output, ConsoleFileSaver files,
                 case FileBlock file:
                     WriteFile(file);
                     break;
-
-                // QuestionBlock lets form-capable platforms show a whole flow; a terminal asks one at a time.
             }
         }
 
@@ -99,8 +98,11 @@ internal sealed class ConsoleRenderer(TextWriter output, ConsoleFileSaver files,
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // The rest of the message still matters more than the attachment.
-            logger.LogWarning(ex, "Could not save a file sent to the console.");
+            LogFileNotSaved(logger, ex);
             output.WriteLine($"  (I couldn't save {file.Title ?? ConsoleFileSaver.SafeName(file.FileName)}; can the files directory be written to?)");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not save a file sent to the console.")]
+    private static partial void LogFileNotSaved(ILogger logger, Exception exception);
 }

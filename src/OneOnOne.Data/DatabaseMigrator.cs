@@ -11,7 +11,7 @@ namespace OneOnOne.Data;
 /// Brings the database to the current migration before anything else starts, so a fresh machine needs
 /// no manual step and an upgraded bot never runs against an old schema.
 /// </summary>
-internal sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<DatabaseMigrator> logger) : IHostedService
+internal sealed partial class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<DatabaseMigrator> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -50,10 +50,10 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<Data
         var renamed = await RenormalizePeopleAsync(db, cancellationToken);
         if (renamed > 0)
         {
-            logger.LogInformation("Brought {Count} stored names up to the current matching rule", renamed);
+            LogRenormalized(renamed);
         }
 
-        logger.LogInformation("Database is up to date");
+        LogUpToDate();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -86,4 +86,10 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<Data
         var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
         return string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" ? null : Path.GetFullPath(dataSource);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Brought {Count} stored names up to the current matching rule")]
+    private partial void LogRenormalized(int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database is up to date")]
+    private partial void LogUpToDate();
 }

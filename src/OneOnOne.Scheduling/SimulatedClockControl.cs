@@ -9,7 +9,7 @@ namespace OneOnOne.Scheduling;
 /// time they would have in real time, and a year takes a few hundred passes rather than one per quarter hour.
 /// Each move is kept in the data file, so a restart does not take the clock back.
 /// </summary>
-public sealed class SimulatedClockControl(SimulatedTimeProvider clock, SimulatedClockKeeper keeper, IServiceScopeFactory scopes) : IClockControl
+public sealed class SimulatedClockControl(SimulatedTimeProvider clock, SimulatedClockKeeper keeper, IServiceScopeFactory scopes) : IClockControl, IDisposable
 {
     /// <summary>
     /// When a pass leaves something due (a batch that was full, say), the next pass comes this much later, as the
@@ -20,6 +20,8 @@ public sealed class SimulatedClockControl(SimulatedTimeProvider clock, Simulated
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public DateTimeOffset Now => clock.GetUtcNow();
+
+    public void Dispose() => _gate.Dispose();
 
     public async Task<DateTimeOffset> AdvanceAsync(TimeSpan by, CancellationToken cancellationToken) =>
         (await MoveAsync(by, cancellationToken)).Now;

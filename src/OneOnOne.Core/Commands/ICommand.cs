@@ -11,7 +11,7 @@ public interface ICommand
     CommandHelp Help { get; }
 
     /// <param name="arguments">Everything after the subcommand word, trimmed.</param>
-    Task<Reply> ExecuteAsync(ConversationContext context, string arguments, CancellationToken cancellationToken);
+    Task<Reply> ExecuteAsync(ConversationContext context, string arguments, CancellationToken ct);
 }
 
 /// <summary>How a command appears in <c>help</c>, in the order given by <see cref="Order"/>.</summary>

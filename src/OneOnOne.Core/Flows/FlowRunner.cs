@@ -108,7 +108,7 @@ public sealed class FlowRunner(IOneOnOneStore store, IEnumerable<IFlow> flows, W
         var answers = FlowAnswers.FromJson(run.AnswersJson);
         string? note = null;
         var result = PendingWhen.Find(answers, question.Id) is { } pending
-            ? whenFollowUps.Read(context, question, pending, text, out note)
+            ? WhenFollowUps.Read(context, question, pending, text, out note)
             : AnswerParser.Parse(question, text, context.LocalNow, context.Zone, context.Organizer.DateOrder);
         var reply = note is null ? new Reply() : Reply.WithText(note);
         switch (result)

@@ -12,13 +12,13 @@ public interface IFlow
     FlowDefinition Definition { get; }
 
     /// <summary>Applies the answers to the domain and says what happened.</summary>
-    Task<FlowOutcome> CompleteAsync(ConversationContext context, FlowRun run, FlowAnswers answers, CancellationToken cancellationToken);
+    Task<FlowOutcome> CompleteAsync(ConversationContext context, FlowRun run, FlowAnswers answers, CancellationToken ct);
 
     /// <summary>
     /// Said when the organizer leaves before the last answer: what stays as it is. A flow changes nothing
     /// until <see cref="CompleteAsync"/>, so by default nothing did; a flow started right after something
     /// was recorded (a 1:1 marked held, say) must say that it stays.
     /// </summary>
-    Task<string> WhatStaysWhenLeftAsync(ConversationContext context, FlowRun run, CancellationToken cancellationToken) =>
+    Task<string> WhatStaysWhenLeftAsync(ConversationContext context, FlowRun run, CancellationToken ct) =>
         Task.FromResult(NothingChanged);
 }

@@ -41,7 +41,7 @@ public sealed class WhenFollowUps(IOneOnOneStore store, UsualTimes usualTimes, T
     /// Reads the answer to the follow-up. Choosing how a slash date reads is remembered on the organizer (the
     /// <paramref name="note"/> says so), and the first answer is read again that way.
     /// </summary>
-    public AnswerResult Read(ConversationContext context, Question question, PendingWhen pending, string text, out string? note)
+    public static AnswerResult Read(ConversationContext context, Question question, PendingWhen pending, string text, out string? note)
     {
         note = null;
         if (pending.WaitingDay is { } day)

@@ -22,6 +22,7 @@ public sealed class FollowUpPlanner(FollowUpOptions options)
     public IReadOnlyList<PlannedFollowUp> ForMeeting(MeetingFacts m, DateTimeOffset now, TimeZoneInfo? zone = null)
     {
         var plan = new List<PlannedFollowUp>();
+        // Planned (no time yet) and Cancelled meetings owe nobody anything.
         switch (m.Status)
         {
             case MeetingStatus.Scheduled when m.StartsAt is { } start:
@@ -40,8 +41,6 @@ public sealed class FollowUpPlanner(FollowUpOptions options)
             case MeetingStatus.Missed when m.EndsAt is { } end:
                 AddIfFresh(plan, FollowUpKind.OfferNewDate, end + options.OfferNewDateDelay, now);
                 break;
-
-            // Planned (no time yet) and Cancelled meetings owe nobody anything.
         }
 
         return [.. plan.OrderBy(p => p.DueAt)];

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 
 namespace OneOnOne.Core.Time;
 
@@ -241,7 +242,7 @@ public static class WhenParser
     private readonly record struct Token(TokenKind Kind, string Text, int End)
     {
         /// <summary>The numeric value, or -1 when too long to matter (fails every range check).</summary>
-        public int Value => Kind == TokenKind.Number && Text.Length <= 9 ? int.Parse(Text) : -1;
+        public int Value => Kind == TokenKind.Number && Text.Length <= 9 ? int.Parse(Text, CultureInfo.InvariantCulture) : -1;
     }
 
     private static List<Token>? Tokenize(string text)

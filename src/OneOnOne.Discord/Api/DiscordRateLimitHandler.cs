@@ -38,12 +38,12 @@ internal sealed partial class DiscordRateLimitHandler(RateLimiter limiter, ILogg
             await response.Content.LoadIntoBufferAsync(cancellationToken);
             var (retryAfter, global) = await RateLimitAnswer.ReadAsync(response, cancellationToken);
             limiter.OnRateLimited(bucket, retryAfter, global);
-            LogRateLimited(route.ToString(), retryAfter.TotalMilliseconds, global);
+            LogRateLimited(route, retryAfter, global);
         }
 
         return response;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rate limited on {Route} for {Milliseconds} ms (global: {Global})")]
-    private partial void LogRateLimited(string route, double milliseconds, bool global);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rate limited on {Route} for {RetryAfter} (global: {Global})")]
+    private partial void LogRateLimited(DiscordRoute route, TimeSpan retryAfter, bool global);
 }

@@ -60,7 +60,7 @@ internal sealed partial class RateLimiter(TimeProvider time, ILogger<RateLimiter
                 throw TooLong(route, wait);
             }
 
-            LogWaiting(route.ToString(), wait.TotalMilliseconds);
+            LogWaiting(route, wait);
             await Task.Delay(wait, time, ct);
         }
 
@@ -261,6 +261,6 @@ internal sealed partial class RateLimiter(TimeProvider time, ILogger<RateLimiter
         public DateTimeOffset LastUsed;
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Waiting {Milliseconds} ms for the rate limit of {Route}")]
-    private partial void LogWaiting(string route, double milliseconds);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Waiting {Wait} for the rate limit of {Route}")]
+    private partial void LogWaiting(DiscordRoute route, TimeSpan wait);
 }

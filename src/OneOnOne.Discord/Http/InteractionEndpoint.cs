@@ -48,7 +48,7 @@ internal sealed partial class InteractionEndpoint(
         }
         catch (Exception exception) when (AbandonedRequest.ExplainsBodyRead(exception, context.RequestAborted))
         {
-            LogAbandoned(exception.GetType().Name);
+            LogAbandoned(exception);
             if (!context.Response.HasStarted)
             {
                 context.Response.StatusCode = AbandonedRequest.Status(exception);
@@ -135,7 +135,7 @@ internal sealed partial class InteractionEndpoint(
         catch (Exception exception) when (AbandonedRequest.Explains(exception, context.RequestAborted))
         {
             // The work is queued all the same; Discord learns nothing of it, as with any unanswered interaction.
-            LogAbandoned(exception.GetType().Name);
+            LogAbandoned(exception);
         }
     }
 
@@ -151,8 +151,8 @@ internal sealed partial class InteractionEndpoint(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "A client went away before its request body arrived or its answer left ({Reason})")]
-    private partial void LogAbandoned(string reason);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A client went away before its request body arrived or its answer left")]
+    private partial void LogAbandoned(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Answered a signed request whose body is not an interaction object with an apology")]
     private partial void LogUnreadable();

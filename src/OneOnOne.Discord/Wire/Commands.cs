@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
 namespace OneOnOne.Discord.Wire;
@@ -64,6 +65,7 @@ public sealed class CommandChoice
     public JsonElement Value { get; set; }
 }
 
+[SuppressMessage("Naming", "CA1720", Justification = "Discord's own names for its option types.")]
 public static class CommandOptionType
 {
     public const int SubCommand = 1;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 
 namespace OneOnOne.Discord.Wire;
@@ -73,6 +74,7 @@ public static class ButtonStyle
     public const int Secondary = 2;
 }
 
+[SuppressMessage("Naming", "CA1720", Justification = "Discord's own names for its text input styles.")]
 public static class TextInputStyle
 {
     public const int Short = 1;

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -236,8 +237,10 @@ public sealed partial class SlackApiClient(IHttpClientFactory httpClients, IOpti
     private sealed record PostMessageBody(string Channel, string Text, IReadOnlyList<LayoutBlock>? Blocks)
     {
         // Links in the bot's words (help texts, invitations) should not grow previews.
+        [SuppressMessage("Performance", "CA1822", Justification = "Serialized into the body Slack reads.")]
         public bool UnfurlLinks => false;
 
+        [SuppressMessage("Performance", "CA1822", Justification = "Serialized into the body Slack reads.")]
         public bool UnfurlMedia => false;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
 using OneOnOne.Adapters.Http;
 using OneOnOne.Slack.Acknowledgement;
 using OneOnOne.Slack.Verification;
@@ -31,7 +32,7 @@ public sealed partial class SlackHttpReceiver(SlackSignatureVerifier verifier, S
         }
         catch (Exception exception) when (AbandonedRequest.ExplainsBodyRead(exception, context.RequestAborted))
         {
-            LogAbandoned(exception.GetType().Name);
+            LogAbandoned(exception);
             if (!context.Response.HasStarted)
             {
                 context.Response.StatusCode = AbandonedRequest.Status(exception);
@@ -57,10 +58,10 @@ public sealed partial class SlackHttpReceiver(SlackSignatureVerifier verifier, S
                 return;
             }
 
-            if (headers.ContainsKey(RetryNumHeader))
+            if (headers.TryGetValue(RetryNumHeader, out var retryNum))
             {
                 // Retries carry the same event id, so the engine sees them as the delivery it already has.
-                LogRetry(headers[RetryNumHeader].ToString(), headers[RetryReasonHeader].ToString());
+                LogRetry(retryNum, headers[RetryReasonHeader]);
             }
 
             var ack = await dispatcher.AcceptAsync(parse(body.Value));
@@ -73,7 +74,7 @@ public sealed partial class SlackHttpReceiver(SlackSignatureVerifier verifier, S
             catch (Exception exception) when (AbandonedRequest.Explains(exception, context.RequestAborted))
             {
                 // Slack hung up before the acknowledgement left; the acknowledgement policy hears it wasn't sent.
-                LogAbandoned(exception.GetType().Name);
+                LogAbandoned(exception);
             }
             finally
             {
@@ -82,7 +83,7 @@ public sealed partial class SlackHttpReceiver(SlackSignatureVerifier verifier, S
         }
         catch (JsonException exception)
         {
-            LogUnreadable(exception.GetType().Name);
+            LogUnreadable(exception);
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
         }
     }
@@ -129,11 +130,11 @@ public sealed partial class SlackHttpReceiver(SlackSignatureVerifier verifier, S
     private partial void LogRefused(SignatureCheck check);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack retry {RetryNum} ({Reason})")]
-    private partial void LogRetry(string retryNum, string reason);
+    private partial void LogRetry(StringValues retryNum, StringValues reason);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "A client went away before its request body arrived or its answer left ({Reason})")]
-    private partial void LogAbandoned(string reason);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A client went away before its request body arrived or its answer left")]
+    private partial void LogAbandoned(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Could not read a request to the Slack endpoints ({Kind})")]
-    private partial void LogUnreadable(string kind);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Could not read a request to the Slack endpoints")]
+    private partial void LogUnreadable(Exception exception);
 }

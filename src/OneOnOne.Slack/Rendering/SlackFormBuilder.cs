@@ -99,7 +99,7 @@ public static class SlackFormBuilder
             QuestionKind.People => TextInput(question, multiline: false, "Names, separated by commas"),
             QuestionKind.Number => TextInput(question, multiline: false,
                 question.Min > int.MinValue && question.Max < int.MaxValue ? $"A number from {question.Min} to {question.Max}" : "A number"),
-            QuestionKind.DateTime => TextInput(question, multiline: false, $"For example: {WhenParser.Examples.FirstOrDefault() ?? "tomorrow 6pm"}"),
+            QuestionKind.DateTime => TextInput(question, multiline: false, $"For example: {(WhenParser.Examples is [var first, ..] ? first : "tomorrow 6pm")}"),
             _ => TextInput(question, multiline: true, null),
         };
     }

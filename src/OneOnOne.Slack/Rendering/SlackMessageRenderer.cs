@@ -33,6 +33,7 @@ public sealed class SlackMessageRenderer(FlowCatalog flows)
         var layout = new List<LayoutBlock>();
         foreach (var block in blocks)
         {
+            // Files are uploaded beside the message; form errors are shown in the modal (the text says them too).
             switch (block)
             {
                 case HeaderBlock header when !string.IsNullOrWhiteSpace(header.Text):
@@ -57,8 +58,6 @@ public sealed class SlackMessageRenderer(FlowCatalog flows)
                     }
 
                     break;
-
-                // Files are uploaded beside the message; form errors are shown in the modal (the text says them too).
             }
         }
 

@@ -16,9 +16,9 @@ public sealed class SideWorkTests
         var ran = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         // Work that blocks synchronously, as a SQLite call does; a socket's read loop is the caller.
-        var call = Task.Run(() => _beside.Run(_ =>
+        var call = Task.Run(() => _beside.Run(ct =>
         {
-            release.Wait();
+            release.Wait(ct);
             ran.SetResult();
             return Task.CompletedTask;
         }));

@@ -159,7 +159,10 @@ public class FollowUpReconcilerTests
         var checkIn = Row(4, FollowUpKind.MaintenanceCheckIn, Now.AddHours(-3).AddDays(21));
         var reflected = Scheduled(Now.AddHours(-3)) with
         {
-            Status = MeetingStatus.Held, HeldAt = Now.AddHours(-3), ReflectionDone = true, Answer = AskAnswer.Yes,
+            Status = MeetingStatus.Held,
+            HeldAt = Now.AddHours(-3),
+            ReflectionDone = true,
+            Answer = AskAnswer.Yes,
         };
 
         var changes = FollowUpReconciler.Reconcile([first, second, thankYou, checkIn], planner.ForMeeting(reflected, Now));

@@ -23,12 +23,14 @@ public class PocketGuideTests
         Assert.Contains("Café Rio on Main Street", text);
     }
 
+    private static readonly string[] FiveActs = ["Attention", "Interest", "Exploration", "Exchange", "Commitment"];
+
     [Fact]
     public void Walks_through_the_five_acts_in_order()
     {
         var text = AllText(PocketGuide.Build(9, FullMeeting(), "Ana Lopez", Berlin, Now));
 
-        var positions = new[] { "Attention", "Interest", "Exploration", "Exchange", "Commitment" }
+        var positions = FiveActs
             .Select(act => text.IndexOf(act, StringComparison.Ordinal))
             .ToList();
         Assert.DoesNotContain(-1, positions);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using OneOnOne.Discord.Delivery;
 using OneOnOne.Discord.Wire;
 
@@ -25,7 +26,7 @@ public sealed class ChannelPermissionsTests
     public void Roles_the_member_does_not_have_give_nothing()
     {
         var roles = Roles(everyone: View, botRole: 0);
-        roles.Add(new GuildRole { Id = OtherRole, Permissions = Send.ToString() });
+        roles.Add(new GuildRole { Id = OtherRole, Permissions = Send.ToString(CultureInfo.InvariantCulture) });
 
         Assert.Equal(View, ChannelPermissions.Compute(Guild, Bot, [BotRole], roles, Channel()));
     }
@@ -82,13 +83,13 @@ public sealed class ChannelPermissionsTests
 
     private static List<GuildRole> Roles(ulong everyone, ulong botRole) =>
     [
-        new GuildRole { Id = Guild, Name = "@everyone", Permissions = everyone.ToString() },
-        new GuildRole { Id = BotRole, Name = "oneonone", Permissions = botRole.ToString(), Managed = true, Tags = new RoleTags { BotId = Bot } },
+        new GuildRole { Id = Guild, Name = "@everyone", Permissions = everyone.ToString(CultureInfo.InvariantCulture) },
+        new GuildRole { Id = BotRole, Name = "oneonone", Permissions = botRole.ToString(CultureInfo.InvariantCulture), Managed = true, Tags = new RoleTags { BotId = Bot } },
     ];
 
     private static GuildChannel Channel(params PermissionOverwrite[] overwrites) =>
         new() { Id = "10", Type = 0, GuildId = Guild, Name = "team", PermissionOverwrites = [.. overwrites] };
 
     private static PermissionOverwrite Overwrite(string id, int type, ulong allow, ulong deny) =>
-        new() { Id = id, Type = type, Allow = allow.ToString(), Deny = deny.ToString() };
+        new() { Id = id, Type = type, Allow = allow.ToString(CultureInfo.InvariantCulture), Deny = deny.ToString(CultureInfo.InvariantCulture) };
 }

@@ -7,8 +7,8 @@ using OneOnOne.Core.Messaging;
 using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Delivery;
 using OneOnOne.Discord.Rendering;
-using OneOnOne.Discord.Wire;
 using OneOnOne.Discord.Tests.Fakes;
+using OneOnOne.Discord.Wire;
 
 namespace OneOnOne.Discord.Tests.EndToEnd;
 

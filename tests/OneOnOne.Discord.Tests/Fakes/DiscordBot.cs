@@ -5,10 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using OneOnOne.Bot;
 using OneOnOne.Adapters.Acknowledgement;
-using OneOnOne.Core.Messaging;
 using OneOnOne.Adapters.Inbox;
+using OneOnOne.Bot;
+using OneOnOne.Core.Messaging;
 using OneOnOne.Testing;
 
 namespace OneOnOne.Discord.Tests.Fakes;

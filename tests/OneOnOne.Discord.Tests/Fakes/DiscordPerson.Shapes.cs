@@ -84,7 +84,7 @@ public sealed partial class DiscordPerson
     }
 
     /// <summary>Adds what every interaction carries that the bot doesn't read.</summary>
-    private void AddUnusedFields(JsonObject interaction, string? inGuild)
+    private static void AddUnusedFields(JsonObject interaction, string? inGuild)
     {
         var channelId = interaction["channel_id"]!.GetValue<string>();
         interaction["app_permissions"] = DiscordShapes.AppPermissions;

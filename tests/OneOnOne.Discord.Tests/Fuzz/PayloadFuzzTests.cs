@@ -9,9 +9,9 @@ using OneOnOne.Discord.Delivery;
 using OneOnOne.Discord.Forms;
 using OneOnOne.Discord.Parsing;
 using OneOnOne.Discord.Rendering;
-using OneOnOne.Discord.Wire;
 using OneOnOne.Discord.Tests.Fakes;
 using OneOnOne.Discord.Tests.Interactions;
+using OneOnOne.Discord.Wire;
 using OneOnOne.Testing;
 
 namespace OneOnOne.Discord.Tests.Fuzz;

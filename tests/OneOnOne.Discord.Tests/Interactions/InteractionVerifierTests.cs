@@ -1,6 +1,6 @@
 using System.Text;
-using OneOnOne.Discord.Verification;
 using OneOnOne.Discord.Tests.Fakes;
+using OneOnOne.Discord.Verification;
 
 namespace OneOnOne.Discord.Tests.Interactions;
 

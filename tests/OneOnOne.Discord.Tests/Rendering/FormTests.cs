@@ -9,8 +9,8 @@ using OneOnOne.Discord.Delivery;
 using OneOnOne.Discord.Forms;
 using OneOnOne.Discord.Parsing;
 using OneOnOne.Discord.Rendering;
-using OneOnOne.Discord.Wire;
 using OneOnOne.Discord.Tests.Fakes;
+using OneOnOne.Discord.Wire;
 
 namespace OneOnOne.Discord.Tests.Rendering;
 

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OneOnOne.Slack.Http;
-using OneOnOne.Slack.Verification;
 using OneOnOne.Slack.Tests.Fakes;
 using OneOnOne.Slack.Tests.Support;
+using OneOnOne.Slack.Verification;
 using OneOnOne.Testing;
 
 namespace OneOnOne.Slack.Tests.EndToEnd;

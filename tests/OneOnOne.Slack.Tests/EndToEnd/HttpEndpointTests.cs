@@ -1,10 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
 using OneOnOne.Slack.Http;
-using OneOnOne.Slack.Verification;
 using OneOnOne.Slack.Tests.Fakes;
 using OneOnOne.Slack.Tests.Support;
+using OneOnOne.Slack.Verification;
 
 namespace OneOnOne.Slack.Tests.EndToEnd;
 
@@ -46,7 +47,7 @@ public sealed class HttpEndpointTests : IAsyncLifetime
     public async Task Unverified_requests_get_401_and_do_nothing(string how)
     {
         const string body = """{"token":"x","challenge":"abc","type":"url_verification"}""";
-        var timestamp = DateTimeOffset.UtcNow.AddMinutes(how switch { "stale" => -6, "from the future" => 6, _ => 0 }).ToUnixTimeSeconds().ToString();
+        var timestamp = DateTimeOffset.UtcNow.AddMinutes(how switch { "stale" => -6, "from the future" => 6, _ => 0 }).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var signer = how == "wrong secret" ? new SlackSignatureVerifier("not-the-secret-at-all", TimeProvider.System) : _bot.Signer;
         using var request = new HttpRequestMessage(HttpMethod.Post, SlackEndpoints.EventsPath)
         {

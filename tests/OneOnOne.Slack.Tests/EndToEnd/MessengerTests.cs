@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,7 +47,7 @@ public sealed class MessengerTests
         Assert.Equal("pyramid.png", chart.FileName);
         Assert.Equal(Png, chart.Bytes);
         Assert.Equal("This week's pyramid", chart.Title);
-        Assert.Equal(Png.Length.ToString(), slack.Calls("files.getUploadURLExternal").Single().Form["length"]);
+        Assert.Equal(Png.Length.ToString(CultureInfo.InvariantCulture), slack.Calls("files.getUploadURLExternal").Single().Form["length"]);
         Assert.StartsWith("application/x-www-form-urlencoded", slack.Calls("files.getUploadURLExternal").Single().ContentType);
     }
 

@@ -5,9 +5,9 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using OneOnOne.Slack.Http;
 using OneOnOne.Slack.Parsing;
-using OneOnOne.Slack.Wire;
 using OneOnOne.Slack.Tests.Fakes;
 using OneOnOne.Slack.Tests.Support;
+using OneOnOne.Slack.Wire;
 using OneOnOne.Testing;
 
 namespace OneOnOne.Slack.Tests.Fuzz;

@@ -6,11 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using OneOnOne.Bot;
 using OneOnOne.Adapters.Acknowledgement;
+using OneOnOne.Bot;
 using OneOnOne.Core.Messaging;
-using OneOnOne.Slack.Verification;
 using OneOnOne.Slack.Tests.Fakes;
+using OneOnOne.Slack.Verification;
 using OneOnOne.Testing;
 
 namespace OneOnOne.Slack.Tests.Support;

@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using OneOnOne.Slack.Parsing;
-using OneOnOne.Slack.Wire;
 using OneOnOne.Slack.Tests.Fakes;
 using OneOnOne.Slack.Tests.Support;
+using OneOnOne.Slack.Wire;
 
 namespace OneOnOne.Slack.Tests.Unit;
 

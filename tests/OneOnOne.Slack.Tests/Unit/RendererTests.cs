@@ -13,7 +13,8 @@ public sealed class RendererTests
     [
         new Question("goal", "What do you hope {person} will commit to?", QuestionKind.Text) { Required = true },
         new Question("why", "Why might {person} want to?", QuestionKind.Text),
-    ]) { OfferAsForm = true };
+    ])
+    { OfferAsForm = true };
 
     private static readonly FlowDefinition Outcome = new("outcome", 1, "How it went",
     [

@@ -37,7 +37,8 @@ public sealed class PrepFlow(IOneOnOneStore store) : IFlow
         {
             ShownIf = new ShowIf("ask"),
         },
-    ]) { OfferAsForm = true };
+    ])
+    { OfferAsForm = true };
 
     public async Task<FlowOutcome> CompleteAsync(ConversationContext context, FlowRun run, FlowAnswers answers, CancellationToken ct)
     {

@@ -31,7 +31,8 @@ public sealed class ReflectionFlow(IOneOnOneStore store, PeopleDirectory directo
         new("do-differently", "What would you do differently? Did you listen for the stories behind the facts?", QuestionKind.Text),
         new("leads", "Any leads you didn't follow up on? Why not?", QuestionKind.Text),
         new("meet-again", "Would you talk with {person} again?", QuestionKind.YesMaybeNo),
-    ]) { OfferAsForm = true };
+    ])
+    { OfferAsForm = true };
 
     public async Task<FlowOutcome> CompleteAsync(ConversationContext context, FlowRun run, FlowAnswers answers, CancellationToken ct)
     {
