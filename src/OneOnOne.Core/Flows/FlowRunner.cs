@@ -241,7 +241,9 @@ public sealed class FlowRunner(IOneOnOneStore store, IEnumerable<IFlow> flows, W
         var help = question.Hint;
         if (!question.Required && choices.Count == 0)
         {
-            help = help is null ? "Type `skip` to leave it out." : $"{help} Or type `skip`.";
+            help = await flow.AlreadyKnownAsync(run, question, ct) is { } known
+                ? $"So far I have: {known}. Type `skip` to keep that, or tell me in your own words."
+                : help is null ? "Type `skip` to leave it out." : $"{help} Or type `skip`.";
         }
 
         if (help is not null)

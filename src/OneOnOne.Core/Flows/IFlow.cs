@@ -21,4 +21,11 @@ public interface IFlow
     /// </summary>
     Task<string> WhatStaysWhenLeftAsync(ConversationContext context, FlowRun run, CancellationToken ct) =>
         Task.FromResult(NothingChanged);
+
+    /// <summary>
+    /// What the bot already holds for an optional question (recorded elsewhere, before this flow), shown with the
+    /// question so the organizer keeps it with <c>skip</c> instead of typing it again. Null when nothing is held.
+    /// </summary>
+    Task<string?> AlreadyKnownAsync(FlowRun run, Question question, CancellationToken ct) =>
+        Task.FromResult<string?>(null);
 }

@@ -75,6 +75,49 @@ public sealed class ListSourceTests : IAsyncLifetime
         Assert.Equal(("Maria Lopez", null, "Jo Park"), await SourceOf("Maria Lopez"));
     }
 
+    /// <summary>What <c>list add</c> recorded is offered at <c>plan</c>'s "how do you know them?", not asked for again.</summary>
+    [Fact]
+    public async Task Plan_offers_where_they_met_and_who_referred_them_and_skip_keeps_it()
+    {
+        var ana = _bot.Organizer("Ana");
+        await ana.Command("list add Maria Lopez met at the rally referred by Jo Park");
+
+        await ana.Command("plan Maria");
+        await AnswerUpToTheConnectionQuestion(ana);
+
+        ana.Expect("How do you know Maria Lopez?", "So far I have: “we met at the rally”; Jo Park referred them", "`skip` to keep that")
+            .ExpectNot("For example: “we met at the kickoff”");
+        await ana.Send("skip");
+        Assert.Equal("we met at the rally", await _bot.QueryAsync(s => s.Meetings.Select(m => m.Prep.Connection).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Plan_asks_plainly_when_nothing_is_recorded_and_says_a_referral_alone()
+    {
+        var ana = _bot.Organizer("Ana");
+        await ana.Command("list add Maria Lopez");
+        await ana.Command("list add Sam Ortiz referred by Maria");
+
+        await ana.Command("plan Maria");
+        await AnswerUpToTheConnectionQuestion(ana);
+        ana.Expect("How do you know Maria Lopez?", "For example: “we met at the kickoff”").ExpectNot("So far I have");
+        await ana.Command("cancel");
+
+        await ana.Command("plan Sam");
+        await AnswerUpToTheConnectionQuestion(ana);
+        ana.Expect("So far I have: Maria Lopez referred them").ExpectNot("“");
+    }
+
+    /// <summary>Goal (required), then why, interest, what they know, their story: the connection question is next.</summary>
+    private static async Task AnswerUpToTheConnectionQuestion(Conversation organizer)
+    {
+        await organizer.Send("come to the tenants' meeting");
+        for (var i = 0; i < 4; i++)
+        {
+            await organizer.Send("skip");
+        }
+    }
+
     private Task<(string Name, string? MetAt, string? ReferredBy)> SourceOf(string name) =>
         _bot.QueryAsync(async s =>
         {

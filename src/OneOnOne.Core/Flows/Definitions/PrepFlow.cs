@@ -70,6 +70,38 @@ public sealed class PrepFlow(IOneOnOneStore store) : IFlow
     }
 
     /// <summary>
+    /// How the organizer knows the person may already be on record from <c>list add … met at … referred by …</c>:
+    /// where they met is the prefilled connection (<c>skip</c> keeps it), and a referrer goes into the invitation
+    /// on its own, so both are said rather than asked for again.
+    /// </summary>
+    public async Task<string?> AlreadyKnownAsync(FlowRun run, Question question, CancellationToken ct)
+    {
+        if (question.Id != "connection" || run.MeetingId is not { } meetingId)
+        {
+            return null;
+        }
+
+        var known = await store.Meetings
+            .Where(m => m.Id == meetingId)
+            .Select(m => new
+            {
+                m.Prep.Connection,
+                Referrer = store.Relationships
+                    .Where(r => r.OrganizerId == m.OrganizerId && r.PersonId == m.PersonId)
+                    .Select(r => r.ReferredBy!.Name)
+                    .FirstOrDefault(),
+            })
+            .SingleAsync(ct);
+        string?[] parts =
+        [
+            string.IsNullOrWhiteSpace(known.Connection) ? null : $"“{known.Connection}”",
+            known.Referrer is null ? null : $"{known.Referrer} referred them (the invitation will say so)",
+        ];
+        var said = parts.OfType<string>().ToList();
+        return said.Count == 0 ? null : string.Join("; ", said);
+    }
+
+    /// <summary>
     /// A first recruitment 1:1 may save the ask (METHOD.md §2); a maintenance 1:1 still ends with a next step, and an
     /// escalation 1:1 exists for its ask.
     /// </summary>
