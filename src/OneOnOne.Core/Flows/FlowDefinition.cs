@@ -12,6 +12,11 @@ public sealed record FlowDefinition(string Name, int Version, string Title, IRea
     /// </summary>
     public bool OfferAsForm { get; init; }
 
+    /// <summary>
+    /// The form's title where a platform allows only a few characters (Slack: 24), without the person's name.
+    /// </summary>
+    public string? FormTitle { get; init; }
+
     /// <summary>Stands for a typed answer that no condition names, when looking ahead at where answers lead.</summary>
     private const string AnyOtherAnswer = "\0";
 

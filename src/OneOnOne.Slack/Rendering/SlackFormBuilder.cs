@@ -19,13 +19,6 @@ public static class SlackFormBuilder
 
     private const int ChoicesAsRadio = 5;
 
-    /// <summary>Modal titles may be 24 characters, too short for "Preparing your 1:1 with Maria Lopez".</summary>
-    private static readonly Dictionary<string, string> ShortTitles = new(StringComparer.Ordinal)
-    {
-        [Core.Flows.Definitions.PrepFlow.Name] = "Prepare your 1:1",
-        [Core.Flows.Definitions.ReflectionFlow.Name] = "Reflect on your 1:1",
-    };
-
     public static int PageCount(FlowDefinition flow, int questionsPerPage = DefaultQuestionsPerPage) =>
         Math.Max(1, (flow.Questions.Count + questionsPerPage - 1) / questionsPerPage);
 
@@ -50,7 +43,7 @@ public static class SlackFormBuilder
 
         blocks.AddRange(QuestionsOn(flow, state.Page, questionsPerPage).Select(q => Input(flow, q, personName)));
 
-        var title = ShortTitles.GetValueOrDefault(flow.Name) ?? Capitalise(flow.Name);
+        var title = flow.FormTitle ?? Capitalise(flow.Name);
         return SlackView.Modal(TextObject.Plain(SlackFormat.Truncate(title, BlockKitLimits.ModalTitle)), blocks.Take(BlockKitLimits.ViewBlocks).ToList()) with
         {
             CallbackId = CallbackId,

@@ -19,7 +19,8 @@ public sealed class FormBuilderTests
         },
         new Question("who", "Who else?", QuestionKind.People),
         new Question("when", "By when?", QuestionKind.DateTime),
-    ]);
+    ])
+    { FormTitle = "Prepare your 1:1" };
 
     [Fact]
     public void Each_question_becomes_an_input_keyed_by_its_id()

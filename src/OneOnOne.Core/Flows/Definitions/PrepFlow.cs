@@ -38,7 +38,7 @@ public sealed class PrepFlow(IOneOnOneStore store) : IFlow
             ShownIf = new ShowIf("ask"),
         },
     ])
-    { OfferAsForm = true };
+    { OfferAsForm = true, FormTitle = "Prepare your 1:1" };
 
     public async Task<FlowOutcome> CompleteAsync(ConversationContext context, FlowRun run, FlowAnswers answers, CancellationToken ct)
     {

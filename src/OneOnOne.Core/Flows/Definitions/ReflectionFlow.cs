@@ -32,7 +32,7 @@ public sealed class ReflectionFlow(IOneOnOneStore store, PeopleDirectory directo
         new("leads", "Any leads you didn't follow up on? Why not?", QuestionKind.Text),
         new("meet-again", "Would you talk with {person} again?", QuestionKind.YesMaybeNo),
     ])
-    { OfferAsForm = true };
+    { OfferAsForm = true, FormTitle = "Reflect on your 1:1" };
 
     public async Task<FlowOutcome> CompleteAsync(ConversationContext context, FlowRun run, FlowAnswers answers, CancellationToken ct)
     {
