@@ -159,6 +159,11 @@ public static class FollowUpMessages
             ? $"The alternatives you prepared: {alternatives}"
             : "A smaller first step or a different date often turns a maybe into a yes.");
 
+        if (about.PersonId is { } personId)
+        {
+            reply.Buttons(Payloads.Command("Book a talk", PersonCommand("schedule", personId)));
+        }
+
         return reply.Buttons(StandardRow(note.FollowUpId));
     }
 

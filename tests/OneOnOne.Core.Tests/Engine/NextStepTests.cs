@@ -113,6 +113,35 @@ public sealed class NextStepTests : IAsyncLifetime
         (await _ana.Deliver(new OneOnOne.Core.Messaging.ButtonInput(bookIt.Payload))).Expect("When would you like to meet Maria Lopez?");
     }
 
+    /// <summary>A maybe is revisited in three days; a second nudge to book the next talk that same day would be one too many.</summary>
+    [Fact]
+    public async Task A_maybe_with_no_next_date_gets_one_reminder_that_offers_to_book_the_next_talk()
+    {
+        await _ana.Command("met Maria");
+        await _ana.Press("Maybe");
+        for (var i = 0; i < 5 && !_ana.LastText.Contains("agree on your next conversation", StringComparison.Ordinal); i++)
+        {
+            await _ana.Send("skip");
+        }
+
+        (await _ana.Press("Not yet")).Expect("engagement pyramid");
+        (await _ana.Press("Contributor"))
+            .Expect("A maybe from Maria Lopez", "That reminder will also offer to book your next conversation with Maria Lopez")
+            .ExpectNot("remind you on");
+
+        var pending = await PendingKinds(f => true);
+        Assert.Contains(FollowUpKind.RevisitMaybe, pending);
+        Assert.DoesNotContain(FollowUpKind.BookNextMeeting, pending);
+
+        var revisit = await _bot.QueryAsync(s => s.FollowUps.Include(f => f.Person).Include(f => f.Meeting)
+            .SingleAsync(f => f.Kind == FollowUpKind.RevisitMaybe && f.Status == FollowUpStatus.Pending));
+        Assert.True(Zones.TryFind(BotHarness.Zone, out var zone));
+        var book = FollowUpMessages.Compose(new FollowUpNote(revisit.Id, revisit.Kind, revisit.Person?.Name, revisit.PersonId, revisit.Meeting, zone, revisit.DueAt))
+            .Blocks.OfType<OneOnOne.Core.Messaging.ButtonsBlock>().SelectMany(b => b.Buttons).Single(b => b.Label == "Book a talk");
+        await _ana.Command("cancel");
+        (await _ana.Deliver(new OneOnOne.Core.Messaging.ButtonInput(book.Payload))).Expect("When would you like to meet Maria Lopez?");
+    }
+
     [Fact]
     public async Task Booking_the_next_1_1_later_withdraws_the_nudge_to_book_it()
     {

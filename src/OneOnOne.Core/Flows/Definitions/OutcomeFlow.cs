@@ -92,7 +92,9 @@ public sealed class OutcomeFlow(
         var booking = answers.Get(NextStep) == OnADate && AnswerParser.ReadInstant(answers.Get(NextWhen)) is { } nextStart
             ? await scheduler.BookAsync(context, person, await directory.EnsureMineAsync(context, person, ct), nextStart, null, null, ct)
             : null;
-        var bookNext = answers.Get(NextStep) == NotYet ? followUps.PlanBookNext(meeting, context.Now) : null;
+        // A maybe is revisited within days, and that reminder offers to book the next talk: one nudge, not two the same day.
+        var notYet = answers.Get(NextStep) == NotYet;
+        var bookNext = notYet && meeting.Answer != AskAnswer.Maybe ? followUps.PlanBookNext(meeting, context.Now) : null;
         await followUps.SyncAsync(meeting, context.Now, ct);
 
         var reply = new Reply().Text(Summary(meeting, person.Name));
@@ -103,6 +105,10 @@ public sealed class OutcomeFlow(
         else if (bookNext is not null)
         {
             reply.Text($"I'll remind you on {Zones.DescribeDate(bookNext.DueAt, context.Zone, context.Now)} to book your next conversation with {person.Name}.");
+        }
+        else if (notYet)
+        {
+            reply.Text($"That reminder will also offer to book your next conversation with {person.Name}: a maybe is best talked through.");
         }
         else if (meeting.Answer is null)
         {
