@@ -32,6 +32,12 @@ internal sealed class InboxOptionsValidator : IValidateOptions<InboxOptions>
             problems.Add(Problem(nameof(InboxOptions.Lease), options.Lease, $"use {ShortestLease} or more"));
         }
 
+        if (options.PollEvery <= TimeSpan.Zero || options.PollEvery >= options.Lease)
+        {
+            problems.Add(Problem(nameof(InboxOptions.PollEvery), options.PollEvery,
+                $"use a time above zero and shorter than {InboxOptions.Section}:{nameof(InboxOptions.Lease)}"));
+        }
+
         if (options.KeepFinishedFor < ShortestKeep)
         {
             problems.Add(Problem(nameof(InboxOptions.KeepFinishedFor), options.KeepFinishedFor,
