@@ -40,6 +40,14 @@ public sealed class InboxSettingsTests
     }
 
     [Fact]
+    public void A_lease_longer_than_a_day_is_refused()
+    {
+        var refused = Assert.Throws<OptionsValidationException>(() => Resolve(new() { ["Inbox:Lease"] = "2.00:00:00" }));
+
+        Assert.Contains(refused.Failures, f => f.StartsWith("Inbox:Lease is \"2.00:00:00\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_value_of_the_wrong_shape_names_the_setting()
     {
         var refused = Assert.Throws<OptionsValidationException>(() => Resolve(new() { ["Inbox:Lease"] = "five minutes" }));
