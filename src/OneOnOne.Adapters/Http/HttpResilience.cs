@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -26,9 +28,17 @@ namespace OneOnOne.Adapters.Http;
 /// that may be repeated (<see cref="ResilientRequest.ResendsWhenUnanswered"/>): the platform most
 /// likely got the request and is slow, so a blind resend would usually do the work twice.</item>
 /// </list>
+/// Each retry is logged as one line naming the call by its route (<see cref="ResilientRequest.SetRoute"/>), never
+/// its URL: 429s at Information (expected under load), failures at Warning. HttpClient's request logs, which print
+/// URLs, are removed from every platform client. Polly's own log lines are off unless
+/// the settings name the <c>Polly</c> category: at Warning they repeat each retry twice with a stack trace and no
+/// route, which buries what matters, and an exception's message may quote what the platform sent back.
 /// </remarks>
-public static class HttpResilience
+public static partial class HttpResilience
 {
+    /// <summary>The category Polly's telemetry logs under.</summary>
+    public const string PollyCategory = "Polly";
+
     private static readonly ResiliencePropertyKey<TimeSpan> RetryAfterKey = new("OneOnOne.RetryAfter");
 
     /// <summary>
@@ -40,19 +50,30 @@ public static class HttpResilience
     {
         // The total timeout bounds a call; HttpClient's own would also count the retries' waits and cut them short.
         builder.ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+
+        // HttpClient's own request logs name every URL, and a response URL's or webhook's path is its secret.
+        builder.RemoveAllLoggers();
+        builder.Services.Configure<LoggerFilterOptions>(filters =>
+        {
+            if (!filters.Rules.Any(rule => rule.CategoryName == PollyCategory))
+            {
+                filters.AddFilter(PollyCategory, LogLevel.None);
+            }
+        });
         builder.AddResilienceHandler("retries", (pipeline, context) =>
         {
             var settings = options(context.ServiceProvider);
             var time = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
+            var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HttpResilience).FullName!);
             pipeline.AddTimeout(settings.TotalTimeout);
             if (settings.MaxRateLimitedRetries > 0)
             {
-                pipeline.AddRetry(RateLimitRetry(settings, settings.RetryAfter ?? ((response, _) => ValueTask.FromResult(RetryAfterHeader.Read(response, time)))));
+                pipeline.AddRetry(RateLimitRetry(settings, settings.RetryAfter ?? ((response, _) => ValueTask.FromResult(RetryAfterHeader.Read(response, time))), logger));
             }
 
             if (settings.MaxRetries > 0)
             {
-                pipeline.AddRetry(FailureRetry(settings));
+                pipeline.AddRetry(FailureRetry(settings, logger));
             }
         });
 
@@ -85,7 +106,17 @@ public static class HttpResilience
     private static bool NeverSent(HttpRequestException failure) =>
         failure.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError;
 
-    private static RetryStrategyOptions<HttpResponseMessage> RateLimitRetry(HttpResilienceOptions settings, RetryAfterReader readRetryAfter) => new()
+    /// <summary>What a failed attempt got, for the log: a status or the kind of failure, never an exception's message (it may quote the platform).</summary>
+    private static string Describe(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Result: { } response } => "HTTP " + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture),
+        { Exception: HttpRequestException failure } => failure.HttpRequestError.ToString(),
+        { Exception: TimeoutRejectedException } => "no answer in time",
+        { Exception: { } exception } => exception.GetType().Name,
+        _ => "nothing",
+    };
+
+    private static RetryStrategyOptions<HttpResponseMessage> RateLimitRetry(HttpResilienceOptions settings, RetryAfterReader readRetryAfter, ILogger logger) => new()
     {
         Name = "RateLimits",
         MaxRetryAttempts = settings.MaxRateLimitedRetries,
@@ -101,9 +132,19 @@ public static class HttpResilience
             return wait <= settings.LongestRetryAfter;
         },
         DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Context.Properties.GetValue(RetryAfterKey, TimeSpan.Zero)),
+        OnRetry = args =>
+        {
+            if (logger.IsEnabled(LogLevel.Information) && args.Context.GetRequestMessage() is { } request)
+            {
+                var route = request.Route();
+                LogRateLimited(logger, request.Method.Method, route, args.RetryDelay, args.AttemptNumber + 1);
+            }
+
+            return ValueTask.CompletedTask;
+        },
     };
 
-    private static RetryStrategyOptions<HttpResponseMessage> FailureRetry(HttpResilienceOptions settings) => new()
+    private static RetryStrategyOptions<HttpResponseMessage> FailureRetry(HttpResilienceOptions settings, ILogger logger) => new()
     {
         Name = "Failures",
         MaxRetryAttempts = settings.MaxRetries,
@@ -113,5 +154,21 @@ public static class HttpResilience
         Delay = settings.FirstRetryDelay,
         MaxDelay = settings.LongestRetryDelay,
         ShouldHandle = args => ValueTask.FromResult(MayRetry(args.Outcome, args.Context.GetRequestMessage())),
+        OnRetry = args =>
+        {
+            if (logger.IsEnabled(LogLevel.Warning) && args.Context.GetRequestMessage() is { } request)
+            {
+                var (route, outcome) = (request.Route(), Describe(args.Outcome));
+                LogRetrying(logger, request.Method.Method, route, outcome, args.RetryDelay, args.AttemptNumber + 1);
+            }
+
+            return ValueTask.CompletedTask;
+        },
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Route} was rate-limited; retry {Retry} in {Delay}, as the platform asked")]
+    private static partial void LogRateLimited(ILogger logger, string method, string route, TimeSpan delay, int retry);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Route} failed ({Outcome}); retry {Retry} in {Delay}")]
+    private static partial void LogRetrying(ILogger logger, string method, string route, string outcome, TimeSpan delay, int retry);
 }

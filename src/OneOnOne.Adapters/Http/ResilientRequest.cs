@@ -5,6 +5,7 @@ public static class ResilientRequest
 {
     private static readonly HttpRequestOptionsKey<bool> ResendWhenUnansweredKey = new("OneOnOne.ResendWhenUnanswered");
     private static readonly HttpRequestOptionsKey<TimeSpan> AttemptTimeoutKey = new("OneOnOne.AttemptTimeout");
+    private static readonly HttpRequestOptionsKey<string> RouteKey = new("OneOnOne.Route");
 
     /// <summary>
     /// Whether an attempt that got no answer (a timeout, a connection dropped after the request went out)
@@ -24,6 +25,17 @@ public static class ResilientRequest
 
     public static TimeSpan? AttemptTimeout(this HttpRequestMessage request) =>
         request.Options.TryGetValue(AttemptTimeoutKey, out var timeout) ? timeout : null;
+
+    /// <summary>
+    /// How the request is named in logs, e.g. <c>chat.postMessage</c> or <c>webhooks/{application_id}/{interaction_token}</c>:
+    /// never its URL, whose path may be a response URL's secret or an interaction token.
+    /// </summary>
+    public static void SetRoute(this HttpRequestMessage request, string route) =>
+        request.Options.Set(RouteKey, route);
+
+    /// <summary>The name <see cref="SetRoute"/> gave; without one, only the host, which is no secret.</summary>
+    public static string Route(this HttpRequestMessage request) =>
+        request.Options.TryGetValue(RouteKey, out var route) ? route : request.RequestUri?.Host ?? "(no address)";
 
     private static bool IsIdempotent(HttpMethod method) =>
         method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options || method == HttpMethod.Put || method == HttpMethod.Delete;

@@ -16,6 +16,11 @@ namespace OneOnOne.Adapters.Inbox;
 /// goes to the back of the line after each item, so one busy person cannot starve the others.</item>
 /// <item>At most <see cref="InboxOptions.Capacity"/> items wait; beyond that the adapter hears "busy" and nothing is stored.</item>
 /// <item>A start-up handles, in arrival order, everything an earlier run stored but did not finish.</item>
+/// <item>Several instances may share the database: every <see cref="InboxOptions.PollEvery"/> an instance looks for
+/// items nobody is working on (a dead instance's) and takes them over. A lane is claimed item by item in the store,
+/// so an organizer's items run one at a time and in order across instances; a lane another instance holds is
+/// looked at again every poll until it is free.</item>
+/// <item>A claim is a lease, renewed while its item is handled, so only a dead instance's work is taken over.</item>
 /// <item>A stop drains within the host's shutdown timeout; what is left stays stored for the next start.</item>
 /// <item>A handler that throws is retried with growing pauses, then the item is given up on.</item>
 /// </list>
@@ -43,24 +48,28 @@ public sealed partial class DurableInbox : IHostedService, IAsyncDisposable
     private readonly CancellationTokenSource _abort = new();
     private readonly CancellationToken _aborted;
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly string[] _platforms;
     private int _waiting;
     private long _accepted;
     private long _finished;
     private bool _stopping;
     private Task[] _workers = [];
     private Task _sweeper = Task.CompletedTask;
+    private Task _poller = Task.CompletedTask;
+    private int _disposed;
 
     public DurableInbox(IInboxStore store, IEnumerable<IInboxHandler> handlers, IOptions<InboxOptions> options, TimeProvider time, ILogger<DurableInbox> logger)
     {
         _store = store;
         _handlers = handlers.ToDictionary(h => h.Platform, StringComparer.Ordinal);
+        _platforms = [.. _handlers.Keys];
         _options = options.Value;
         _time = time;
         _logger = logger;
         _aborted = _abort.Token;
     }
 
-    /// <summary>Items taken so far (stored, or found at start); with <see cref="Finished"/>, lets tests and health checks see when the bot is idle.</summary>
+    /// <summary>Items taken so far (stored, found at start, or taken over from a dead instance); with <see cref="Finished"/>, lets tests and health checks see when the bot is idle.</summary>
     public long Accepted => Interlocked.Read(ref _accepted);
 
     /// <summary>Items done with so far: handled, given up on, or left to another instance.</summary>
@@ -126,7 +135,15 @@ public sealed partial class DurableInbox : IHostedService, IAsyncDisposable
                 _live[added.Id] = live;
             }
 
-            Enqueue(item.Lane, added.Id);
+            lock (_gate)
+            {
+                if (!Track(item.Lane, added.Id))
+                {
+                    // A poll took it on first, as abandoned (its acceptance took longer than a lease): counted once.
+                    _waiting--;
+                }
+            }
+
             return InboxAcceptance.Accepted;
         }
         catch
@@ -142,7 +159,7 @@ public sealed partial class DurableInbox : IHostedService, IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var unfinished = await _store.ListUnfinishedAsync([.. _handlers.Keys], cancellationToken);
+        var unfinished = await _store.ListUnfinishedAsync(_platforms, cancellationToken);
         if (unfinished.Count > 0)
         {
             LogResuming(unfinished.Count);
@@ -150,17 +167,15 @@ public sealed partial class DurableInbox : IHostedService, IAsyncDisposable
 
         foreach (var item in unfinished)
         {
-            lock (_gate)
-            {
-                // Acknowledged long ago: these are taken whatever the capacity, which only limits new arrivals.
-                _waiting++;
-            }
-
-            Enqueue(item.Lane, item.Id);
+            Adopt(item.Lane, item.Id);
         }
 
+        // The timers start counting now, not whenever their loops first run: time moved right after a start counts.
+        var sweeps = new PeriodicTimer(_options.SweepEvery, _time);
+        var polls = new PeriodicTimer(_options.PollEvery, _time);
         _workers = Enumerable.Range(0, Math.Max(1, _options.Workers)).Select(_ => Task.Run(WorkAsync, CancellationToken.None)).ToArray();
-        _sweeper = Task.Run(SweepAsync, CancellationToken.None);
+        _sweeper = Task.Run(() => RunEveryTickAsync(sweeps, SweepAsync), CancellationToken.None);
+        _poller = Task.Run(() => RunEveryTickAsync(polls, PollAsync), CancellationToken.None);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -188,29 +203,65 @@ public sealed partial class DurableInbox : IHostedService, IAsyncDisposable
 
         _ready.Writer.TryComplete();
         await _abort.CancelAsync();
-        await Task.WhenAll([.. _workers, _sweeper]);
+        await Task.WhenAll([.. _workers, _sweeper, _poller]);
     }
 
     /// <summary>Without a stop first, this is a crash as far as the items are concerned: whatever was unfinished stays stored.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _ready.Writer.TryComplete();
         await _abort.CancelAsync();
+
+        // Everything running ends at the abort; only then can what it uses go.
+        await Task.WhenAll([.. _workers, _sweeper, _poller]);
+        _abort.Dispose();
+        foreach (var accepting in _accepting)
+        {
+            accepting.Dispose();
+        }
     }
 
-    private void Enqueue(string lane, long id)
+    /// <summary>
+    /// Lists the item in its lane, putting the lane in line if nothing of it was waiting; false when it is listed
+    /// already. The caller holds <see cref="_gate"/>.
+    /// </summary>
+    private bool Track(string lane, long id)
     {
-        Interlocked.Increment(ref _accepted);
-        lock (_gate)
+        if (_lanes.TryGetValue(lane, out var items))
         {
-            if (_lanes.TryGetValue(lane, out var items))
+            if (!items.Add(id))
             {
-                items.Add(id);
-                return;
+                return false;
             }
-
+        }
+        else
+        {
             _lanes[lane] = [id];
             _ready.Writer.TryWrite(lane);
+        }
+
+        Interlocked.Increment(ref _accepted);
+        return true;
+    }
+
+    /// <summary>Takes on an item this process did not accept: found at start, or left by a dead instance. False if it has it already.</summary>
+    private bool Adopt(string lane, long id)
+    {
+        lock (_gate)
+        {
+            if (_stopping || !Track(lane, id))
+            {
+                return false;
+            }
+
+            // Acknowledged long ago: taken whatever the capacity, which only limits new arrivals.
+            _waiting++;
+            return true;
         }
     }
 
@@ -289,9 +340,11 @@ public sealed partial class DurableInbox : IHostedService, IAsyncDisposable
 
         if (claim.HeldUntil is { } until)
         {
-            // Another instance holds the lane's oldest item (or held it, and died): look again when its lease runs out.
+            // Another instance holds the lane (or held it, and died): look again when its lease runs out, or at the
+            // next poll if that comes first, as it usually will: a living holder is done long before its lease ends.
             LogLaneHeld();
-            PauseThenRetry(lane, until - _time.GetUtcNow());
+            var leaseLeft = until - _time.GetUtcNow();
+            PauseThenRetry(lane, leaseLeft < _options.PollEvery ? leaseLeft : _options.PollEvery);
             return;
         }
 
@@ -305,7 +358,7 @@ public sealed partial class DurableInbox : IHostedService, IAsyncDisposable
         _live.TryGetValue(item.Id, out var live);
         try
         {
-            await _handlers[item.Platform].HandleAsync(new InboxWork(item, live), _aborted);
+            await HandleLeasedAsync(item, live);
         }
         catch (OperationCanceledException) when (_aborted.IsCancellationRequested)
         {
@@ -330,6 +383,50 @@ public sealed partial class DurableInbox : IHostedService, IAsyncDisposable
 
         await CompleteAsync(item, InboxOutcome.Handled);
         Finish(lane, item.Id);
+    }
+
+    /// <summary>Runs the item's handler, renewing the lease on it for as long as that takes.</summary>
+    private async Task HandleLeasedAsync(ClaimedInboxItem item, object? live)
+    {
+        using var handling = CancellationTokenSource.CreateLinkedTokenSource(_aborted);
+        var renewing = RenewLeaseAsync(item.Id, handling.Token);
+        try
+        {
+            await _handlers[item.Platform].HandleAsync(new InboxWork(item, live), _aborted);
+        }
+        finally
+        {
+            await handling.CancelAsync();
+            await renewing;
+        }
+    }
+
+    /// <summary>
+    /// Renews the lease every third of its length until <paramref name="handling"/> ends, so one late or failed
+    /// renewal still leaves time for the next: only a dead instance's items are taken over.
+    /// </summary>
+    private async Task RenewLeaseAsync(long id, CancellationToken handling)
+    {
+        using var timer = new PeriodicTimer(_options.Lease / 3, _time);
+        while (await WaitForTickAsync(timer, handling))
+        {
+            try
+            {
+                if (!await _store.RenewAsync(id, _options.Owner, _options.Lease, handling))
+                {
+                    LogLeaseLost();
+                    return;
+                }
+            }
+            catch (OperationCanceledException) when (handling.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                LogRenewFailed(exception);
+            }
+        }
     }
 
     private async Task CompleteAsync(ClaimedInboxItem item, InboxOutcome outcome)
@@ -372,40 +469,75 @@ public sealed partial class DurableInbox : IHostedService, IAsyncDisposable
         _ready.Writer.TryWrite(lane);
     }
 
-    private async Task SweepAsync()
+    /// <summary>Runs <paramref name="work"/> now and at every tick of <paramref name="timer"/> until the inbox stops.</summary>
+    private async Task RunEveryTickAsync(PeriodicTimer timer, Func<Task> work)
     {
-        using var timer = new PeriodicTimer(_options.SweepEvery, _time);
-        do
+        using (timer)
         {
-            try
+            do
             {
-                var swept = await _store.SweepAsync(_options.KeepFinishedFor, _aborted);
-                if (swept > 0)
-                {
-                    LogSwept(swept);
-                }
+                await work();
             }
-            catch (OperationCanceledException) when (_aborted.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                LogSweepFailed(exception);
-            }
+            while (await WaitForTickAsync(timer, _aborted));
         }
-        while (await WaitForTickAsync(timer));
     }
 
-    private async Task<bool> WaitForTickAsync(PeriodicTimer timer)
+    private static async Task<bool> WaitForTickAsync(PeriodicTimer timer, CancellationToken ct)
     {
         try
         {
-            return await timer.WaitForNextTickAsync(_aborted);
+            return await timer.WaitForNextTickAsync(ct);
         }
         catch (OperationCanceledException)
         {
             return false;
+        }
+    }
+
+    private async Task SweepAsync()
+    {
+        try
+        {
+            var swept = await _store.SweepAsync(_options.KeepFinishedFor, _aborted);
+            if (swept > 0)
+            {
+                LogSwept(swept);
+            }
+        }
+        catch (OperationCanceledException) when (_aborted.IsCancellationRequested)
+        {
+        }
+        catch (Exception exception)
+        {
+            LogSweepFailed(exception);
+        }
+    }
+
+    /// <summary>Takes on what nobody is working on: a dead instance's leases that ran out, and what it stored but never claimed.</summary>
+    private async Task PollAsync()
+    {
+        try
+        {
+            var adopted = 0;
+            foreach (var item in await _store.ListAbandonedAsync(_platforms, _options.Lease, _aborted))
+            {
+                if (Adopt(item.Lane, item.Id))
+                {
+                    adopted++;
+                }
+            }
+
+            if (adopted > 0)
+            {
+                LogTakingOver(adopted);
+            }
+        }
+        catch (OperationCanceledException) when (_aborted.IsCancellationRequested)
+        {
+        }
+        catch (Exception exception)
+        {
+            LogPollFailed(exception);
         }
     }
 
@@ -429,6 +561,18 @@ public sealed partial class DurableInbox : IHostedService, IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "An organizer's next inbound is leased to another instance; waiting for it")]
     private partial void LogLaneHeld();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Taking over {Count} inbound(s) that no instance is working on")]
+    private partial void LogTakingOver(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not look for inbounds left by other instances; looking again shortly")]
+    private partial void LogPollFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An inbound's lease was taken over while it was being handled; its handling took longer than Inbox:Lease")]
+    private partial void LogLeaseLost();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the lease on an inbound being handled; trying again shortly")]
+    private partial void LogRenewFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Forgot {Count} handled inbound(s) past the de-duplication window")]
     private partial void LogSwept(int count);

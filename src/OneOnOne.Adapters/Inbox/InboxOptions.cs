@@ -20,8 +20,17 @@ public sealed class InboxOptions
     /// <summary>The pause before the first retry; each later one waits twice as long.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long a claim holds an item before another instance may take it over.</summary>
+    /// <summary>
+    /// How long a claim holds an item without word from its instance, which renews it while handling the item:
+    /// after this long another instance takes over, as the holder must have died.
+    /// </summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How often an instance looks for items nobody is working on (left by a dead instance), and looks again at an
+    /// organizer whose earlier item another instance is handling. With one instance, it only costs a small query.
+    /// </summary>
+    public TimeSpan PollEvery { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Finished items are kept this long as de-duplication tombstones; platforms redeliver within minutes.</summary>
     public TimeSpan KeepFinishedFor { get; set; } = TimeSpan.FromDays(1);

@@ -11,6 +11,9 @@ internal sealed class InboxOptionsValidator : IValidateOptions<InboxOptions>
     /// <summary>A claim shorter than this could run out while the engine is still working on the item.</summary>
     public static readonly TimeSpan ShortestLease = TimeSpan.FromSeconds(30);
 
+    /// <summary>A dead instance's work waits a lease before it is taken over; longer than a day helps nobody (and timers can't count it).</summary>
+    public static readonly TimeSpan LongestLease = TimeSpan.FromDays(1);
+
     /// <summary>The width of the <c>LeaseOwner</c> column.</summary>
     public const int LongestOwner = 200;
 
@@ -27,9 +30,15 @@ internal sealed class InboxOptionsValidator : IValidateOptions<InboxOptions>
             problems.Add(Problem(nameof(InboxOptions.RetryDelay), options.RetryDelay, "use a pause of zero or more"));
         }
 
-        if (options.Lease < ShortestLease)
+        if (options.Lease < ShortestLease || options.Lease > LongestLease)
         {
-            problems.Add(Problem(nameof(InboxOptions.Lease), options.Lease, $"use {ShortestLease} or more"));
+            problems.Add(Problem(nameof(InboxOptions.Lease), options.Lease, $"use {ShortestLease} to {LongestLease}"));
+        }
+
+        if (options.PollEvery <= TimeSpan.Zero || options.PollEvery >= options.Lease)
+        {
+            problems.Add(Problem(nameof(InboxOptions.PollEvery), options.PollEvery,
+                $"use a time above zero and shorter than {InboxOptions.Section}:{nameof(InboxOptions.Lease)}"));
         }
 
         if (options.KeepFinishedFor < ShortestKeep)

@@ -18,12 +18,26 @@ public interface IInboxStore
     Task<IReadOnlyList<UnfinishedInboxItem>> ListUnfinishedAsync(IReadOnlyCollection<string> platforms, CancellationToken ct);
 
     /// <summary>
+    /// Unfinished items on the given platforms that no instance is working on: their lease ran out, or none was
+    /// ever taken though they were stored more than <paramref name="unclaimedFor"/> ago. What a dead instance left
+    /// behind, for a living one to take over through <see cref="ClaimAsync"/> (which keeps each lane's order).
+    /// </summary>
+    Task<IReadOnlyList<UnfinishedInboxItem>> ListAbandonedAsync(IReadOnlyCollection<string> platforms, TimeSpan unclaimedFor, CancellationToken ct);
+
+    /// <summary>
     /// Leases the oldest unfinished item of <paramref name="lane"/> to <paramref name="owner"/> for
-    /// <paramref name="lease"/>, counting the attempt. When that item is leased to someone else whose lease
-    /// has not run out, nothing is claimed and the whole lane waits, so its order holds. An owner takes back
-    /// its own lease at once, as a restarted instance must.
+    /// <paramref name="lease"/>, counting the attempt. While any unfinished item of the lane is leased to someone
+    /// else whose lease has not run out, nothing is claimed and the whole lane waits, so one organizer's items are
+    /// never handled side by side and their order holds. An owner takes back its own lease at once, as a restarted
+    /// instance must.
     /// </summary>
     Task<InboxClaim> ClaimAsync(string lane, string owner, TimeSpan lease, CancellationToken ct);
+
+    /// <summary>
+    /// Extends <paramref name="owner"/>'s lease on an item it is still handling, so a long handling is not taken
+    /// over as if its instance had died. False when the item is no longer leased to <paramref name="owner"/>.
+    /// </summary>
+    Task<bool> RenewAsync(long id, string owner, TimeSpan lease, CancellationToken ct);
 
     /// <summary>
     /// Marks the item finished (handled, or given up on) and clears its payload: response URLs and tokens
@@ -64,8 +78,9 @@ public readonly record struct InboxAddition(InboxAdditionStatus Status, long Id)
 public sealed record UnfinishedInboxItem(long Id, string Platform, string Lane);
 
 /// <summary>
-/// The result of <see cref="IInboxStore.ClaimAsync"/>: the <see cref="Item"/> claimed; or, when the lane's oldest
-/// item is someone else's for now, when that lease runs out (<see cref="HeldUntil"/>); or neither, when the lane is empty.
+/// The result of <see cref="IInboxStore.ClaimAsync"/>: the <see cref="Item"/> claimed; or, when the lane is someone
+/// else's for now, when to look again (<see cref="HeldUntil"/>: when their lease runs out, or at once when the claim
+/// lost a race); or neither, when the lane is empty.
 /// </summary>
 public readonly record struct InboxClaim(ClaimedInboxItem? Item, DateTimeOffset? HeldUntil)
 {

@@ -83,6 +83,7 @@ internal sealed partial class DiscordRestClient(IHttpClientFactory clients, IOpt
         using var request = new HttpRequestMessage(route.Method, route.Path) { Content = body };
         request.Options.Set(DiscordRateLimitHandler.RouteOption, route);
         request.SetResendWhenUnanswered(route.ResendWhenUnanswered);
+        request.SetRoute(route.Template);
         if (route.Timeout is { } timeout)
         {
             request.SetAttemptTimeout(timeout);

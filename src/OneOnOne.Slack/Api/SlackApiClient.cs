@@ -147,6 +147,7 @@ public sealed partial class SlackApiClient(IHttpClientFactory httpClients, IOpti
     {
         using var request = new HttpRequestMessage(call.Verb, call.Uri) { Content = call.Content };
         request.Options.Set(SlackRateLimits.KeyOption, call.RateKey);
+        request.SetRoute(call.Name);
         if (Repeatable.Contains(call.Name))
         {
             request.SetResendWhenUnanswered(true);

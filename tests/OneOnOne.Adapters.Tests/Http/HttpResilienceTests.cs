@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using OneOnOne.Adapters.Http;
+using OneOnOne.Testing;
 using Polly.Timeout;
 
 namespace OneOnOne.Adapters.Tests.Http;
@@ -20,6 +22,7 @@ public sealed class HttpResilienceTests : IAsyncDisposable
 
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-12-03T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
     private readonly PlatformStub _platform;
+    private readonly LogCapture _logs = new();
     private ServiceProvider? _services;
 
     public HttpResilienceTests() => _platform = new PlatformStub(_time);
@@ -75,6 +78,39 @@ public sealed class HttpResilienceTests : IAsyncDisposable
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.Single(_platform.Attempts);
+    }
+
+    [Fact]
+    public async Task Each_retry_is_one_line_naming_the_route_never_the_address_and_Pollys_own_lines_stay_quiet()
+    {
+        var client = Client(new HttpResilienceOptions { FirstRetryDelay = TimeSpan.Zero });
+        _platform.Answer(PlatformStub.Status(HttpStatusCode.ServiceUnavailable), PlatformStub.RateLimited(TimeSpan.Zero));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "https://platform.test/hooks/T1/B2/s3cret?token=t0ken") { Content = Body() };
+        request.SetRoute("response_url");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var lines = _logs.Lines;
+        Assert.Equal(
+            [
+                (LogLevel.Warning, "POST response_url failed (HTTP 503); retry 1 in 00:00:00"),
+                (LogLevel.Information, "POST response_url was rate-limited; retry 1 in 00:00:00, as the platform asked"),
+            ],
+            lines.Where(line => line.Category == typeof(HttpResilience).FullName).Select(line => (line.Level, line.Message)));
+        Assert.DoesNotContain(lines, line => line.Category.StartsWith(HttpResilience.PollyCategory, StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.Message.Contains("s3cret", StringComparison.Ordinal) || line.Message.Contains("t0ken", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_request_without_a_route_is_logged_by_its_host_alone()
+    {
+        var client = Client(new HttpResilienceOptions { FirstRetryDelay = TimeSpan.Zero });
+        _platform.Answer(PlatformStub.Status(HttpStatusCode.BadGateway));
+
+        using var response = await client.PostAsync(new Uri("https://platform.test/webhooks/1/s3cret"), Body());
+
+        Assert.Equal("POST platform.test failed (HTTP 502); retry 1 in 00:00:00", Assert.Single(_logs.Lines, line => line.Category == typeof(HttpResilience).FullName).Message);
     }
 
     [Fact]
@@ -217,7 +253,7 @@ public sealed class HttpResilienceTests : IAsyncDisposable
 
     private HttpClient Client(HttpResilienceOptions options, DelegatingHandler? pacing = null)
     {
-        var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(_time);
+        var services = new ServiceCollection().AddLogging(logging => logging.AddProvider(_logs)).AddSingleton<TimeProvider>(_time);
         services.AddHttpClient("platform")
             .ConfigurePrimaryHttpMessageHandler(() => _platform)
             .AddPlatformResilience(_ => options, pacing is null ? null : _ => pacing);

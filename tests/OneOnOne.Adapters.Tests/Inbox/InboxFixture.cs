@@ -60,22 +60,19 @@ public sealed class InboxFixture : IAsyncDisposable
     /// <summary>Waits for the inbox to have nothing left to do.</summary>
     public Task IdleAsync() => Eventually.TrueAsync(() => Inbox.Waiting == 0, "the inbox to finish");
 
-    public async Task<List<StoredRow>> RowsAsync()
+    public Task<List<StoredRow>> RowsAsync() => StoredRow.ReadAllAsync(_harness.DatabasePath);
+
+    /// <summary>Leases an item behind the store's back, to set up what only a race between instances would otherwise produce.</summary>
+    public async Task LeaseDirectlyAsync(long id, string owner, DateTimeOffset until)
     {
         await using var connection = new SqliteConnection($"Data Source={_harness.DatabasePath}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id, Lane, Payload, Attempts, FinishedAt IS NOT NULL, Outcome FROM InboxItems ORDER BY Id";
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<StoredRow>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(new StoredRow(
-                reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt32(3), reader.GetBoolean(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5)));
-        }
-
-        return rows;
+        command.CommandText = "UPDATE InboxItems SET LeaseOwner = $owner, LeaseUntil = $until WHERE Id = $id";
+        command.Parameters.AddWithValue("$owner", owner);
+        command.Parameters.AddWithValue("$until", until.UtcTicks);
+        command.Parameters.AddWithValue("$id", id);
+        await command.ExecuteNonQueryAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -89,10 +86,21 @@ public sealed class InboxFixture : IAsyncDisposable
         new(Pausing = new PausingStore(Store), [Handler], Microsoft.Extensions.Options.Options.Create(Options), _harness.Time, NullLogger<DurableInbox>.Instance);
 }
 
-/// <summary>Stores as the real store does; an item's acceptance can be held just after its row is committed.</summary>
+/// <summary>
+/// Stores as the real store does; an item's acceptance can be held just after its row is committed, and the claims
+/// it refused and the leases it renewed are counted.
+/// </summary>
 public sealed class PausingStore(IInboxStore store) : IInboxStore
 {
     private readonly ConcurrentDictionary<string, (TaskCompletionSource Stored, TaskCompletionSource Resume)> _pauses = new();
+    private readonly ConcurrentDictionary<string, int> _refusals = new();
+    private int _renewals;
+
+    /// <summary>Claims of <paramref name="lane"/> refused so far because someone else held it.</summary>
+    public int Refusals(string lane) => _refusals.GetValueOrDefault(lane);
+
+    /// <summary>Leases renewed so far.</summary>
+    public int Renewals => Volatile.Read(ref _renewals);
 
     /// <summary>Holds the acceptance of <paramref name="payload"/> once stored; returns (stored, resume).</summary>
     public (Task Stored, Action Resume) PauseAfterAdding(string payload)
@@ -117,33 +125,64 @@ public sealed class PausingStore(IInboxStore store) : IInboxStore
     public Task<IReadOnlyList<UnfinishedInboxItem>> ListUnfinishedAsync(IReadOnlyCollection<string> platforms, CancellationToken ct) =>
         store.ListUnfinishedAsync(platforms, ct);
 
-    public Task<InboxClaim> ClaimAsync(string lane, string owner, TimeSpan lease, CancellationToken ct) => store.ClaimAsync(lane, owner, lease, ct);
+    public Task<IReadOnlyList<UnfinishedInboxItem>> ListAbandonedAsync(IReadOnlyCollection<string> platforms, TimeSpan unclaimedFor, CancellationToken ct) =>
+        store.ListAbandonedAsync(platforms, unclaimedFor, ct);
+
+    public async Task<InboxClaim> ClaimAsync(string lane, string owner, TimeSpan lease, CancellationToken ct)
+    {
+        var claim = await store.ClaimAsync(lane, owner, lease, ct);
+        if (claim.HeldUntil is not null)
+        {
+            _refusals.AddOrUpdate(lane, 1, (_, refused) => refused + 1);
+        }
+
+        return claim;
+    }
+
+    public async Task<bool> RenewAsync(long id, string owner, TimeSpan lease, CancellationToken ct)
+    {
+        var renewed = await store.RenewAsync(id, owner, lease, ct);
+        Interlocked.Increment(ref _renewals);
+        return renewed;
+    }
 
     public Task CompleteAsync(long id, InboxOutcome outcome, CancellationToken ct) => store.CompleteAsync(id, outcome, ct);
 
     public Task<int> SweepAsync(TimeSpan keepFor, CancellationToken ct) => store.SweepAsync(keepFor, ct);
 }
 
-public sealed record StoredRow(long Id, string Lane, string? Payload, int Attempts, bool Finished, string? Outcome);
-
-/// <summary>Records each item it handles, in order; a payload can be held at a gate, or made to fail.</summary>
-public sealed class RecordingHandler : IInboxHandler
+public sealed record StoredRow(long Id, string Lane, string? Payload, int Attempts, bool Finished, string? Outcome)
 {
-    private readonly ConcurrentDictionary<string, TaskCompletionSource> _gates = new();
-    private readonly ConcurrentDictionary<string, TaskCompletionSource> _started = new();
+    /// <summary>Every inbox row of the SQLite file at <paramref name="path"/>, oldest first, read as the next process would.</summary>
+    public static async Task<List<StoredRow>> ReadAllAsync(string path)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Id, Lane, Payload, Attempts, FinishedAt IS NOT NULL, Outcome FROM InboxItems ORDER BY Id";
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<StoredRow>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(new StoredRow(
+                reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt32(3), reader.GetBoolean(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5)));
+        }
+
+        return rows;
+    }
+}
+
+/// <summary>
+/// What one handler, or several instances' handlers together, handled in the order they did, and the most items
+/// of one lane ever handled at the same moment.
+/// </summary>
+public sealed class HandlingLog
+{
     private readonly Lock _gate = new();
     private readonly List<string> _handled = [];
     private readonly Dictionary<string, int> _busyLanes = [];
-
-    public string Platform => InboxFixture.Platform;
-
-    public ConcurrentQueue<InboxWork> Seen { get; } = new();
-
-    /// <summary>Payloads that always throw.</summary>
-    public HashSet<string> Failing { get; } = [];
-
-    /// <summary>Most items of one lane ever handled at the same moment.</summary>
-    public int MostAtOnceInALane { get; private set; }
+    private int _mostAtOnceInALane;
 
     public IReadOnlyList<string> Handled
     {
@@ -155,6 +194,64 @@ public sealed class RecordingHandler : IInboxHandler
             }
         }
     }
+
+    public int MostAtOnceInALane
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _mostAtOnceInALane;
+            }
+        }
+    }
+
+    public void Started(string lane)
+    {
+        lock (_gate)
+        {
+            var busy = _busyLanes[lane] = _busyLanes.GetValueOrDefault(lane) + 1;
+            _mostAtOnceInALane = Math.Max(_mostAtOnceInALane, busy);
+        }
+    }
+
+    /// <param name="handled">The payload if it was handled; null if its handling failed or was cut short.</param>
+    public void Ended(string lane, string? handled)
+    {
+        lock (_gate)
+        {
+            _busyLanes[lane]--;
+            if (handled is not null)
+            {
+                _handled.Add(handled);
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Records each item it handles, in order, in its own <see cref="Handled"/> and in a <see cref="HandlingLog"/> it may
+/// share with other instances' handlers; a payload can be held at a gate, or made to fail.
+/// </summary>
+public sealed class RecordingHandler(HandlingLog? log = null) : IInboxHandler
+{
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _gates = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _started = new();
+    private readonly HandlingLog _log = log ?? new HandlingLog();
+    private readonly ConcurrentQueue<string> _handled = new();
+
+    public string Platform => InboxFixture.Platform;
+
+    public ConcurrentQueue<InboxWork> Seen { get; } = new();
+
+    /// <summary>Payloads that always throw.</summary>
+    public HashSet<string> Failing { get; } = [];
+
+    /// <summary>Most items of one lane ever handled at the same moment, by every handler sharing the log.</summary>
+    public int MostAtOnceInALane => _log.MostAtOnceInALane;
+
+    /// <summary>What this handler handled, in order.</summary>
+    public IReadOnlyList<string> Handled => [.. _handled];
 
     /// <summary>Holds <paramref name="payload"/> when it starts, until <see cref="Release"/>.</summary>
     public void Hold(string payload) => _gates[payload] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -168,12 +265,8 @@ public sealed class RecordingHandler : IInboxHandler
     public async Task HandleAsync(InboxWork work, CancellationToken ct)
     {
         Seen.Enqueue(work);
-        lock (_gate)
-        {
-            var busy = _busyLanes[work.Item.Lane] = _busyLanes.GetValueOrDefault(work.Item.Lane) + 1;
-            MostAtOnceInALane = Math.Max(MostAtOnceInALane, busy);
-        }
-
+        _log.Started(work.Item.Lane);
+        string? handled = null;
         try
         {
             _started.GetOrAdd(work.Payload, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
@@ -187,17 +280,12 @@ public sealed class RecordingHandler : IInboxHandler
                 throw new InvalidOperationException("This one never works.");
             }
 
-            lock (_gate)
-            {
-                _handled.Add(work.Payload);
-            }
+            _handled.Enqueue(work.Payload);
+            handled = work.Payload;
         }
         finally
         {
-            lock (_gate)
-            {
-                _busyLanes[work.Item.Lane]--;
-            }
+            _log.Ended(work.Item.Lane, handled);
         }
     }
 }

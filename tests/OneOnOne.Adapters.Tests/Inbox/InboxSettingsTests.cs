@@ -17,6 +17,7 @@ public sealed class InboxSettingsTests
         Assert.Equal(TimeSpan.FromMinutes(2), options.Lease);
         Assert.Equal(5, options.MaxAttempts);
         Assert.Equal(TimeSpan.FromDays(1), options.KeepFinishedFor);
+        Assert.Equal(TimeSpan.FromSeconds(2), options.PollEvery);
     }
 
     [Fact]
@@ -28,12 +29,22 @@ public sealed class InboxSettingsTests
             ["Inbox:Lease"] = "00:00:05",
             ["Inbox:KeepFinishedFor"] = "00:01:00",
             ["Inbox:Owner"] = " ",
+            ["Inbox:PollEvery"] = "00:10:00",
         }));
 
         Assert.Contains(refused.Failures, f => f.StartsWith("Inbox:MaxAttempts is \"0\"", StringComparison.Ordinal));
         Assert.Contains(refused.Failures, f => f.StartsWith("Inbox:Lease is \"00:00:05\"", StringComparison.Ordinal));
         Assert.Contains(refused.Failures, f => f.Contains("Inbox:KeepFinishedFor", StringComparison.Ordinal) && f.Contains("handled twice", StringComparison.Ordinal));
         Assert.Contains(refused.Failures, f => f.StartsWith("Inbox:Owner", StringComparison.Ordinal));
+        Assert.Contains(refused.Failures, f => f.StartsWith("Inbox:PollEvery is \"00:10:00\"", StringComparison.Ordinal) && f.Contains("Inbox:Lease", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_lease_longer_than_a_day_is_refused()
+    {
+        var refused = Assert.Throws<OptionsValidationException>(() => Resolve(new() { ["Inbox:Lease"] = "2.00:00:00" }));
+
+        Assert.Contains(refused.Failures, f => f.StartsWith("Inbox:Lease is \"2.00:00:00\"", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -53,4 +53,61 @@ public sealed class InboxStoreTests : IAsyncLifetime
 
         Assert.Equal(("one", 2), (again!.Payload, again.Attempts));
     }
+
+    [Fact]
+    public async Task A_lane_waits_while_any_of_its_items_is_someone_elses_even_a_later_one()
+    {
+        var one = await Store.TryAddAsync(InboxFixture.Item("maria", "one"), CancellationToken.None);
+        var two = await Store.TryAddAsync(InboxFixture.Item("maria", "two"), CancellationToken.None);
+        // As on PostgreSQL, where "two" can commit, and be claimed, before "one" is visible.
+        var until = _inbox.Time.GetUtcNow() + TimeSpan.FromMinutes(5);
+        await _inbox.LeaseDirectlyAsync(two.Id, "instance-b", until);
+
+        var held = await Store.ClaimAsync("maria", "instance-a", TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        Assert.Equal((null, until), (held.Item, held.HeldUntil));
+        Assert.Equal([0, 0], (await _inbox.RowsAsync()).Select(row => row.Attempts));
+        Assert.True(one.Id < two.Id);
+    }
+
+    [Fact]
+    public async Task Abandoned_items_are_those_whose_lease_ran_out_or_that_nobody_claimed_for_a_lease_unless_they_wait_behind_a_live_one()
+    {
+        var lease = TimeSpan.FromMinutes(5);
+        await Store.TryAddAsync(InboxFixture.Item("maria", "claimed"), CancellationToken.None);
+        await Store.TryAddAsync(InboxFixture.Item("jon", "never claimed"), CancellationToken.None);
+        var done = await Store.TryAddAsync(InboxFixture.Item("ana", "done"), CancellationToken.None);
+        await Store.CompleteAsync(done.Id, InboxOutcome.Handled, CancellationToken.None);
+        await Store.ClaimAsync("maria", "instance-a", lease, CancellationToken.None);
+        _inbox.Time.Advance(TimeSpan.FromMinutes(1));
+        await Store.TryAddAsync(InboxFixture.Item("ana", "waiting behind"), CancellationToken.None);
+        var busy = await Store.TryAddAsync(InboxFixture.Item("ana", "busy"), CancellationToken.None);
+        await Store.TryAddAsync(InboxFixture.Item("ana", "queued"), CancellationToken.None);
+        await _inbox.LeaseDirectlyAsync(busy.Id, "instance-b", _inbox.Time.GetUtcNow() + TimeSpan.FromHours(1));
+
+        Assert.Empty(await Store.ListAbandonedAsync([InboxFixture.Platform], lease, CancellationToken.None));
+        Assert.Empty(await Store.ListAbandonedAsync(["elsewhere"], TimeSpan.Zero, CancellationToken.None));
+
+        _inbox.Time.Advance(lease);
+        var abandoned = await Store.ListAbandonedAsync([InboxFixture.Platform], lease, CancellationToken.None);
+
+        Assert.Equal(["maria", "jon"], abandoned.Select(item => item.Lane));
+    }
+
+    [Fact]
+    public async Task A_renewed_lease_keeps_others_out_past_its_first_end_and_only_its_owner_can_renew_it()
+    {
+        var lease = TimeSpan.FromMinutes(5);
+        var item = await Store.TryAddAsync(InboxFixture.Item("maria", "one"), CancellationToken.None);
+        await Store.ClaimAsync("maria", "instance-a", lease, CancellationToken.None);
+
+        _inbox.Time.Advance(TimeSpan.FromMinutes(4));
+        Assert.True(await Store.RenewAsync(item.Id, "instance-a", lease, CancellationToken.None));
+        Assert.False(await Store.RenewAsync(item.Id, "instance-b", lease, CancellationToken.None));
+        _inbox.Time.Advance(TimeSpan.FromMinutes(4));
+
+        var held = await Store.ClaimAsync("maria", "instance-b", lease, CancellationToken.None);
+        Assert.Equal((null, _inbox.Time.GetUtcNow() + TimeSpan.FromMinutes(1)), (held.Item, held.HeldUntil));
+        Assert.Empty(await Store.ListAbandonedAsync([InboxFixture.Platform], lease, CancellationToken.None));
+    }
 }
