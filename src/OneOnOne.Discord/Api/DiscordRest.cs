@@ -18,8 +18,6 @@ internal static class DiscordRest
                 client.BaseAddress = provider.GetRequiredService<IOptions<DiscordOptions>>().Value.ApiBase;
                 client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", DiscordRestClient.UserAgent);
             })
-            // The default request logs print URLs, and interaction URLs carry tokens.
-            .RemoveAllLoggers()
             .AddPlatformResilience(Resilience, provider => new DiscordRateLimitHandler(
                 provider.GetRequiredService<RateLimiter>(), provider.GetRequiredService<ILogger<DiscordRateLimitHandler>>()));
         services.AddSingleton<RateLimiter>();

@@ -25,8 +25,6 @@ internal static class SlackWebApi
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SlackRateLimits>();
         services.AddHttpClient(SlackApiClient.HttpClientName)
-            // The default request logs carry URLs, and response URLs are secrets.
-            .RemoveAllLoggers()
             .AddPlatformResilience(_ => Resilience, provider => new SlackRateLimitHandler(
                 provider.GetRequiredService<SlackRateLimits>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SlackApiClient>();
