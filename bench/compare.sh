@@ -19,7 +19,8 @@
 # scheduling bench's start-up scenario with FOLLOWUPS pending follow-ups.
 #
 # Settings: ROUNDS=2 DURATION=20 WARMUP=5 CONNECTIONS=32 THREADS=2 USERS=64 REQUESTS=300000 (signed Discord
-# interactions per set) FOLLOWUPS=100000 BOT_ENV="..." (extra environment for the bot only) OUT=dir NO_BUILD=1.
+# interactions per set) FOLLOWUPS=100000 BOT_ENV="..." (extra environment for the bot only) OUT=dir NO_BUILD=1
+# SIGNED=dir (reuse the signed interactions of an earlier run's OUT).
 # Needs: the .NET 10 SDK, wrk (Debian: apt-get install wrk), node 20 and npm, curl. Everything ends by itself.
 set -euo pipefail
 
@@ -113,10 +114,13 @@ if [[ "${NO_BUILD:-}" != 1 ]]; then
   done
 fi
 
-echo "Signing ${REQUESTS} Discord interactions twice (warm-up set, measured set) ..."
-mkdir -p "$OUT/discord-warmup" "$OUT/discord-run"
-dotnet "$DISCORD_DLL" sign --dir "$OUT/discord-warmup" --requests "$REQUESTS" --files "$THREADS" --seed 1
-dotnet "$DISCORD_DLL" sign --dir "$OUT/discord-run" --requests "$REQUESTS" --files "$THREADS" --seed 2
+SIGNED="${SIGNED:-$OUT}"
+if [[ ! -s "$SIGNED/discord-run/requests-0.tsv" ]]; then
+  echo "Signing ${REQUESTS} Discord interactions twice (warm-up set, measured set) ..."
+  mkdir -p "$SIGNED/discord-warmup" "$SIGNED/discord-run"
+  dotnet "$DISCORD_DLL" sign --dir "$SIGNED/discord-warmup" --requests "$REQUESTS" --files "$THREADS" --seed 1
+  dotnet "$DISCORD_DLL" sign --dir "$SIGNED/discord-run" --requests "$REQUESTS" --files "$THREADS" --seed 2
+fi
 
 # ---- Targets ------------------------------------------------------------------------------------
 # Each sets TARGET_PID and TARGET_PORT, and optionally QUIET_URL/QUIET_FIELD (the engine's finished work).
@@ -168,7 +172,7 @@ wrk_run() { # target seconds set(warmup|run) output
       timeout $(($2 + 60)) wrk -c"$CONNECTIONS" -t"$THREADS" -d"${2}s" --latency -s "$HERE/OneOnOne.Bench.Slack/slash-command.lua" "$base" >"$4" 2>&1
   else
     timeout $(($2 + 60)) wrk -c"$CONNECTIONS" -t"$THREADS" -d"${2}s" --latency -s "$HERE/OneOnOne.Bench.Discord/interactions.lua" \
-      "$base/discord/interactions" -- "$OUT/discord-$3" >"$4" 2>&1
+      "$base/discord/interactions" -- "$SIGNED/discord-$3" >"$4" 2>&1
   fi
 }
 
@@ -181,6 +185,7 @@ measure() { # target
   ready=$(( $(now_ms) - t0 ))
   sleep 2
   rss_start="$(proc_kb "$TARGET_PID" VmRSS)"
+  local split; split="start: heaps $(mib "$(proc_kb "$TARGET_PID" RssAnon)") + files $(mib "$(proc_kb "$TARGET_PID" RssFile)") + shared $(mib "$(proc_kb "$TARGET_PID" RssShmem)") MiB"
 
   wrk_run "$target" "$WARMUP" warmup "$OUT/$ROUND/$target-warmup.txt"
   [[ -n "$QUIET_URL" ]] && wait_quiet "$QUIET_URL" "$QUIET_FIELD"
@@ -207,8 +212,10 @@ measure() { # target
     p50="$(kv "$(grep '^LATENCY p50=' "$out")" p50)"; p99="$(kv "$(grep '^LATENCY p99=' "$out")" p99)"
     note="answered $(kv "$result" answered), deferred $(kv "$result" deferred), busy $(kv "$result" busy), other $(kv "$result" other), errors $(kv "$result" errors), wraps $(kv "$result" wrapped)"
   fi
-  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$ROUND" "$target" "$rps" "$p50" "$p99" \
-    "$(mib "$peak")" "$(mib "$rss_start")" "$ready" "$cpu" "$before" "$note" | tee -a "$OUT/summary.md" "$OUT/rows.md"
+  # CPU per request moves much less with the machine's other load than requests/s do.
+  local per_request; per_request="$(awk -v c="$cpu" -v r="$rps" 'BEGIN { if (r > 0) printf "%.0f", c / 100 / r * 1e6; else print "-" }')"
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$ROUND" "$target" "$rps" "$p50" "$p99" \
+    "$(mib "$peak")" "$(mib "$rss_start")" "$ready" "$cpu" "$per_request" "$before" "$note; $split" | tee -a "$OUT/summary.md" "$OUT/rows.md"
 
   stop "$TARGET_PID"
   [[ -n "$FAKE_PID" ]] && stop "$FAKE_PID"
@@ -223,8 +230,8 @@ say "- commit: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --q
 say "- load: wrk -c$CONNECTIONS -t$THREADS -d${DURATION}s --latency after ${WARMUP}s of warm-up; Slack /one-on-one help signed, $USERS people; Discord /one-on-one help pre-signed"
 [[ -n "$BOT_ENV" ]] && say "- bot environment: $BOT_ENV"
 say ""
-say "| round | target | requests/s | p50 ms | p99 ms | peak MiB | after start MiB | ready ms | CPU % | load before (1/5/15) | notes |"
-say "|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|"
+say "| round | target | requests/s | p50 ms | p99 ms | peak MiB | after start MiB | ready ms | CPU % | CPU µs/request | load before (1/5/15) | notes |"
+say "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
 for ROUND in $(seq 1 "$ROUNDS"); do
   mkdir -p "$OUT/$ROUND"
   for target in $TARGETS; do
