@@ -3,6 +3,12 @@ using OneOnOne.Bench.Discord;
 // Signed `/one-on-one help` interactions over HTTP, as Discord would send them, against the real bot
 // process: wrk at the given concurrency, latency percentiles, the bot's peak memory, and how much of
 // the work the engine finished behind the acknowledgements.
+// `sign` and `stub` serve bench/compare.sh instead (see ScriptCommands).
+if (ScriptCommands.Handles(args))
+{
+    return await ScriptCommands.RunAsync(args);
+}
+
 var options = BenchOptions.Parse(args);
 await using var discord = await StubDiscord.StartAsync();
 var work = Directory.CreateTempSubdirectory("oneonone-bench-discord-");

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace OneOnOne.Bench.Discord;
@@ -33,6 +34,7 @@ internal sealed class StubDiscord : IAsyncDisposable
         var app = builder.Build();
         var stub = new StubDiscord(app);
         app.MapGet("/api/v10/users/@me", () => Results.Json(new { id = "1100000000000000003", username = "oneonone", bot = true }));
+        app.MapGet("/api/v10/users/@me/guilds", () => Results.Json(Array.Empty<object>()));
         app.MapGet("/api/v10/applications/{app}/commands", () => Results.Json(Array.Empty<object>()));
         app.MapPut("/api/v10/applications/{app}/commands", async (HttpRequest request) => Results.Text(await new StreamReader(request.Body).ReadToEndAsync(), "application/json"));
         app.MapMethods("/api/v10/webhooks/{app}/{token}/messages/@original", ["PATCH"], () =>
@@ -41,10 +43,14 @@ internal sealed class StubDiscord : IAsyncDisposable
             return Results.Json(new { id = "1", channel_id = "1" });
         });
         app.MapPost("/api/v10/webhooks/{app}/{token}", () => Results.Json(new { id = "2", channel_id = "1" }));
+        app.MapGet("/stats", () => Results.Json(new { edits = stub.Edits }));
         await app.StartAsync();
         stub.ApiBaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/api/v10/";
         return stub;
     }
+
+    /// <summary>Returns when the process is asked to stop (SIGTERM, Ctrl+C) or the token fires.</summary>
+    public Task WaitForShutdownAsync(CancellationToken ct) => _app.WaitForShutdownAsync(ct);
 
     public async ValueTask DisposeAsync()
     {

@@ -3,7 +3,7 @@ using System.Runtime;
 using OneOnOne.Bench.Scheduling;
 
 // Hand-run benchmarks for the scheduling work of issue 3; see docs/benchmarks.md. Always run in Release:
-//   dotnet run -c Release --project bench/OneOnOne.Bench.Scheduling -- [all|startup|throughput|digest|clock] [--options]
+//   dotnet run -c Release --project bench/OneOnOne.Bench.Scheduling -- [all|startup|throughput|digest|clock|migrator] [--options]
 // Every file lives under a temp directory that is deleted at the end (--keep to keep it).
 var args0 = BenchArgs.Parse(args);
 using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(args0.Int("timeout-minutes", 15)));
@@ -20,6 +20,8 @@ switch (args0.Command)
         return await StartupScenario.ChildMainAsync(args0, cts.Token);
     case "digest-run":
         return await DigestScenario.ChildMainAsync(args0, cts.Token);
+    case "migrator-run":
+        return await MigratorScenario.ChildMainAsync(args0, cts.Token);
 }
 
 #if DEBUG
@@ -58,8 +60,11 @@ try
         case "clock":
             await ClockScenario.RunAsync(args0, directory, cts.Token);
             break;
+        case "migrator":
+            await MigratorScenario.RunAsync(args0, directory, cts.Token);
+            break;
         default:
-            Console.Error.WriteLine($"Unknown command '{args0.Command}'. Use all, startup, throughput, digest or clock.");
+            Console.Error.WriteLine($"Unknown command '{args0.Command}'. Use all, startup, throughput, digest, clock or migrator.");
             return 2;
     }
 }

@@ -209,7 +209,7 @@ internal static class StartupScenario
     /// 10 teams of 100 organizers, 20 people each; 40% of the follow-ups are a pocket guide and a did-you-meet
     /// for each of the meetings scheduled over the next 30 days, the rest maintenance check-ins.
     /// </summary>
-    private static (double Ms, long Rows) Seed(string path, int followUps)
+    internal static (double Ms, long Rows) Seed(string path, int followUps)
     {
         var now = DateTimeOffset.UtcNow;
         using var seed = Seeder.OpenAsync(path, CancellationToken.None).GetAwaiter().GetResult();
