@@ -43,7 +43,9 @@ public static class DiscordHostingExtensions
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<DiscordReadiness>();
         // Interaction tokens live 15 minutes; nothing older can usefully arrive again.
-        services.AddSingleton(provider => new RecentDeliveries<Wire.InteractionResponse>(provider.GetRequiredService<TimeProvider>(), TimeSpan.FromMinutes(15)));
+        // Ids for Discord's 15-minute redelivery; answers only for the 3 seconds in which an interaction can be answered.
+        services.AddSingleton(provider => new RecentDeliveries<Wire.InteractionResponse>(
+            provider.GetRequiredService<TimeProvider>(), TimeSpan.FromMinutes(15), answersFor: TimeSpan.FromSeconds(3)));
         services.AddOptions<InboxOptions>().Configure<IOptions<DiscordOptions>>((inbox, discord) =>
         {
             inbox.Workers = discord.Value.Workers;

@@ -11,12 +11,22 @@ namespace OneOnOne.Adapters.Acknowledgement;
 /// memory grow: real duplicates arrive within seconds.
 /// </summary>
 /// <typeparam name="TAnswer">How the platform's acknowledgement is written down.</typeparam>
-public sealed class RecentDeliveries<TAnswer>(TimeProvider time, TimeSpan window, int capacity = RecentDeliveries.DefaultCapacity)
+/// <param name="answersFor">
+/// How long an answer is worth repeating, when shorter than the window: a Discord interaction can be answered only
+/// within 3 seconds, so an answer kept for 15 minutes would only hold memory (a whole help embed per interaction).
+/// The id itself stays claimed for the whole window.
+/// </param>
+public sealed class RecentDeliveries<TAnswer>(
+    TimeProvider time, TimeSpan window, int capacity = RecentDeliveries.DefaultCapacity, TimeSpan? answersFor = null)
     where TAnswer : class
 {
     private const int SweepEvery = 4096;
 
     private readonly ConcurrentDictionary<string, Seen> _seen = new(StringComparer.Ordinal);
+    private readonly TimeSpan _answersFor = answersFor is { } shorter && shorter < window ? shorter : window;
+
+    /// <summary>Answers in the order they were kept, to let go of each once it is no longer worth repeating.</summary>
+    private readonly ConcurrentQueue<Seen> _answered = new();
     private int _claims;
 
     /// <summary>True the first time <paramref name="id"/> is claimed in the window; otherwise false, with the first answer if there is one yet.</summary>
@@ -28,9 +38,10 @@ public sealed class RecentDeliveries<TAnswer>(TimeProvider time, TimeSpan window
             Sweep(now);
         }
 
+        ForgetOldAnswers(now);
         var mine = new Seen(now);
         var seen = _seen.GetOrAdd(id, mine);
-        firstAnswer = seen.Answer;
+        firstAnswer = now - seen.At <= _answersFor ? seen.Answer : null;
         if (ReferenceEquals(seen, mine))
         {
             return true;
@@ -56,11 +67,23 @@ public sealed class RecentDeliveries<TAnswer>(TimeProvider time, TimeSpan window
         if (_seen.TryGetValue(id, out var seen))
         {
             seen.Answer = answer;
+            if (answer is not null && _answersFor < window)
+            {
+                _answered.Enqueue(seen);
+            }
         }
     }
 
     /// <summary>Forgets <paramref name="id"/>, so its next delivery is handled: for one that could not be taken after all.</summary>
     public void Release(string id) => _seen.TryRemove(id, out _);
+
+    private void ForgetOldAnswers(DateTimeOffset now)
+    {
+        while (_answered.TryPeek(out var oldest) && now - oldest.At > _answersFor && _answered.TryDequeue(out oldest))
+        {
+            oldest.Answer = null;
+        }
+    }
 
     private void Sweep(DateTimeOffset now)
     {

@@ -22,6 +22,46 @@ public sealed class RecentDeliveriesTests
     }
 
     [Fact]
+    public void An_answer_kept_for_less_than_the_window_is_let_go_while_its_id_stays_claimed()
+    {
+        var recent = new RecentDeliveries<string>(_time, Window, answersFor: TimeSpan.FromSeconds(3));
+        recent.TryClaim("e1", out _);
+        recent.Remember("e1", "Added Maria");
+
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Assert.False(recent.TryClaim("e1", out var soon));
+        Assert.Equal("Added Maria", soon);
+
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Assert.False(recent.TryClaim("e1", out var later));
+        Assert.Null(later);
+    }
+
+    [Fact]
+    public void Answers_past_their_time_are_released_for_the_collector_without_waiting_for_a_sweep()
+    {
+        var recent = new RecentDeliveries<object>(_time, Window, answersFor: TimeSpan.FromSeconds(3));
+        var answer = Remembered(recent);
+
+        _time.Advance(TimeSpan.FromSeconds(4));
+        recent.TryClaim("e2", out _);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+
+        Assert.False(answer.TryGetTarget(out _));
+    }
+
+    /// <summary>Kept out of line so the test's own frame holds no reference to the answer.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference<object> Remembered(RecentDeliveries<object> recent)
+    {
+        var answer = new object();
+        recent.TryClaim("e1", out _);
+        recent.Remember("e1", answer);
+        return new WeakReference<object>(answer);
+    }
+
+    [Fact]
     public void After_the_window_the_same_id_is_new_again()
     {
         var recent = new RecentDeliveries<string>(_time, Window);
