@@ -24,12 +24,12 @@ internal static class SqliteBackup
     /// <param name="overwrite">Whether an existing file at <paramref name="destination"/> may be replaced.</param>
     public static BackupSummary Copy(string source, string destination, bool overwrite)
     {
-        CheckDestination(source, destination, overwrite);
+        CheckPaths(source, destination, overwrite);
         var folder = Path.GetDirectoryName(destination)!;
         var partial = Path.Combine(folder, $".{Path.GetFileName(destination)}.{Guid.NewGuid():N}.partial");
+        CreateFolder(folder);
         try
         {
-            CreateFolder(folder);
             Snapshot(source, partial);
             var (tables, rows) = Verify(partial);
             Publish(partial, destination, overwrite);
@@ -42,7 +42,7 @@ internal static class SqliteBackup
         }
     }
 
-    private static void CheckDestination(string source, string destination, bool overwrite)
+    private static void CheckPaths(string source, string destination, bool overwrite)
     {
         if (string.Equals(source, destination, StringComparison.Ordinal))
         {
