@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OneOnOne.Core.Settings;
 using OneOnOne.Data;
 
 namespace OneOnOne.Bot.Commands;
@@ -32,6 +33,11 @@ public static class BackupCommand
         }
         catch (BackupFailure failure)
         {
+            errors.WriteLine($"{Lead}: {failure.Message}");
+        }
+        catch (StartupFailure failure)
+        {
+            // A setting the host can't read while it is built (a *_FILE secret that isn't there), worded for the operator.
             errors.WriteLine($"{Lead}: {failure.Message}");
         }
         catch (OptionsValidationException invalid)
