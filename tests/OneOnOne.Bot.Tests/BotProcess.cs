@@ -19,13 +19,21 @@ public sealed class BotProcess : IDisposable
     /// <summary>More environment variables for the next start, over the defaults below; a null value unsets one.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
+    /// <summary>The bot to run: the one this test project built, or another build of it (a published folder).</summary>
+    public string Entry { get; init; } = Path.Combine(AppContext.BaseDirectory, "OneOnOne.Bot.dll");
+
     /// <summary>Passes <c>--console</c>, as a newcomer trying the bot does; off to let the settings choose the mode.</summary>
     public bool ForceConsole { get; init; } = true;
 
     /// <summary>Starts the bot, types <paramref name="lines"/>, closes its input and returns what it printed.</summary>
-    public async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] lines)
+    public Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] lines) => TypeAndWaitAsync(Start(), lines);
+
+    /// <summary>Runs one of the bot's commands (e.g. <c>backup --to copy.db</c>) on the same settings and folder, and returns what it printed.</summary>
+    public Task<(int ExitCode, string Output, string Errors)> RunCommandAsync(params string[] arguments) => TypeAndWaitAsync(Start(arguments), []);
+
+    private static async Task<(int ExitCode, string Output, string Errors)> TypeAndWaitAsync(Process started, string[] lines)
     {
-        using var process = Start();
+        using var process = started;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         foreach (var line in lines)
@@ -99,7 +107,8 @@ public sealed class BotProcess : IDisposable
     private static int Count(string text, string marker) =>
         (text.Length - text.Replace(marker, string.Empty, StringComparison.Ordinal).Length) / marker.Length;
 
-    private Process Start()
+    /// <summary>Starts the bot (or, given <paramref name="arguments"/>, one of its commands); the caller types, reads and stops it.</summary>
+    public Process Start(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -107,7 +116,7 @@ public sealed class BotProcess : IDisposable
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "OneOnOne.Bot.dll") },
+            ArgumentList = { Entry },
             Environment =
             {
                 ["Database__ConnectionString"] = $"Data Source={DatabasePath}",
@@ -116,9 +125,9 @@ public sealed class BotProcess : IDisposable
                 ["DOTNET_ENVIRONMENT"] = "Production",
             },
         };
-        if (ForceConsole)
+        foreach (var argument in arguments.Length > 0 ? arguments : ForceConsole ? ["--console"] : [])
         {
-            start.ArgumentList.Add("--console");
+            start.ArgumentList.Add(argument);
         }
 
         foreach (var (name, value) in Settings)
