@@ -28,15 +28,37 @@ public static class SlackFormat
     public static string EscapeWithin(string text, int max)
     {
         var escaped = Escape(text);
-        var keep = Math.Min(text.Length, max);
-        while (escaped.Length > max && keep > 1)
+        if (escaped.Length <= max)
         {
-            keep = Math.Max(1, keep - Math.Max(1, (escaped.Length - max + 4) / 5));
-            escaped = Escape(Truncate(text, keep));
+            return escaped;
         }
 
-        return escaped;
+        // One pass over the raw text: the longest start whose escaped form leaves room for the ellipsis.
+        var room = max - 1;
+        var keep = 0;
+        for (var length = 0; keep < text.Length; keep++)
+        {
+            length += EscapedLength(text[keep]);
+            if (length > room)
+            {
+                break;
+            }
+        }
+
+        if (keep > 0 && char.IsHighSurrogate(text[keep - 1]))
+        {
+            keep--; // Never split an emoji in half.
+        }
+
+        return Escape(text[..keep]) + "…";
     }
+
+    private static int EscapedLength(char c) => c switch
+    {
+        '&' => "&amp;".Length,
+        '<' or '>' => "&lt;".Length,
+        _ => 1,
+    };
 
     /// <summary>Undoes <see cref="Escape"/> for text typed by a person (ampersand last).</summary>
     public static string Unescape(string text)
