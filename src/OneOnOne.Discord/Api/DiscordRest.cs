@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneOnOne.Adapters.Http;
+using OneOnOne.Telemetry;
 
 namespace OneOnOne.Discord.Api;
 
@@ -21,8 +22,9 @@ internal static class DiscordRest
             // The default request logs print URLs, and interaction URLs carry tokens.
             .RemoveAllLoggers()
             .AddPlatformResilience(Resilience, provider => new DiscordRateLimitHandler(
-                provider.GetRequiredService<RateLimiter>(), provider.GetRequiredService<ILogger<DiscordRateLimitHandler>>()));
+                provider.GetRequiredService<RateLimiter>(), provider.GetRequiredService<BotMetrics>(), provider.GetRequiredService<ILogger<DiscordRateLimitHandler>>()));
         services.AddSingleton<RateLimiter>();
+        services.AddBotTelemetry();
         services.AddSingleton<DiscordRestClient>();
         return services;
     }
