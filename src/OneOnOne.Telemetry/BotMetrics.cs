@@ -19,14 +19,15 @@ public sealed class BotMetrics
     // Slack and Discord both give the bot 3 seconds; the buckets are finest well inside that.
     private static readonly double[] AcknowledgementBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 2.5, 3, 5];
 
-    private readonly CommandIndex _commandWords;
+    private readonly CommandIndex? _commandWords;
     private readonly Counter<long> _commands;
     private readonly Histogram<double> _acknowledgements;
     private readonly Counter<long> _followUps;
     private readonly Counter<long> _rateLimited;
     private readonly Counter<long> _gatewayReconnects;
 
-    public BotMetrics(IMeterFactory meters, CommandIndex commandWords, IEnumerable<InboxDepth> inboxes)
+    /// <param name="commandWords">The engine's commands; absent where no engine runs (a platform client on its own), and no command arrives there.</param>
+    public BotMetrics(IMeterFactory meters, IEnumerable<InboxDepth> inboxes, CommandIndex? commandWords = null)
     {
         _commandWords = commandWords;
         var meter = meters.Create(MeterName);
@@ -77,6 +78,6 @@ public sealed class BotMetrics
         var word = text.AsSpan().Trim();
         var end = word.IndexOfAny(' ', '\t', '\n');
         var first = (end < 0 ? word : word[..end]).ToString().ToLowerInvariant();
-        return _commandWords.TryFind(first, out _) ? first : OtherCommand;
+        return _commandWords?.TryFind(first, out _) == true ? first : OtherCommand;
     }
 }
