@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OneOnOne.Adapters.Acknowledgement;
 using OneOnOne.Adapters.Inbox;
 using OneOnOne.Core.Settings;
+using OneOnOne.Telemetry;
 
 namespace OneOnOne.Adapters;
 
@@ -25,6 +26,8 @@ public static class AdapterKitServiceCollectionExtensions
         services.AddSingleton<IInboxHandler, THandler>();
         services.AddSingleton<DurableInbox>();
         services.AddSingleton<SideWork>();
+        services.AddBotTelemetry();
+        services.AddSingleton(provider => new InboxDepth(() => provider.GetRequiredService<DurableInbox>().Waiting));
 
         // The inbox drains after the side work, which may still be adding to it.
         services.AddHostedService(provider => provider.GetRequiredService<DurableInbox>());

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OneOnOne.Bot.Health;
+using OneOnOne.Bot.Metrics;
 using OneOnOne.Charts;
 using OneOnOne.Console;
 using OneOnOne.Core;
@@ -10,6 +11,7 @@ using OneOnOne.Discord;
 using OneOnOne.Scheduling;
 using OneOnOne.Slack;
 using OneOnOne.Slack.Http;
+using OneOnOne.Telemetry;
 
 namespace OneOnOne.Bot;
 
@@ -43,9 +45,26 @@ public static class HostingExtensions
         return builder;
     }
 
+    /// <summary>
+    /// What operators watch: the health probes and Prometheus's <c>/metrics</c> when the bot serves HTTP (every chat mode
+    /// with a listen address, see <see cref="BotModes.ServesHttp"/>), and OTLP export when it is configured, in any mode.
+    /// </summary>
+    public static IHostApplicationBuilder AddOneOnOneOperations(this IHostApplicationBuilder builder, bool servesHttp)
+    {
+        builder.Services.AddBotTelemetry();
+        builder.Services.AddOneOnOneMetricsExport(builder.Configuration, prometheus: servesHttp);
+        if (servesHttp)
+        {
+            builder.Services.AddOneOnOneHealthChecks();
+        }
+
+        return builder;
+    }
+
     public static WebApplication MapOneOnOneEndpoints(this WebApplication app, BotMode mode)
     {
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        app.MapOneOnOneHealthChecks();
+        app.MapOneOnOneMetrics();
         if (mode == BotMode.Slack)
         {
             app.MapSlackEndpoints();

@@ -6,6 +6,7 @@ using OneOnOne.Core.FollowUps;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Core.Storage;
 using OneOnOne.Core.Time;
+using OneOnOne.Telemetry;
 
 namespace OneOnOne.Scheduling;
 
@@ -31,6 +32,7 @@ public sealed partial class FollowUpDispatcher(
     OrganizerNudges organizerNudges,
     TimeProvider time,
     IOptions<FollowUpOptions> options,
+    BotMetrics metrics,
     ILogger<FollowUpDispatcher> logger)
 {
     /// <summary>A claim older than this belongs to a pass that died mid-send.</summary>
@@ -51,6 +53,7 @@ public sealed partial class FollowUpDispatcher(
         }
         while (taken == options.Value.DispatchBatchSize && time.GetElapsedTime(started) < PassBudget);
 
+        metrics.FollowUpsDispatched(summary.Sent, summary.Failed, summary.Dropped);
         return summary;
     }
 

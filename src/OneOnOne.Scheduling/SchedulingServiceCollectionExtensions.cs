@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OneOnOne.Core.Settings;
 using OneOnOne.Core.Time;
 using OneOnOne.Data;
+using OneOnOne.Telemetry;
 using Quartz;
 
 namespace OneOnOne.Scheduling;
@@ -18,6 +19,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddScoped<DigestDispatcher>();
         services.AddScoped<DeliveryClaimPruner>();
         services.AddScoped<DueWork>();
+        services.AddBotTelemetry();
         return services;
     }
 

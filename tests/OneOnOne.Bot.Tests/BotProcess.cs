@@ -96,6 +96,9 @@ public sealed class BotProcess : IDisposable
         return Snapshot(printed);
     }
 
+    /// <summary>Starts the bot and leaves it running, its input open: for a chat mode, talked to over HTTP.</summary>
+    public ServingBot Serve() => new(Start());
+
     private static string Snapshot(System.Text.StringBuilder printed)
     {
         lock (printed)

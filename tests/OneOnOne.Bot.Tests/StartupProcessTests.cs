@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 
 namespace OneOnOne.Bot.Tests;
 
@@ -47,13 +46,13 @@ public sealed class StartupProcessTests : IDisposable
         using var taken = new TcpListener(IPAddress.Loopback, 0);
         taken.Start();
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
-        using var slack = SlackAuthStub.Start();
+        using var slack = SlackStub.Start();
         var bot = new BotProcess { ForceConsole = false };
         using var cleanup = bot;
-        bot.Settings["Slack__BotToken"] = "xoxb-1234567890-abcdefghij";
-        bot.Settings["Slack__SigningSecret"] = "8f742231b10e8888abcd99yyyzzz85a5";
-        bot.Settings["Slack__ApiBaseUrl"] = slack.Url;
-        bot.Settings["Urls"] = $"http://127.0.0.1:{port}";
+        foreach (var (name, value) in slack.BotSettings(port))
+        {
+            bot.Settings[name] = value;
+        }
 
         var (exitCode, output, errors) = await bot.RunAsync();
 
@@ -65,51 +64,4 @@ public sealed class StartupProcessTests : IDisposable
     }
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    /// <summary>Answers Slack's auth.test, so the bot gets as far as listening without waiting out retries.</summary>
-    private sealed class SlackAuthStub : IDisposable
-    {
-        private readonly HttpListener _listener = new();
-
-        private SlackAuthStub(int port)
-        {
-            Url = $"http://127.0.0.1:{port}/api/";
-            _listener.Prefixes.Add(Url);
-        }
-
-        public string Url { get; }
-
-        public static SlackAuthStub Start()
-        {
-            using var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var stub = new SlackAuthStub(port);
-            stub._listener.Start();
-            _ = stub.AnswerAsync();
-            return stub;
-        }
-
-        private async Task AnswerAsync()
-        {
-            var body = Encoding.UTF8.GetBytes("""{"ok":true,"url":"https://fake.slack.com/","team":"Fake Team","user":"oneonone","team_id":"T0001","user_id":"U0BOT"}""");
-            while (_listener.IsListening)
-            {
-                try
-                {
-                    var context = await _listener.GetContextAsync();
-                    context.Response.ContentType = "application/json; charset=utf-8";
-                    await context.Response.OutputStream.WriteAsync(body);
-                    context.Response.Close();
-                }
-                catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-                {
-                    return;
-                }
-            }
-        }
-
-        public void Dispose() => _listener.Close();
-    }
 }

@@ -10,6 +10,7 @@ using OneOnOne.Discord.Forms;
 using OneOnOne.Discord.Parsing;
 using OneOnOne.Discord.Rendering;
 using OneOnOne.Discord.Wire;
+using OneOnOne.Telemetry;
 
 namespace OneOnOne.Discord.Acknowledgement;
 
@@ -38,6 +39,7 @@ internal sealed partial class InteractionDispatcher(
     FormOpener forms,
     IOptions<DiscordOptions> options,
     InlineAnswerClock inlineClock,
+    BotMetrics metrics,
     ILogger<InteractionDispatcher> logger)
 {
     /// <param name="interaction">As received and verified.</param>
@@ -91,6 +93,7 @@ internal sealed partial class InteractionDispatcher(
             return Message(origin, Phrases.UnknownCommand);
         }
 
+        metrics.CommandHandled(DiscordConversation.Platform, text);
         var input = new CommandInput(text);
 
         // Help and the like: answered in the first response, so there is nothing to keep.

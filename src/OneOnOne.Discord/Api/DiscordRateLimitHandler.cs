@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using OneOnOne.Telemetry;
 
 namespace OneOnOne.Discord.Api;
 
@@ -8,7 +9,7 @@ namespace OneOnOne.Discord.Api;
 /// the route's bucket and the global budget (<see cref="RateLimiter"/>), reports what the answer's
 /// <c>X-RateLimit-*</c> headers say, and after a 429 stops the bucket (or every bot call) for as long as Discord asked.
 /// </summary>
-internal sealed partial class DiscordRateLimitHandler(RateLimiter limiter, ILogger<DiscordRateLimitHandler> logger) : DelegatingHandler
+internal sealed partial class DiscordRateLimitHandler(RateLimiter limiter, BotMetrics metrics, ILogger<DiscordRateLimitHandler> logger) : DelegatingHandler
 {
     /// <summary>Where a request carries its route: the limiter's buckets are keyed by its template, never by its path.</summary>
     public static readonly HttpRequestOptionsKey<DiscordRoute> RouteOption = new("OneOnOne.Discord.Route");
@@ -38,6 +39,7 @@ internal sealed partial class DiscordRateLimitHandler(RateLimiter limiter, ILogg
             await response.Content.LoadIntoBufferAsync(cancellationToken);
             var (retryAfter, global) = await RateLimitAnswer.ReadAsync(response, cancellationToken);
             limiter.OnRateLimited(bucket, retryAfter, global);
+            metrics.RateLimited(Conversation.DiscordConversation.Platform);
             LogRateLimited(route, retryAfter, global);
         }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneOnOne.Adapters.Http;
+using OneOnOne.Telemetry;
 
 namespace OneOnOne.Discord.Api;
 
@@ -19,8 +20,9 @@ internal static class DiscordRest
                 client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", DiscordRestClient.UserAgent);
             })
             .AddPlatformResilience(Resilience, provider => new DiscordRateLimitHandler(
-                provider.GetRequiredService<RateLimiter>(), provider.GetRequiredService<ILogger<DiscordRateLimitHandler>>()));
+                provider.GetRequiredService<RateLimiter>(), provider.GetRequiredService<BotMetrics>(), provider.GetRequiredService<ILogger<DiscordRateLimitHandler>>()));
         services.AddSingleton<RateLimiter>();
+        services.AddBotTelemetry();
         services.AddSingleton<DiscordRestClient>();
         return services;
     }

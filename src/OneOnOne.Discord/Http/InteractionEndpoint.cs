@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -5,6 +6,7 @@ using OneOnOne.Adapters.Http;
 using OneOnOne.Discord.Acknowledgement;
 using OneOnOne.Discord.Verification;
 using OneOnOne.Discord.Wire;
+using OneOnOne.Telemetry;
 
 namespace OneOnOne.Discord.Http;
 
@@ -17,7 +19,7 @@ namespace OneOnOne.Discord.Http;
 /// mid-body is a Debug line.
 /// </summary>
 internal sealed partial class InteractionEndpoint(
-    InteractionVerifier verifier, SignatureFailureWatch signatures, InteractionDispatcher dispatcher, ILogger<InteractionEndpoint> logger)
+    InteractionVerifier verifier, SignatureFailureWatch signatures, InteractionDispatcher dispatcher, BotMetrics metrics, ILogger<InteractionEndpoint> logger)
 {
     public const string Path = "/discord/interactions";
 
@@ -26,6 +28,7 @@ internal sealed partial class InteractionEndpoint(
 
     public async Task HandleAsync(HttpContext context)
     {
+        var arrived = Stopwatch.GetTimestamp();
         var request = context.Request;
         var signature = request.Headers["X-Signature-Ed25519"].ToString();
         var timestamp = request.Headers["X-Signature-Timestamp"].ToString();
@@ -81,14 +84,14 @@ internal sealed partial class InteractionEndpoint(
         if (interaction is null)
         {
             LogUnreadable();
-            await WriteAsync(context, InteractionResponses.Unreadable);
+            await WriteAsync(context, InteractionResponses.Unreadable, arrived);
             return;
         }
 
-        await AnswerAsync(context, interaction);
+        await AnswerAsync(context, interaction, arrived);
     }
 
-    private async Task AnswerAsync(HttpContext context, Interaction interaction)
+    private async Task AnswerAsync(HttpContext context, Interaction interaction, long arrived)
     {
         // Replies that edit this answer must wait until it has left; OnCompleted runs once the response is sent.
         var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -119,10 +122,10 @@ internal sealed partial class InteractionEndpoint(
             return;
         }
 
-        await WriteAsync(context, response);
+        await WriteAsync(context, response, arrived);
     }
 
-    private async Task WriteAsync(HttpContext context, InteractionResponse response)
+    private async Task WriteAsync(HttpContext context, InteractionResponse response, long arrived)
     {
         var json = InteractionResponses.Json(response);
         context.Response.StatusCode = StatusCodes.Status200OK;
@@ -131,6 +134,7 @@ internal sealed partial class InteractionEndpoint(
         try
         {
             await context.Response.Body.WriteAsync(json, context.RequestAborted);
+            metrics.Acknowledged(Conversation.DiscordConversation.Platform, arrived);
         }
         catch (Exception exception) when (AbandonedRequest.Explains(exception, context.RequestAborted))
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Wire;
+using OneOnOne.Telemetry;
 
 namespace OneOnOne.Discord.Socket;
 
@@ -19,6 +20,8 @@ internal sealed partial class GatewayClient(
     IOptions<DiscordOptions> options,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
+    PlatformConnection link,
+    BotMetrics metrics,
     ILogger<GatewayClient> logger) : IHostedService, IDisposable
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
@@ -36,6 +39,7 @@ internal sealed partial class GatewayClient(
             return;
         }
 
+        link.Connecting();
         try
         {
             _startInfo = await rest.GetGatewayBotAsync(cancellationToken);
@@ -90,7 +94,7 @@ internal sealed partial class GatewayClient(
             try
             {
                 var url = _session.CanResume ? _session.ResumeUrl! : await IdentifyUrlAsync(stopping);
-                using var connection = new GatewayConnection(_session, new ReadySignal(events, _firstReady), options.Value.Token, options.Value.ReconnectDelay, time, logger);
+                using var connection = new GatewayConnection(_session, new ReadySignal(events, _firstReady, link), options.Value.Token, options.Value.ReconnectDelay, time, logger);
                 outcome = await connection.RunAsync(ConnectionUri(url), stopping);
                 ready = connection.ReachedReady;
             }
@@ -118,6 +122,8 @@ internal sealed partial class GatewayClient(
 
                     return;
                 case GatewayOutcome.Reconnect reconnect:
+                    link.Connecting();
+                    metrics.GatewayReconnected();
                     if (!reconnect.Resume)
                     {
                         _session.Reset();
@@ -169,16 +175,25 @@ internal sealed partial class GatewayClient(
         return builder.Uri;
     }
 
-    /// <summary>Passes events on and lets start-up know the first READY arrived.</summary>
-    private sealed class ReadySignal(IGatewayEvents inner, TaskCompletionSource firstReady) : IGatewayEvents
+    /// <summary>Passes events on, lets start-up know the first READY arrived, and readiness that the session is up (READY or RESUMED).</summary>
+    private sealed class ReadySignal(IGatewayEvents inner, TaskCompletionSource firstReady, PlatformConnection link) : IGatewayEvents
     {
         public void OnReady(Wire.ReadyData ready)
         {
+            link.Opened();
             inner.OnReady(ready);
             firstReady.TrySetResult();
         }
 
-        public void OnDispatch(string eventName, System.Text.Json.JsonElement data) => inner.OnDispatch(eventName, data);
+        public void OnDispatch(string eventName, System.Text.Json.JsonElement data)
+        {
+            if (eventName == "RESUMED")
+            {
+                link.Opened();
+            }
+
+            inner.OnDispatch(eventName, data);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "{Reason} Stopping the bot: reconnecting can't fix this, the setting has to change.")]

@@ -138,6 +138,7 @@ internal sealed partial class GatewayConnection(
             case "RESUMED":
                 ReachedReady = true;
                 LogResumed();
+                events.OnDispatch("RESUMED", payload.D);
                 break;
             case { Length: > 0 } name:
                 events.OnDispatch(name, payload.D);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using OneOnOne.Adapters.Acknowledgement;
@@ -6,6 +7,7 @@ using OneOnOne.Discord.Api;
 using OneOnOne.Discord.Conversation;
 using OneOnOne.Discord.Parsing;
 using OneOnOne.Discord.Wire;
+using OneOnOne.Telemetry;
 
 namespace OneOnOne.Discord.Socket;
 
@@ -22,6 +24,7 @@ internal sealed partial class GatewayDispatchRouter(
     SideWork beside,
     BotIdentity bot,
     DiscordReadiness readiness,
+    BotMetrics metrics,
     ILogger<GatewayDispatchRouter> logger) : IGatewayEvents
 {
     public void OnReady(ReadyData ready)
@@ -81,6 +84,7 @@ internal sealed partial class GatewayDispatchRouter(
 
     private async Task AnswerAsync(Interaction interaction, CancellationToken ct)
     {
+        var arrived = Stopwatch.GetTimestamp();
         // Queued work waits on this before editing the answer, so every way out of here must complete it.
         var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         try
@@ -93,6 +97,7 @@ internal sealed partial class GatewayDispatchRouter(
             }
 
             await rest.RespondToInteractionAsync(interaction.Id, interaction.Token, response, ct);
+            metrics.Acknowledged(DiscordConversation.Platform, arrived);
             sent.TrySetResult();
         }
         catch (DiscordApiException exception) when (exception.Status is null)

@@ -7,6 +7,7 @@ using OneOnOne.Slack.Conversation;
 using OneOnOne.Slack.Forms;
 using OneOnOne.Slack.Rendering;
 using OneOnOne.Slack.Wire;
+using OneOnOne.Telemetry;
 
 namespace OneOnOne.Slack.Acknowledgement;
 
@@ -25,6 +26,7 @@ public sealed partial class SlackDispatcher(
     IHostApplicationLifetime lifetime,
     IOptions<SlackOptions> options,
     InlineAnswerClock inlineClock,
+    BotMetrics metrics,
     ILogger<SlackDispatcher> logger)
 {
     public async ValueTask<SlackAck> AcceptAsync(SlackRequest request) => await AcknowledgeAsync(await TakeAsync(request));
@@ -36,6 +38,11 @@ public sealed partial class SlackDispatcher(
     /// </summary>
     public async ValueTask<PendingAck> TakeAsync(SlackRequest request)
     {
+        if (request is SlashCommandRequest slashCommand)
+        {
+            metrics.CommandHandled(SlackConversation.PlatformKey, slashCommand.Text);
+        }
+
         switch (request)
         {
             case UrlVerificationRequest verification:

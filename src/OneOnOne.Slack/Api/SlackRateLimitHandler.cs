@@ -1,5 +1,6 @@
 using System.Net;
 using OneOnOne.Adapters.Http;
+using OneOnOne.Telemetry;
 
 namespace OneOnOne.Slack.Api;
 
@@ -7,7 +8,7 @@ namespace OneOnOne.Slack.Api;
 /// Slack's part of every attempt: held while Slack has asked its method (and channel) to wait, and a 429's
 /// wait noted so that the calls after it wait too, not only the one the retry policy sends again.
 /// </summary>
-internal sealed class SlackRateLimitHandler(SlackRateLimits limits, TimeProvider time) : DelegatingHandler
+internal sealed class SlackRateLimitHandler(SlackRateLimits limits, TimeProvider time, BotMetrics metrics) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -18,6 +19,7 @@ internal sealed class SlackRateLimitHandler(SlackRateLimits limits, TimeProvider
         var response = await base.SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
+            metrics.RateLimited(Conversation.SlackConversation.PlatformKey);
             limits.Pause(key, RetryAfterHeader.Read(response, time));
         }
 

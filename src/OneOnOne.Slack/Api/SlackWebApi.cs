@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneOnOne.Adapters.Http;
+using OneOnOne.Telemetry;
 
 namespace OneOnOne.Slack.Api;
 
@@ -24,9 +25,10 @@ internal static class SlackWebApi
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SlackRateLimits>();
+        services.AddBotTelemetry();
         services.AddHttpClient(SlackApiClient.HttpClientName)
             .AddPlatformResilience(_ => Resilience, provider => new SlackRateLimitHandler(
-                provider.GetRequiredService<SlackRateLimits>(), provider.GetRequiredService<TimeProvider>()));
+                provider.GetRequiredService<SlackRateLimits>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<BotMetrics>()));
         services.AddSingleton<SlackApiClient>();
         return services;
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -6,6 +7,7 @@ using OneOnOne.Adapters.Http;
 using OneOnOne.Slack.Acknowledgement;
 using OneOnOne.Slack.Verification;
 using OneOnOne.Slack.Wire;
+using OneOnOne.Telemetry;
 
 namespace OneOnOne.Slack.Http;
 
@@ -15,7 +17,7 @@ namespace OneOnOne.Slack.Http;
 /// signature, 400 for what isn't Slack's, 413 for an oversized body, 503 when full; never a 500.
 /// A client that hangs up or stalls mid-body is a Debug line (see <see cref="AbandonedRequest"/>).
 /// </summary>
-public sealed partial class SlackHttpReceiver(SlackSignatureVerifier verifier, SlackDispatcher dispatcher, ILogger<SlackHttpReceiver> logger)
+public sealed partial class SlackHttpReceiver(SlackSignatureVerifier verifier, SlackDispatcher dispatcher, BotMetrics metrics, ILogger<SlackHttpReceiver> logger)
 {
     /// <summary>Slack's payloads are a few kilobytes; a modal's state is the largest. Anything bigger is refused unread.</summary>
     public const int MaxBodyBytes = 512 * 1024;
@@ -25,6 +27,7 @@ public sealed partial class SlackHttpReceiver(SlackSignatureVerifier verifier, S
 
     public async Task ReceiveAsync(HttpContext context, Func<ReadOnlyMemory<byte>, SlackRequest> parse)
     {
+        var arrived = Stopwatch.GetTimestamp();
         ReadOnlyMemory<byte>? body;
         try
         {
@@ -70,6 +73,7 @@ public sealed partial class SlackHttpReceiver(SlackSignatureVerifier verifier, S
             {
                 await WriteAsync(context.Response, ack);
                 sent = true;
+                metrics.Acknowledged(Conversation.SlackConversation.PlatformKey, arrived);
             }
             catch (Exception exception) when (AbandonedRequest.Explains(exception, context.RequestAborted))
             {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,6 +7,7 @@ using OneOnOne.Slack.Acknowledgement;
 using OneOnOne.Slack.Api;
 using OneOnOne.Slack.Parsing;
 using OneOnOne.Slack.Wire;
+using OneOnOne.Telemetry;
 
 namespace OneOnOne.Slack.Socket;
 
@@ -22,6 +24,8 @@ internal sealed partial class SocketModeClient(
     SideWork beside,
     TimeProvider time,
     SlackReadiness readiness,
+    PlatformConnection link,
+    BotMetrics metrics,
     ILogger<SocketModeClient> logger) : BackgroundService
 {
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(15);
@@ -36,6 +40,7 @@ internal sealed partial class SocketModeClient(
     {
         SocketModeConnection? retiring = null;
         var failures = 0;
+        link.Connecting();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -112,6 +117,12 @@ internal sealed partial class SocketModeClient(
                     retiring = null;
                 }
 
+                // Every way here without an old socket still serving leaves none open.
+                if (retiring is null)
+                {
+                    link.Connecting();
+                }
+
                 if (pause > TimeSpan.Zero)
                 {
                     await Task.Delay(pause, time, stoppingToken);
@@ -140,6 +151,7 @@ internal sealed partial class SocketModeClient(
             var connections = await connection.Hello.Task.WaitAsync(HelloTimeout, time, ct);
             LogConnected(connections);
             readiness.Ready("over Socket Mode");
+            link.Opened();
             return connection;
         }
         catch
@@ -151,6 +163,7 @@ internal sealed partial class SocketModeClient(
 
     private async Task OnEnvelopeAsync(SocketModeConnection connection, JsonElement envelope)
     {
+        var arrived = Stopwatch.GetTimestamp();
         var envelopeId = envelope.Str("envelope_id")!;
         if (!_recent.TryClaim(envelopeId, out var first))
         {
@@ -171,7 +184,7 @@ internal sealed partial class SocketModeClient(
         if (request is ViewSubmissionRequest)
         {
             // Validating a form waits for the engine; the socket keeps reading meanwhile.
-            beside.Run(async _ => await AnswerAsync(connection, envelopeId, await dispatcher.TakeAsync(request)));
+            beside.Run(async _ => await AnswerAsync(connection, envelopeId, await dispatcher.TakeAsync(request), arrived));
             return;
         }
 
@@ -180,14 +193,14 @@ internal sealed partial class SocketModeClient(
         var pending = await dispatcher.TakeAsync(request);
         if (pending.Inline is not null)
         {
-            beside.Run(async _ => await AnswerAsync(connection, envelopeId, pending));
+            beside.Run(async _ => await AnswerAsync(connection, envelopeId, pending, arrived));
             return;
         }
 
-        await AnswerAsync(connection, envelopeId, pending);
+        await AnswerAsync(connection, envelopeId, pending, arrived);
     }
 
-    private async Task AnswerAsync(SocketModeConnection connection, string envelopeId, PendingAck pending)
+    private async Task AnswerAsync(SocketModeConnection connection, string envelopeId, PendingAck pending, long arrived)
     {
         var ack = await dispatcher.AcknowledgeAsync(pending);
         if (ack.Status == SlackAckStatus.Busy)
@@ -199,6 +212,10 @@ internal sealed partial class SocketModeClient(
 
         _recent.Remember(envelopeId, ack.Body);
         var sent = await TryAcknowledgeAsync(connection, envelopeId, ack.Body);
+        if (sent)
+        {
+            metrics.Acknowledged(Conversation.SlackConversation.PlatformKey, arrived);
+        }
         if (!sent && ack.NothingKept)
         {
             // Nothing was stored for it: the resend is answered afresh, or the answer would be lost.
