@@ -23,7 +23,7 @@ public static class SchedulingServiceCollectionExtensions
 
     /// <summary>
     /// Quartz in the host, with its persistent store in the bot's own database (its tables created at
-    /// start), driving the dispatch job. Several instances on PostgreSQL would add Quartz's clustering here.
+    /// start), driving the dispatch job; clustered on PostgreSQL, where several instances may share the database.
     /// </summary>
     public static IServiceCollection AddOneOnOneScheduling(this IServiceCollection services, IConfiguration configuration)
     {
@@ -38,8 +38,23 @@ public static class SchedulingServiceCollectionExtensions
             quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = "oneonone");
             quartz.UsePersistentStore(store =>
             {
-                store.UseSqlite(database.ConnectionString);
+                if (database.Provider == DatabaseProvider.Postgres)
+                {
+                    store.UsePostgres(database.ConnectionString);
+
+                    // Every instance on this database joins one cluster: each firing runs on one instance only,
+                    // and the work of an instance that stops checking in is recovered by another.
+                    store.UseClustering();
+                }
+                else
+                {
+                    store.UseSqlite(database.ConnectionString);
+                }
+
                 store.UseSystemTextJsonSerializer();
+
+                // Quartz's own create script for the provider, run only for what is missing: idempotent, and
+                // safe when several instances start at once.
                 store.ProvisionSchema();
             });
             quartz.ScheduleJob<DispatchDueJob>(
