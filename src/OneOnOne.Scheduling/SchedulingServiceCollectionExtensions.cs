@@ -36,27 +36,14 @@ public static class SchedulingServiceCollectionExtensions
         services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = "oneonone");
-            quartz.UsePersistentStore(store =>
+
+            // With no connection string the database settings stop start-up in a sentence of their own; a store
+            // without one would add Quartz's complaint about the same setting.
+            if (!string.IsNullOrWhiteSpace(database.ConnectionString))
             {
-                if (database.Provider == DatabaseProvider.Postgres)
-                {
-                    store.UsePostgres(database.ConnectionString);
+                quartz.UsePersistentStore(store => UseBotDatabase(store, database));
+            }
 
-                    // Every instance on this database joins one cluster: each firing runs on one instance only,
-                    // and the work of an instance that stops checking in is recovered by another.
-                    store.UseClustering();
-                }
-                else
-                {
-                    store.UseSqlite(database.ConnectionString);
-                }
-
-                store.UseSystemTextJsonSerializer();
-
-                // Quartz's own create script for the provider, run only for what is missing: idempotent, and
-                // safe when several instances start at once.
-                store.ProvisionSchema();
-            });
             quartz.ScheduleJob<DispatchDueJob>(
                 trigger => trigger
                     .WithIdentity("dispatch-due-every-interval", DispatchDueJob.Key.Group)
@@ -70,6 +57,28 @@ public static class SchedulingServiceCollectionExtensions
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return services;
+    }
+
+    private static void UseBotDatabase(IPersistentStoreBuilder store, DatabaseOptions database)
+    {
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            store.UsePostgres(database.ConnectionString);
+
+            // Every instance on this database joins one cluster: each firing runs on one instance only,
+            // and the work of an instance that stops checking in is recovered by another.
+            store.UseClustering();
+        }
+        else
+        {
+            store.UseSqlite(database.ConnectionString);
+        }
+
+        store.UseSystemTextJsonSerializer();
+
+        // Quartz's own create script for the provider, run only for what is missing: idempotent, and
+        // safe when several instances start at once.
+        store.ProvisionSchema();
     }
 
     /// <summary>
