@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using OneOnOne.Core.Domain;
 
 namespace OneOnOne.Data.Tests;
 
