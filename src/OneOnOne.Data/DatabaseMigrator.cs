@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using OneOnOne.Core.Domain;
 
 namespace OneOnOne.Data;
@@ -35,6 +36,10 @@ internal sealed partial class DatabaseMigrator(IServiceScopeFactory scopes, ILog
         catch (SqliteException exception) when (file is not null)
         {
             throw DatabaseFileProblem.Explain(exception, file);
+        }
+        catch (NpgsqlException exception) when (db.Database.IsNpgsql())
+        {
+            throw DatabaseServerProblem.Explain(exception, db.Database.GetConnectionString()!);
         }
     }
 

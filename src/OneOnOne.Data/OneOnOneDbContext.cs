@@ -41,11 +41,19 @@ public sealed class OneOnOneDbContext(DbContextOptions<OneOnOneDbContext> option
         // Enums are stored by name so the data file stays readable and reordering an enum is safe.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
 
-        // SQLite has no instant type and cannot compare DateTimeOffset text; UTC ticks sort and compare correctly.
-        if (Database.IsSqlite())
+        // Instants are UTC ticks on every provider. SQLite has no instant type and can't compare DateTimeOffset text;
+        // PostgreSQL's timestamptz keeps microseconds, not .NET's 100 ns ticks, so an instant read back would no longer
+        // equal the one the bot computed (the follow-up reconciler compares them to decide what moved). Ticks are exact,
+        // sort and compare the same on both, and copy from one database to the other unchanged.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+
+        // Text compares and sorts by code point, as SQLite's BINARY does, whatever locale the PostgreSQL server was
+        // created with: names are matched on the normalized key the engine computes, and lists come out in the same
+        // order on both providers. "C" also lets a LIKE 'prefix%' (finding look-alike names) use the index.
+        if (Database.IsNpgsql())
         {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
-            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+            configurationBuilder.Properties<string>().UseCollation("C");
         }
     }
 

@@ -25,7 +25,7 @@ public static class SchedulingServiceCollectionExtensions
 
     /// <summary>
     /// Quartz in the host, with its persistent store in the bot's own database (its tables created at
-    /// start), driving the dispatch job. Several instances on PostgreSQL would add Quartz's clustering here.
+    /// start), driving the dispatch job; clustered on PostgreSQL, where several instances may share the database.
     /// </summary>
     public static IServiceCollection AddOneOnOneScheduling(this IServiceCollection services, IConfiguration configuration)
     {
@@ -38,12 +38,14 @@ public static class SchedulingServiceCollectionExtensions
         services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = "oneonone");
-            quartz.UsePersistentStore(store =>
+
+            // With no connection string the database settings stop start-up in a sentence of their own; a store
+            // without one would add Quartz's complaint about the same setting.
+            if (!string.IsNullOrWhiteSpace(database.ConnectionString))
             {
-                store.UseSqlite(database.ConnectionString);
-                store.UseSystemTextJsonSerializer();
-                store.ProvisionSchema();
-            });
+                quartz.UsePersistentStore(store => UseBotDatabase(store, database));
+            }
+
             quartz.ScheduleJob<DispatchDueJob>(
                 trigger => trigger
                     .WithIdentity("dispatch-due-every-interval", DispatchDueJob.Key.Group)
@@ -57,6 +59,28 @@ public static class SchedulingServiceCollectionExtensions
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return services;
+    }
+
+    private static void UseBotDatabase(IPersistentStoreBuilder store, DatabaseOptions database)
+    {
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            store.UsePostgres(database.ConnectionString);
+
+            // Every instance on this database joins one cluster: each firing runs on one instance only,
+            // and the work of an instance that stops checking in is recovered by another.
+            store.UseClustering();
+        }
+        else
+        {
+            store.UseSqlite(database.ConnectionString);
+        }
+
+        store.UseSystemTextJsonSerializer();
+
+        // Quartz's own create script for the provider, run only for what is missing: idempotent, and
+        // safe when several instances start at once.
+        store.ProvisionSchema();
     }
 
     /// <summary>

@@ -29,7 +29,7 @@ public sealed class StartupSettingsTests : IDisposable
     [InlineData("Scheduling:Interval", "every minute", "a duration as hh:mm:ss")]
     [InlineData("Bot:DefaultTimeZone", "Mars/Olympus", "an IANA name such as America/New_York")]
     [InlineData("Bot:MaxCommandLength", "lots", "a whole number")]
-    [InlineData("Database:Provider", "Oracle", "only Sqlite")]
+    [InlineData("Database:Provider", "Oracle", "one of Sqlite, Postgres")]
     [InlineData("Database:ConnectionString", "Server=db;Port=5432", "Data Source=<file>")]
     [InlineData("Console:FilesDirectory", " ", "must be a folder path")]
     public async Task A_bad_console_setting_stops_start_up_naming_it_and_what_it_accepts(string setting, string value, string accepted)

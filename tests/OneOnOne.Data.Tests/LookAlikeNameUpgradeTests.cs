@@ -1,9 +1,6 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using OneOnOne.Core.Domain;
+using OneOnOne.Testing.Databases;
 
 namespace OneOnOne.Data.Tests;
 
@@ -11,35 +8,13 @@ namespace OneOnOne.Data.Tests;
 /// People stored before invisible characters were cleaned out keep the name as it was typed, but start-up gives
 /// them the matching key of the name they look like, so typing that name finds them instead of adding a twin.
 /// </summary>
-public sealed class LookAlikeNameUpgradeTests : IAsyncLifetime
+public sealed class LookAlikeNameUpgradeTests
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"oneonone-lookalikes-{Guid.NewGuid():N}");
-    private ServiceProvider _services = null!;
-
-    public Task InitializeAsync()
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Start_up_gives_names_stored_with_invisible_characters_the_key_of_the_name_they_look_like(DatabaseProvider provider)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:ConnectionString"] = $"Data Source={Path.Combine(_directory, "bot.db")}" })
-            .Build();
-        _services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging()
-            .AddOneOnOneData()
-            .BuildServiceProvider();
-        return StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
-
-    [Fact]
-    public async Task Start_up_gives_names_stored_with_invisible_characters_the_key_of_the_name_they_look_like()
-    {
-        await using (var db = NewContext())
+        await using var data = await DataHost.StartEmptyAsync(provider);
+        await using (var db = data.NewContext())
         {
             var team = new Team { Platform = "test", ExternalId = "T1" };
             var organizer = new Organizer { Team = team, ExternalUserId = "U1", DisplayName = "Ana" };
@@ -53,22 +28,11 @@ public sealed class LookAlikeNameUpgradeTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        await StartAsync();
+        await data.StartAsync();
 
-        await using var read = NewContext();
+        await using var read = data.NewContext();
         var names = await read.People.OrderBy(p => p.Id).Select(p => new { p.Name, p.NormalizedName }).ToListAsync();
         Assert.Equal(["maria lopez", "sam ortiz"], names.Select(n => n.NormalizedName));
         Assert.Equal(["Maria\u200B Lopez", "Sam\u0007 \u202EOrtiz"], names.Select(n => n.Name));
     }
-
-    private async Task StartAsync()
-    {
-        foreach (var hosted in _services.GetServices<IHostedService>())
-        {
-            await hosted.StartAsync(CancellationToken.None);
-        }
-    }
-
-    private OneOnOneDbContext NewContext() =>
-        _services.CreateScope().ServiceProvider.GetRequiredService<OneOnOneDbContext>();
 }

@@ -5,11 +5,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using OneOnOne.Core.Domain;
 
 namespace OneOnOne.Data.Tests;
 
-/// <summary>The storage rules that the engine relies on, checked on a real SQLite file.</summary>
+/// <summary>What only SQLite needs: its file and folder, its connection settings, and upgrades of files written by earlier versions.</summary>
 public sealed class SqliteDatabaseTests : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"oneonone-data-{Guid.NewGuid():N}");
@@ -67,82 +66,6 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Instants_round_trip_as_UTC_and_compare_in_queries()
-    {
-        var (organizer, person) = await SeedAsync();
-        var early = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(-5));
-        await using (var db = NewContext())
-        {
-            db.FollowUps.AddRange(
-                new FollowUp { OrganizerId = organizer, PersonId = person, Kind = FollowUpKind.ThankYou, DueAt = early, CreatedAt = early },
-                new FollowUp { OrganizerId = organizer, PersonId = person, Kind = FollowUpKind.PocketGuide, DueAt = early.AddHours(2), CreatedAt = early });
-            await db.SaveChangesAsync();
-        }
-
-        await using var read = NewContext();
-        var cutoff = new DateTimeOffset(2026, 12, 1, 15, 0, 0, TimeSpan.Zero);
-        var due = await read.FollowUps.Where(f => f.DueAt < cutoff).OrderBy(f => f.DueAt).ToListAsync();
-        var only = Assert.Single(due);
-        Assert.Equal(early, only.DueAt);
-        Assert.Equal(TimeSpan.Zero, only.DueAt.Offset);
-    }
-
-    [Fact]
-    public async Task The_database_allows_only_one_active_flow_per_organizer()
-    {
-        var (organizer, _) = await SeedAsync();
-        await using var db = NewContext();
-        var now = DateTimeOffset.UtcNow;
-        db.FlowRuns.Add(new FlowRun { OrganizerId = organizer, Flow = "prep", Status = FlowStatus.Active, StartedAt = now, UpdatedAt = now });
-        db.FlowRuns.Add(new FlowRun { OrganizerId = organizer, Flow = "prep", Status = FlowStatus.Completed, StartedAt = now, UpdatedAt = now });
-        await db.SaveChangesAsync();
-
-        db.FlowRuns.Add(new FlowRun { OrganizerId = organizer, Flow = "reflect", Status = FlowStatus.Active, StartedAt = now, UpdatedAt = now });
-        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
-    }
-
-    [Fact]
-    public async Task Two_writers_cannot_both_advance_the_same_flow_run()
-    {
-        var (organizer, _) = await SeedAsync();
-        var now = DateTimeOffset.UtcNow;
-        int id;
-        await using (var db = NewContext())
-        {
-            var run = new FlowRun { OrganizerId = organizer, Flow = "prep", Status = FlowStatus.Active, Step = "goal", StartedAt = now, UpdatedAt = now };
-            db.FlowRuns.Add(run);
-            await db.SaveChangesAsync();
-            id = run.Id;
-        }
-
-        await using var first = NewContext();
-        await using var second = NewContext();
-        var a = await first.FlowRuns.SingleAsync(r => r.Id == id);
-        var b = await second.FlowRuns.SingleAsync(r => r.Id == id);
-        a.Advance("why", """{"goal":"a"}""", now);
-        b.Advance("why", """{"goal":"b"}""", now);
-        await first.SaveChangesAsync();
-        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
-    }
-
-    [Fact]
-    public async Task Enums_are_stored_by_name()
-    {
-        var (organizer, person) = await SeedAsync();
-        await using (var db = NewContext())
-        {
-            db.FollowUps.Add(new FollowUp { OrganizerId = organizer, PersonId = person, Kind = FollowUpKind.RevisitMaybe, DueAt = DateTimeOffset.UtcNow });
-            await db.SaveChangesAsync();
-        }
-
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Kind || '/' || Status FROM FollowUps";
-        Assert.Equal("RevisitMaybe/Pending", (string?)await command.ExecuteScalarAsync());
-    }
-
-    [Fact]
     public async Task Upgrading_keeps_each_referral_with_the_organizer_who_recorded_it()
     {
         await using (var db = NewContext())
@@ -176,19 +99,4 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
 
     private OneOnOneDbContext NewContext() =>
         _services.CreateScope().ServiceProvider.GetRequiredService<OneOnOneDbContext>();
-
-    private async Task<(int Organizer, int Person)> SeedAsync()
-    {
-        await using var db = NewContext();
-        var team = new Team { Platform = "test", ExternalId = "T1" };
-        var organizer = new Organizer { Team = team, ExternalUserId = "U1", DisplayName = "Ana" };
-        var person = new Person { TeamId = 0, Name = "Maria", NormalizedName = "maria", AddedBy = organizer };
-        db.Teams.Add(team);
-        db.Organizers.Add(organizer);
-        await db.SaveChangesAsync();
-        person.TeamId = team.Id;
-        db.People.Add(person);
-        await db.SaveChangesAsync();
-        return (organizer.Id, person.Id);
-    }
 }

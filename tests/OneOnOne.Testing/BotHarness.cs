@@ -7,12 +7,14 @@ using OneOnOne.Core.Engine;
 using OneOnOne.Core.Messaging;
 using OneOnOne.Core.Storage;
 using OneOnOne.Data;
+using OneOnOne.Testing.Databases;
 
 namespace OneOnOne.Testing;
 
 /// <summary>
-/// The engine over a real SQLite file (migrated, as in production) with a fake clock. <see cref="Restart"/>
-/// throws away every service and keeps only the file, as a process restart would.
+/// The engine over a real database (a SQLite file by default, or a fresh PostgreSQL database), migrated as in
+/// production, with a fake clock. <see cref="Restart"/> throws away every service and keeps only the data, as a
+/// process restart would.
 /// </summary>
 public sealed class BotHarness : IAsyncDisposable
 {
@@ -21,14 +23,15 @@ public sealed class BotHarness : IAsyncDisposable
     /// <summary>Thursday 26 November 2026, 10:00 in New York.</summary>
     public static readonly DateTimeOffset Start = new(2026, 11, 26, 15, 0, 0, TimeSpan.Zero);
 
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"oneonone-test-{Guid.NewGuid():N}.db");
     private readonly Action<IServiceCollection>? _configure;
     private ServiceProvider _services;
 
     /// <param name="configure">Extra registrations, e.g. the dispatchers and a recording messenger.</param>
-    public BotHarness(Action<IServiceCollection>? configure = null)
+    /// <param name="provider">Where the data lives; PostgreSQL needs <see cref="PostgresTestServer"/>.</param>
+    public BotHarness(Action<IServiceCollection>? configure = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         _configure = configure;
+        Database = TestDatabase.Create(provider);
         _services = Build();
         using var scope = _services.CreateScope();
         scope.ServiceProvider.GetRequiredService<OneOnOneDbContext>().Database.Migrate();
@@ -36,7 +39,11 @@ public sealed class BotHarness : IAsyncDisposable
 
     public FakeTimeProvider Time { get; } = new(Start);
 
-    public string DatabasePath => _path;
+    public TestDatabase Database { get; }
+
+    /// <summary>The SQLite file, for tests that read it directly.</summary>
+    public string DatabasePath =>
+        (Database as SqliteTestDatabase)?.Path ?? throw new InvalidOperationException("Only a SQLite harness has a database file.");
 
     public Conversation Organizer(string name, string workspace = "T1") =>
         new(this, new Address("test", workspace, name.ToLowerInvariant().Replace(' ', '-')), name);
@@ -74,11 +81,7 @@ public sealed class BotHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(_path + suffix);
-        }
+        await Database.DisposeAsync();
     }
 
     private ServiceProvider Build()
@@ -91,7 +94,7 @@ public sealed class BotHarness : IAsyncDisposable
             .AddLogging()
             .AddSingleton<TimeProvider>(Time)
             .AddOneOnOneEngine();
-        services.AddDbContext<OneOnOneDbContext>(options => options.UseSqlite($"Data Source={_path}"));
+        services.AddDbContext<OneOnOneDbContext>(options => options.UseOneOnOneDatabase(Database.Options));
         services.AddScoped<IOneOnOneStore>(provider => provider.GetRequiredService<OneOnOneDbContext>());
         _configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

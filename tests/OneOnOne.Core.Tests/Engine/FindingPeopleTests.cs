@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OneOnOne.Core.Domain;
 using OneOnOne.Core.Messaging;
+using OneOnOne.Data;
 using OneOnOne.Testing;
 
 namespace OneOnOne.Core.Tests.Engine;
@@ -11,7 +12,15 @@ namespace OneOnOne.Core.Tests.Engine;
 /// </summary>
 public sealed class FindingPeopleTests : IAsyncLifetime
 {
-    private readonly BotHarness _bot = new();
+    private readonly BotHarness _bot;
+
+    public FindingPeopleTests()
+        : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    /// <summary>The same conversations on another database (<see cref="Postgres.OnPostgres{TTests}"/>).</summary>
+    internal FindingPeopleTests(DatabaseProvider provider) => _bot = new BotHarness(provider: provider);
 
     public Task InitializeAsync() => Task.CompletedTask;
 

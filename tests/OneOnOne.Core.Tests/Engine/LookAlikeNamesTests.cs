@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OneOnOne.Core.Messaging;
+using OneOnOne.Data;
 using OneOnOne.Testing;
 
 namespace OneOnOne.Core.Tests.Engine;
@@ -12,7 +13,15 @@ namespace OneOnOne.Core.Tests.Engine;
 /// </summary>
 public sealed class LookAlikeNamesTests : IAsyncLifetime
 {
-    private readonly BotHarness _bot = new();
+    private readonly BotHarness _bot;
+
+    public LookAlikeNamesTests()
+        : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    /// <summary>The same conversations on another database (<see cref="Postgres.OnPostgres{TTests}"/>).</summary>
+    internal LookAlikeNamesTests(DatabaseProvider provider) => _bot = new BotHarness(provider: provider);
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OneOnOne.Core.Domain;
+using OneOnOne.Data;
 using OneOnOne.Testing;
 
 namespace OneOnOne.Core.Tests.Engine;
@@ -7,7 +8,15 @@ namespace OneOnOne.Core.Tests.Engine;
 /// <summary>The whole method, as an organizer would go through it, one conversation at a time.</summary>
 public sealed class MethodWalkthroughTests : IAsyncLifetime
 {
-    private readonly BotHarness _bot = new();
+    private readonly BotHarness _bot;
+
+    public MethodWalkthroughTests()
+        : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    /// <summary>The same conversations on another database (<see cref="Postgres.OnPostgres{TTests}"/>).</summary>
+    internal MethodWalkthroughTests(DatabaseProvider provider) => _bot = new BotHarness(provider: provider);
 
     public Task InitializeAsync() => Task.CompletedTask;
 

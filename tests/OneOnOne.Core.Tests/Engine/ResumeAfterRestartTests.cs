@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OneOnOne.Core.Engine;
 using OneOnOne.Core.Messaging;
+using OneOnOne.Data;
 using OneOnOne.Testing;
 
 namespace OneOnOne.Core.Tests.Engine;
@@ -11,8 +12,16 @@ namespace OneOnOne.Core.Tests.Engine;
 /// </summary>
 public sealed class ResumeAfterRestartTests : IAsyncLifetime
 {
-    private readonly BotHarness _bot = new();
+    private readonly BotHarness _bot;
     private Conversation _ana = null!;
+
+    public ResumeAfterRestartTests()
+        : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    /// <summary>The same conversations on another database (<see cref="Postgres.OnPostgres{TTests}"/>).</summary>
+    internal ResumeAfterRestartTests(DatabaseProvider provider) => _bot = new BotHarness(provider: provider);
 
     public async Task InitializeAsync()
     {
