@@ -44,7 +44,7 @@ public sealed class QuartzOnPostgresTests : IAsyncLifetime
         await AddListenerAsync(first, passes);
         await AddListenerAsync(second, passes);
 
-        await SeedDueFollowUpAsync(first);
+        await DueFollowUp.SeedAsync(first);
         await passes.AfterSendingAsync(_platform, morePasses: 5).WaitAsync(Patience);
         await first.StopAsync();
         await second.StopAsync();
@@ -79,27 +79,6 @@ public sealed class QuartzOnPostgresTests : IAsyncLifetime
     {
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         scheduler.ListenerManager.AddJobListener(passes);
-    }
-
-    private static async Task SeedDueFollowUpAsync(IHost host)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OneOnOneDbContext>();
-        var now = DateTimeOffset.UtcNow;
-        var team = new Team { Platform = "test", ExternalId = "T1", CreatedAt = now };
-        var organizer = new Organizer { Team = team, ExternalUserId = "ana", DisplayName = "Ana", CreatedAt = now, LastSeenAt = now };
-        db.Organizers.Add(organizer);
-        await db.SaveChangesAsync();
-        var person = new Person { TeamId = team.Id, Name = "Maria", NormalizedName = "maria", AddedBy = organizer, CreatedAt = now };
-        db.FollowUps.Add(new FollowUp
-        {
-            Organizer = organizer,
-            Person = person,
-            Kind = FollowUpKind.MaintenanceCheckIn,
-            DueAt = now.AddMinutes(-1),
-            CreatedAt = now,
-        });
-        await db.SaveChangesAsync();
     }
 
     private async Task<long> CountAsync(string sql)

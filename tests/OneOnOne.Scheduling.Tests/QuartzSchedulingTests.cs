@@ -35,7 +35,7 @@ public sealed class QuartzSchedulingTests : IDisposable
         using (var host = BuildHost())
         {
             await host.StartAsync();
-            await SeedDueFollowUpAsync(host);
+            await DueFollowUp.SeedAsync(host);
             await WaitUntil(() => _platform.Sent.Count == 1);
             await Task.Delay(TimeSpan.FromSeconds(1)); // several more passes
             await host.StopAsync();
@@ -73,27 +73,6 @@ public sealed class QuartzSchedulingTests : IDisposable
         builder.Services.AddOneOnOneScheduling(builder.Configuration);
         builder.Services.AddSingleton<IPlatformMessenger>(_platform);
         return builder.Build();
-    }
-
-    private static async Task SeedDueFollowUpAsync(IHost host)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OneOnOneDbContext>();
-        var now = DateTimeOffset.UtcNow;
-        var team = new Team { Platform = "test", ExternalId = "T1", CreatedAt = now };
-        var organizer = new Organizer { Team = team, ExternalUserId = "ana", DisplayName = "Ana", CreatedAt = now, LastSeenAt = now };
-        db.Organizers.Add(organizer);
-        await db.SaveChangesAsync();
-        var person = new Person { TeamId = team.Id, Name = "Maria", NormalizedName = "maria", AddedBy = organizer, CreatedAt = now };
-        db.FollowUps.Add(new FollowUp
-        {
-            Organizer = organizer,
-            Person = person,
-            Kind = FollowUpKind.MaintenanceCheckIn,
-            DueAt = now.AddMinutes(-1),
-            CreatedAt = now,
-        });
-        await db.SaveChangesAsync();
     }
 
     private static async Task WaitUntil(Func<bool> condition)
