@@ -68,6 +68,16 @@ public sealed class FollowUpPlanner(FollowUpOptions options)
     public PlannedFollowUp BookNext(DateTimeOffset now) => new(FollowUpKind.BookNextMeeting, now + options.BookNextMeetingDelay);
 
     /// <summary>
+    /// When a maybe is revisited: <see cref="FollowUpOptions.RevisitMaybeDelay"/> after the 1:1, or never when
+    /// the 1:1 was recorded after that moment had passed.
+    /// </summary>
+    public DateTimeOffset? RevisitMaybeAt(DateTimeOffset heldAt, DateTimeOffset now)
+    {
+        var dueAt = heldAt + options.RevisitMaybeDelay;
+        return IsStale(dueAt, now) ? null : dueAt;
+    }
+
+    /// <summary>
     /// One nudge when the longest-waiting person the organizer has never met has been on the list for
     /// <see cref="FollowUpOptions.UncontactedAfter"/>; due now if they have waited longer already.
     /// </summary>
@@ -97,8 +107,8 @@ public sealed class FollowUpPlanner(FollowUpOptions options)
                     confirm = Min(now + options.ConfirmCommitmentLateDelay, dueAt);
                 plan.Add(new(FollowUpKind.ConfirmCommitment, confirm));
                 break;
-            case AskAnswer.Maybe:
-                AddIfFresh(plan, FollowUpKind.RevisitMaybe, heldAt + options.RevisitMaybeDelay, now);
+            case AskAnswer.Maybe when RevisitMaybeAt(heldAt, now) is { } revisit:
+                plan.Add(new(FollowUpKind.RevisitMaybe, revisit));
                 break;
             case AskAnswer.No when m.NoReason == NoReason.Date:
                 AddIfFresh(plan, FollowUpKind.OfferNewDate, heldAt + options.OfferNewDateDelay, now);

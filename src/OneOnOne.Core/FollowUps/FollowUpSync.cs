@@ -72,6 +72,12 @@ public sealed class FollowUpSync(IOneOnOneStore store, FollowUpPlanner planner)
         return nudge;
     }
 
+    /// <summary>When the reminder to revisit the held meeting's maybe comes; null when there is no maybe, or it was recorded too late for one.</summary>
+    public DateTimeOffset? RevisitMaybeAt(Meeting meeting, DateTimeOffset now) =>
+        meeting.Answer == AskAnswer.Maybe && (meeting.HeldAt ?? meeting.StartsAt) is { } heldAt
+            ? planner.RevisitMaybeAt(heldAt, now)
+            : null;
+
     private void Add(Meeting meeting, PlannedFollowUp planned, DateTimeOffset now) =>
         store.FollowUps.Add(new FollowUp
         {

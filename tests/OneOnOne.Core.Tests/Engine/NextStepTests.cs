@@ -126,8 +126,8 @@ public sealed class NextStepTests : IAsyncLifetime
 
         (await _ana.Press("Not yet")).Expect("engagement pyramid");
         (await _ana.Press("Contributor"))
-            .Expect("A maybe from Maria Lopez", "That reminder will also offer to book your next conversation with Maria Lopez")
-            .ExpectNot("remind you on");
+            .Expect("A maybe from Maria Lopez. I'll remind you on", "That reminder will also offer to book your next conversation with Maria Lopez")
+            .ExpectNot("Some days have passed");
 
         var pending = await PendingKinds(f => true);
         Assert.Contains(FollowUpKind.RevisitMaybe, pending);
@@ -136,10 +136,34 @@ public sealed class NextStepTests : IAsyncLifetime
         var revisit = await _bot.QueryAsync(s => s.FollowUps.Include(f => f.Person).Include(f => f.Meeting)
             .SingleAsync(f => f.Kind == FollowUpKind.RevisitMaybe && f.Status == FollowUpStatus.Pending));
         Assert.True(Zones.TryFind(BotHarness.Zone, out var zone));
+        _ana.Expect($"I'll remind you on {Zones.DescribeDate(revisit.DueAt, zone, _bot.Time.GetUtcNow())} to come back to it");
         var book = FollowUpMessages.Compose(new FollowUpNote(revisit.Id, revisit.Kind, revisit.Person?.Name, revisit.PersonId, revisit.Meeting, zone, revisit.DueAt))
             .Blocks.OfType<OneOnOne.Core.Messaging.ButtonsBlock>().SelectMany(b => b.Buttons).Single(b => b.Label == "Book a talk");
         await _ana.Command("cancel");
         (await _ana.Deliver(new OneOnOne.Core.Messaging.ButtonInput(book.Payload))).Expect("When would you like to meet Maria Lopez?");
+    }
+
+    /// <summary>Recorded five days late, the maybe's reminder (three days after the 1:1) would be stale: the nudge to book comes instead.</summary>
+    [Fact]
+    public async Task A_maybe_recorded_after_its_reminder_would_have_come_still_gets_one_nudge_and_the_reply_names_its_date()
+    {
+        _bot.Time.Advance(TimeSpan.FromDays(5));
+        await _ana.Command("met Maria");
+        await _ana.Press("Maybe");
+        for (var i = 0; i < 5 && !_ana.LastText.Contains("agree on your next conversation", StringComparison.Ordinal); i++)
+        {
+            await _ana.Send("skip");
+        }
+
+        await _ana.Press("Not yet");
+        (await _ana.Press("Contributor"))
+            .Expect("A maybe from Maria Lopez. Some days have passed already, so come back to it soon",
+                "I'll remind you on Sat 5 Dec to book your next conversation with Maria Lopez")
+            .ExpectNot("That reminder will also offer", "to come back to it");
+
+        var pending = await PendingKinds(_ => true);
+        Assert.DoesNotContain(FollowUpKind.RevisitMaybe, pending);
+        Assert.Single(pending, kind => kind == FollowUpKind.BookNextMeeting);
     }
 
     [Fact]

@@ -189,6 +189,17 @@ public class FollowUpPlannerTests
         var plan = planner.ForMeeting(Held(Now) with { Answer = AskAnswer.Maybe }, Now);
 
         Assert.Equal([Now.AddDays(3)], DueTimes(plan, FollowUpKind.RevisitMaybe));
+        Assert.Equal(Now.AddDays(3), planner.RevisitMaybeAt(Now, Now));
+    }
+
+    [Fact]
+    public void A_maybe_recorded_after_its_revisit_day_gets_no_revisit()
+    {
+        var heldAt = Now.AddDays(-5);
+        var plan = planner.ForMeeting(Held(heldAt) with { Answer = AskAnswer.Maybe }, Now);
+
+        Assert.Empty(DueTimes(plan, FollowUpKind.RevisitMaybe));
+        Assert.Null(planner.RevisitMaybeAt(heldAt, Now));
     }
 
     [Fact]

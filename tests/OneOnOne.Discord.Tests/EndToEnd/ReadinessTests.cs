@@ -15,6 +15,9 @@ public sealed class ReadinessTests
         await using var bot = await DiscordBot.StartAsync(fake);
         using var http = new HttpClient { BaseAddress = new Uri(bot.HttpBaseUrl), Timeout = TimeSpan.FromSeconds(20) };
         var connection = bot.Services.GetRequiredService<PlatformConnection>();
+
+        // The host starts before the Gateway's READY arrives: on a busy machine that can take a while.
+        await Wait.UntilAsync(() => connection.State == PlatformConnectionState.Open, "the Gateway's READY");
         using (var ready = await http.GetAsync("/readyz"))
         {
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);

@@ -92,12 +92,14 @@ public sealed class OutcomeFlow(
         var booking = answers.Get(NextStep) == OnADate && AnswerParser.ReadInstant(answers.Get(NextWhen)) is { } nextStart
             ? await scheduler.BookAsync(context, person, await directory.EnsureMineAsync(context, person, ct), nextStart, null, null, ct)
             : null;
-        // A maybe is revisited within days, and that reminder offers to book the next talk: one nudge, not two the same day.
+        // A maybe is revisited within days, and that reminder offers to book the next talk: one nudge, not two the same
+        // day. A maybe recorded too late for its reminder gets the nudge to book the next talk instead.
         var notYet = answers.Get(NextStep) == NotYet;
-        var bookNext = notYet && meeting.Answer != AskAnswer.Maybe ? followUps.PlanBookNext(meeting, context.Now) : null;
+        var revisitMaybe = followUps.RevisitMaybeAt(meeting, context.Now);
+        var bookNext = notYet && revisitMaybe is null ? followUps.PlanBookNext(meeting, context.Now) : null;
         await followUps.SyncAsync(meeting, context.Now, ct);
 
-        var reply = new Reply().Text(Summary(meeting, person.Name));
+        var reply = new Reply().Text(Summary(meeting, person.Name, revisitMaybe is { } at ? Zones.DescribeDate(at, context.Zone, context.Now) : null));
         if (booking is not null)
         {
             reply.Append(booking);
@@ -158,10 +160,13 @@ public sealed class OutcomeFlow(
         }
     }
 
-    private static string Summary(Meeting meeting, string name) => meeting.Answer switch
+    /// <param name="revisitMaybeOn">When a maybe's reminder comes, as the organizer reads dates; null when none comes.</param>
+    private static string Summary(Meeting meeting, string name, string? revisitMaybeOn) => meeting.Answer switch
     {
         AskAnswer.Yes => $"{name} said yes: {meeting.Commitment}. Share the details soon and confirm it together.",
-        AskAnswer.Maybe => $"A maybe from {name}. I'll remind you to come back to it in a few days, perhaps with an adjusted ask.",
+        AskAnswer.Maybe when revisitMaybeOn is not null =>
+            $"A maybe from {name}. I'll remind you on {revisitMaybeOn} to come back to it, perhaps with an adjusted ask.",
+        AskAnswer.Maybe => $"A maybe from {name}. Some days have passed already, so come back to it soon, perhaps with an adjusted ask.",
         AskAnswer.No when meeting.NoReason == NoReason.Date => $"{name} couldn't make that date. I'll remind you to offer another.",
         AskAnswer.No => $"{name} said no to the activity. That's useful to know: what else might fit what they care about?",
         _ => $"Noted your 1:1 with {name}.",
